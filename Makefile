@@ -1,0 +1,64 @@
+# Rung: `make run` serves the demo on http://127.0.0.1:8000; `make test` runs every check.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+# Django 6.1 needs Python 3.12 or newer: take the first one found.
+PYTHON ?= $(firstword $(foreach p,python3.13 python3.12 python3 $(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3),$(shell command -v $(p) >/dev/null 2>&1 && $(p) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && echo $(p))))
+PG_URL ?= postgres://postgres@127.0.0.1:5432/rung
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup lint typecheck test-sqlite test-postgres browser-deps bench clean
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Rung needs Python 3.12 or newer on PATH."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+setup: $(VENV)/.installed
+
+run: setup
+	$(PY) manage.py migrate --no-input -v0
+	$(PY) manage.py demo_content --if-empty
+	$(PY) manage.py collectstatic --no-input -v0
+	@echo "Rung is running on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	exec $(BIN)/gunicorn rung.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
+		--access-logfile - --graceful-timeout 5
+
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; \
+		else echo "Chromium is missing and installing it needs root: sudo apt-get install chromium"; fi; \
+	fi
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: setup
+	$(BIN)/mypy rung
+
+test-sqlite: setup
+	env -u DATABASE_URL $(BIN)/pytest -q
+
+test-postgres: setup
+	@if $(PY) -c "import psycopg,sys; psycopg.connect('$(PG_URL)'.rsplit('/',1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "== PostgreSQL =="; DATABASE_URL=$(PG_URL) $(BIN)/pytest -q; \
+	elif [ "$$CI" = "true" ]; then echo "PostgreSQL is required in CI but $(PG_URL) is unreachable"; exit 1; \
+	else echo "PostgreSQL not reachable at $(PG_URL): skipping the PostgreSQL run"; fi
+
+test: setup browser-deps lint typecheck
+	$(PY) manage.py makemigrations --check --dry-run
+	@echo "== SQLite =="
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+bench: setup
+	$(PY) bench/pages.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

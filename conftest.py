@@ -1,0 +1,95 @@
+"""Shared fixtures: alice asks, bob answers, charlie is an outsider to both."""
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from rung.accounts.models import User
+from rung.qa.models import Question
+from rung.testing import make_member, make_question
+
+SHARED = Path(__file__).resolve().parent.parent / "shared"
+TEST_OUTPUT = Path(__file__).resolve().parent / "test-output"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    # Tests read static files from the finders; production serves the hashed manifest.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.RUNG_VIEW_FLUSH_SECONDS = 0
+    settings.ACCOUNT_RATE_LIMITS = False
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> Iterator[None]:
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def buffered_views(settings: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Buffer views as production does, with the background flusher left to the test."""
+    from rung.qa import view_counter
+
+    settings.RUNG_VIEW_FLUSH_SECONDS = 3600
+    monkeypatch.setattr(view_counter, "_ensure_flusher", lambda: None)
+    yield
+    view_counter.discard_pending()
+
+
+@pytest.fixture
+def alice(db: None) -> User:
+    return make_member("alice", display_name="Alice Chen", headline="ML Engineer at Acme")
+
+
+@pytest.fixture
+def bob(db: None) -> User:
+    return make_member(
+        "bob", display_name="Bob Rivera", headline="Tech Lead/Manager at Meta, Pinterest"
+    )
+
+
+@pytest.fixture
+def charlie(db: None) -> User:
+    return make_member("charlie", display_name="Charlie Okafor")
+
+
+@pytest.fixture
+def question(alice: User) -> Question:
+    return make_question(alice, topics=["mid-level", "performance-reviews"])
+
+
+def login(client: Client, user: User) -> Client:
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def alice_client(client: Client, alice: User) -> Client:
+    return login(client, alice)
+
+
+@pytest.fixture
+def bob_client(bob: User) -> Client:
+    return login(Client(), bob)
+
+
+@pytest.fixture
+def charlie_client(charlie: User) -> Client:
+    return login(Client(), charlie)
+
+
+@pytest.fixture
+def test_output() -> Path:
+    TEST_OUTPUT.mkdir(exist_ok=True)
+    return TEST_OUTPUT

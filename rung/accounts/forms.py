@@ -1,0 +1,58 @@
+"""The profile a member shows on their posts."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from rung.accounts.avatars import avatar_from_upload
+from rung.accounts.models import LANGUAGE_CHOICES, User
+
+
+class ProfileForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        choices=LANGUAGE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    years_experience = forms.IntegerField(
+        label=_("Years of experience"), min_value=0, max_value=60, required=False
+    )
+    avatar = forms.FileField(
+        label=_("Avatar"),
+        required=False,
+        help_text=_("JPEG, PNG, GIF or WebP up to 5 MB; leave empty for a generated one."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "display_name",
+            "headline",
+            "level",
+            "track",
+            "companies",
+            "years_experience",
+            "languages",
+            "avatar",
+        ]
+
+    def clean_avatar(self) -> Any:
+        upload = self.cleaned_data.get("avatar")
+        if upload is False or not upload or upload == self.instance.avatar:
+            return upload
+        return avatar_from_upload(upload)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        level, track = data.get("level"), data.get("track")
+        if level is not None and track is None:
+            data["track"] = level.track
+        elif level is not None and track is not None and level.track_id != track.pk:
+            self.add_error(
+                "level",
+                _("That level belongs to the %(track)s track.") % {"track": level.track.name},
+            )
+        return data

@@ -1,0 +1,71 @@
+"""Members and the profile they show on every post."""
+
+import hashlib
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGE_CHOICES = [("en", _("English")), ("zh-hans", _("Chinese (Simplified)"))]
+
+
+class User(AbstractUser):
+    display_name = models.CharField(_("display name"), max_length=80, blank=True)
+    headline = models.CharField(
+        _("headline"),
+        max_length=120,
+        blank=True,
+        help_text=_('For example "Tech Lead/Manager at Meta, Pinterest".'),
+    )
+    level = models.ForeignKey(
+        "ladder.Level",
+        verbose_name=_("current level"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    track = models.ForeignKey(
+        "ladder.Track",
+        verbose_name=_("track"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    companies = models.CharField(
+        _("companies"), max_length=200, blank=True, help_text=_("Comma separated.")
+    )
+    years_experience = models.PositiveSmallIntegerField(
+        _("years of experience"), null=True, blank=True
+    )
+    languages = models.JSONField(_("languages spoken"), default=list, blank=True)
+    avatar = models.ImageField(_("avatar"), upload_to="avatars/", blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:profile", args=[self.username])
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.username
+
+    @property
+    def avatar_hue(self) -> int:
+        """Return a stable colour for the generated avatar."""
+        return int(hashlib.blake2s(self.username.encode(), digest_size=2).hexdigest(), 16) % 360
+
+    @property
+    def initials(self) -> str:
+        parts = self.name.split()
+        if len(parts) >= 2:
+            return (parts[0][0] + parts[-1][0]).upper()
+        return self.name[:2].upper() if self.name.isascii() else self.name[:1]
+
+
+def user_display(user: User) -> str:
+    """Return the name allauth shows for a member."""
+    return user.name

@@ -1,0 +1,46 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from rung.accounts.forms import ProfileForm
+from rung.accounts.models import User
+from rung.qa import selectors as qa_selectors
+
+
+@require_GET
+def profile(request: HttpRequest, username: str) -> HttpResponse:
+    try:
+        member = User.objects.select_related("level", "track").get(
+            username=username, is_active=True
+        )
+    except User.DoesNotExist:
+        raise Http404("No such member.") from None
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "member": member,
+            "questions": qa_selectors.member_questions(member, viewer=request.user),  # type: ignore[arg-type]
+            "answers": qa_selectors.member_answers(member),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if request.method == "POST":
+        form = ProfileForm(request.POST, request.FILES, instance=user)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Your profile was saved."))
+            return redirect(user.get_absolute_url())  # type: ignore[union-attr]
+        status = 400
+    else:
+        form = ProfileForm(instance=user)
+        status = 200
+    return render(request, "accounts/profile_edit.html", {"form": form}, status=status)

@@ -1,0 +1,136 @@
+"""Render user-written Markdown to safe HTML and to plain text."""
+
+import re
+from collections.abc import Iterable
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+__all__ = ["excerpt", "markdown_to_text", "render_markdown", "sanitize_html"]
+
+# Raw HTML is let through the parser on purpose: nh3 is the single place that decides what
+# survives, so users can still write harmless inline tags such as <em> or <br>.
+_md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+_ALLOWED_TAGS = {
+    "p",
+    "br",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "pre",
+    "code",
+    "em",
+    "strong",
+    "del",
+    "s",
+    "a",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+
+_ALLOWED_ATTRIBUTES = {
+    # Without an explicit "*" entry nh3 keeps its default global attributes (lang, title).
+    "*": set(),
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title"},
+    "ol": {"start"},
+    "code": {"class"},
+}
+
+_LANGUAGE_CLASS = re.compile(r"language-[A-Za-z0-9_+#.-]{1,64}")
+# Browsers ignore ASCII whitespace and control characters inside a URL's scheme.
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+_SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
+
+
+def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
+    """Drop attribute values that could smuggle script or a class other than a code language."""
+    if element == "code" and attribute == "class":
+        return value if _LANGUAGE_CLASS.fullmatch(value) else None
+    # nh3 already refuses these schemes at the start of href/src; refusing them anywhere in any
+    # value also covers relative URLs such as "x=javascript:..." that a later consumer (a
+    # link rewriter, a feed reader, another sanitizer) might mistake for a scheme.
+    squashed = _URL_NOISE.sub("", value).lower()
+    if any(scheme in squashed for scheme in _SCRIPT_SCHEMES):
+        return None
+    return value
+
+
+_cleaner = nh3.Cleaner(
+    tags=_ALLOWED_TAGS,
+    # Dropping only the tags would leave script and style bodies behind as visible text.
+    clean_content_tags={"script", "style"},
+    attributes=_ALLOWED_ATTRIBUTES,
+    attribute_filter=_filter_attribute,
+    url_schemes={"http", "https", "mailto"},
+    link_rel="nofollow ugc noopener noreferrer",
+    strip_comments=True,
+)
+
+_WHITESPACE = re.compile(r"\s+")
+_EXCERPT_TRAILING = " \t\n.,;:!?-–—"
+
+
+def sanitize_html(html: str) -> str:
+    """Strip everything outside the allow-list from an HTML fragment."""
+    return _cleaner.clean(html)
+
+
+def render_markdown(text: str) -> str:
+    """Render CommonMark text to sanitized HTML."""
+    return sanitize_html(_md.render(text))
+
+
+def _inline_text(children: Iterable[Token]) -> Iterable[str]:
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            yield child.content
+        elif child.type in ("softbreak", "hardbreak"):
+            yield " "
+        elif child.type == "image" and child.children:
+            # An image's alt text is the only part of it a reader would see in prose.
+            yield from _inline_text(child.children)
+
+
+def markdown_to_text(text: str) -> str:
+    """Return the readable text of Markdown on one line, without markup or HTML."""
+    parts: list[str] = []
+    for token in _md.parse(text):
+        if token.type == "inline" and token.children is not None:
+            parts.append("".join(_inline_text(token.children)))
+        elif token.type in ("fence", "code_block"):
+            parts.append(token.content)
+    return _WHITESPACE.sub(" ", " ".join(parts)).strip()
+
+
+def excerpt(text: str, length: int = 200) -> str:
+    """Return the Markdown's plain text cut to at most `length` characters at a word boundary."""
+    plain = markdown_to_text(text)
+    if len(plain) <= length:
+        return plain
+    if length < 1:
+        return ""
+    # One character is reserved for the ellipsis so the result never exceeds `length`.
+    head = plain[: length - 1]
+    if plain[length - 1] != " ":
+        space = head.rfind(" ")
+        # Scripts written without spaces (Chinese, Japanese) would otherwise shrink to the
+        # first few characters, so backing off to a space only happens when it is nearby.
+        if space > len(head) // 2:
+            head = head[:space]
+    return head.rstrip(_EXCERPT_TRAILING) + "…"

@@ -1,0 +1,12 @@
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+from rung.core.markdown import render_markdown
+
+register = template.Library()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text: str) -> SafeString:
+    """Render Markdown to sanitized HTML."""
+    return mark_safe(render_markdown(text or ""))

@@ -1,0 +1,53 @@
+"""Template helpers for dates, avatars and counts."""
+
+import uuid
+from datetime import datetime
+
+from django import template
+from django.contrib.humanize.templatetags.humanize import naturaltime
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.translation import ngettext
+
+register = template.Library()
+
+
+@register.filter
+def reltime(value: datetime | None) -> str:
+    """Render a relative date ("12 days ago") with the exact date on hover."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    return format_html(
+        '<time datetime="{}" title="{}">{}</time>',
+        local.isoformat(timespec="seconds"),
+        formats.date_format(local, "DATETIME_FORMAT"),
+        naturaltime(value),
+    )
+
+
+@register.filter
+def views_label(count: int) -> str:
+    return ngettext("%(n)s view", "%(n)s views", count) % {"n": f"{count:,}"}
+
+
+@register.filter
+def answers_label(count: int) -> str:
+    return ngettext("%(n)s answer", "%(n)s answers", count) % {"n": f"{count:,}"}
+
+
+@register.filter
+def likes_label(count: int) -> str:
+    return ngettext("%(n)s like", "%(n)s likes", count) % {"n": f"{count:,}"}
+
+
+@register.inclusion_tag("core/avatar.html")
+def avatar(user: object, size: int = 40) -> dict[str, object]:
+    """Render a member's uploaded avatar, or a generated one from their initials."""
+    return {"member": user, "size": size}
+
+
+@register.simple_tag
+def uuid_token() -> str:
+    """Return a fresh token that makes a double-submitted form create one post."""
+    return uuid.uuid4().hex

@@ -1,0 +1,106 @@
+"""The career ladder: tracks, levels, rubric axes, expectations and rating scales."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Track(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Level(models.Model):
+    track = models.ForeignKey(Track, on_delete=models.PROTECT, related_name="levels")
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    short_name = models.CharField(_("short name"), max_length=60)
+    person_noun = models.CharField(_("person noun"), max_length=80)
+    rank = models.PositiveSmallIntegerField(default=0)
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    summary = models.TextField(_("what the level means"), blank=True)
+    next_level = models.TextField(_("how to reach the next level"), blank=True)
+    common_gaps = models.TextField(_("common gaps"), blank=True)
+
+    class Meta:
+        ordering = ["rank"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("qa:topic", args=[self.slug])
+
+
+class Axis(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name_plural = "axes"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Expectation(models.Model):
+    level = models.ForeignKey(Level, on_delete=models.CASCADE, related_name="expectations")
+    axis = models.ForeignKey(Axis, on_delete=models.CASCADE, related_name="expectations")
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["axis__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["level", "axis"], name="expectation_level_axis_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.level} / {self.axis}"
+
+
+class RatingScale(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    is_preset = models.BooleanField(default=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RatingChoice(models.Model):
+    """One rating on a scale, mapped onto a common 1-5 value so scales compare."""
+
+    scale = models.ForeignKey(RatingScale, on_delete=models.CASCADE, related_name="choices")
+    code = models.CharField(max_length=20)
+    label = models.CharField(max_length=80)
+    common_value = models.PositiveSmallIntegerField()
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["scale", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scale", "code"], name="ratingchoice_scale_code_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(common_value__gte=1, common_value__lte=5),
+                name="ratingchoice_common_value_1_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code

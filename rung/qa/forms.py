@@ -1,0 +1,200 @@
+"""Forms for asking, editing and answering; they parse input, services decide."""
+
+import uuid
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from rung.ladder.models import Axis, Level, RatingChoice, RatingScale
+from rung.qa.models import (
+    BODY_MAX_LENGTH,
+    CONTEXT_TEXT_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    Question,
+    Topic,
+)
+from rung.qa.services import MAX_TOPICS, ContextCard
+
+
+class TopicField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Topic) -> str:
+        return obj.name
+
+
+class QuestionForm(forms.Form):
+    """A question with its context card; rating fields are added per rubric axis."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=TITLE_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"placeholder": _("Ask one clear question")}),
+    )
+    body = forms.CharField(
+        label=_("Details"),
+        max_length=BODY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("Markdown: headings, lists, quotes and code blocks work."),
+    )
+    topics = TopicField(
+        label=_("Topics"),
+        queryset=Topic.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Pick 1 to 5, usually your level plus a subject."),
+    )
+    level = forms.ModelChoiceField(
+        label=_("Current level"), queryset=Level.objects.all(), required=False
+    )
+    years = forms.IntegerField(
+        label=_("Years of experience"), min_value=0, max_value=60, required=False
+    )
+    company = forms.CharField(
+        label=_("Company"),
+        max_length=120,
+        required=False,
+        help_text=_("Optional. Leave empty to keep your employer private."),
+    )
+    scale = forms.ModelChoiceField(
+        label=_("Rating scale of your last review"),
+        queryset=RatingScale.objects.all(),
+        required=False,
+    )
+    focus = forms.CharField(
+        label=_("Question focus"), max_length=CONTEXT_TEXT_MAX_LENGTH, required=False
+    )
+    feedback_wanted = forms.CharField(
+        label=_("Would love feedback on"), max_length=CONTEXT_TEXT_MAX_LENGTH, required=False
+    )
+    is_anonymous = forms.BooleanField(
+        label=_("Post anonymously"),
+        required=False,
+        help_text=_(
+            "Shown as an anonymous member of your level. Moderators can still act on abuse."
+        ),
+    )
+    submit_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.axes = list(Axis.objects.all())
+        choices = list(
+            RatingChoice.objects.select_related("scale").order_by("scale__order", "order")
+        )
+        self._choices_by_pk = {choice.pk: choice for choice in choices}
+        grouped: dict[str, list[tuple[int, str]]] = {}
+        for choice in choices:
+            grouped.setdefault(choice.scale.name, []).append(
+                (choice.pk, f"{choice.code} — {choice.label}")
+            )
+        options: list[Any] = [("", "—"), *grouped.items()]
+        for axis in self.axes:
+            self.fields[self.rating_field_name(axis)] = forms.TypedChoiceField(
+                label=axis.name, choices=options, coerce=int, required=False, empty_value=None
+            )
+        if not self.is_bound and not self.initial.get("submit_token"):
+            self.initial["submit_token"] = uuid.uuid4()
+
+    @staticmethod
+    def rating_field_name(axis: Axis) -> str:
+        return f"rating_{axis.slug.replace('-', '_')}"
+
+    def rating_fields(self) -> list[forms.BoundField]:
+        return [self[self.rating_field_name(axis)] for axis in self.axes]
+
+    def clean_topics(self) -> list[Topic]:
+        topics = list(self.cleaned_data["topics"])
+        if len(topics) > MAX_TOPICS:
+            raise forms.ValidationError(
+                _("Choose at most %(max)d topics."), params={"max": MAX_TOPICS}
+            )
+        return topics
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise forms.ValidationError(_("Write a title."))
+        return title
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        scale: RatingScale | None = data.get("scale")
+        ratings: dict[Axis, RatingChoice] = {}
+        for axis in self.axes:
+            name = self.rating_field_name(axis)
+            pk = data.get(name)
+            if pk is None:
+                continue
+            choice = self._choices_by_pk[pk]
+            if scale is None:
+                # A rating picked without a scale names its own scale.
+                scale = choice.scale
+                data["scale"] = scale
+            if choice.scale_id != scale.pk:
+                self.add_error(
+                    name,
+                    _("%(code)s is not on the %(scale)s scale.")
+                    % {"code": choice.code, "scale": scale.name},
+                )
+                continue
+            ratings[axis] = choice
+        data["ratings"] = ratings
+        return data
+
+    def card(self) -> ContextCard:
+        data = self.cleaned_data
+        return ContextCard(
+            level=data.get("level"),
+            years=data.get("years"),
+            company=data.get("company", "").strip(),
+            scale=data.get("scale"),
+            ratings=data.get("ratings", {}),
+            focus=data.get("focus", "").strip(),
+            feedback_wanted=data.get("feedback_wanted", "").strip(),
+        )
+
+    @classmethod
+    def initial_for(cls, question: Question) -> dict[str, Any]:
+        """Return the initial data that shows an existing question in the form."""
+        initial: dict[str, Any] = {
+            "title": question.title,
+            "body": question.body,
+            "topics": list(question.topics.all()),
+            "level": question.ctx_level,
+            "years": question.ctx_years,
+            "company": question.ctx_company,
+            "scale": question.ctx_scale,
+            "focus": question.ctx_focus,
+            "feedback_wanted": question.ctx_feedback_wanted,
+            "is_anonymous": question.is_anonymous,
+        }
+        for rating in question.ratings.select_related("axis"):
+            initial[cls.rating_field_name(rating.axis)] = rating.choice_id
+        return initial
+
+
+class AnswerForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your answer"),
+        max_length=BODY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    submit_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submit_token", uuid.uuid4())
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        if not body.strip():
+            raise forms.ValidationError(_("Write something first."))
+        return body
+
+
+class ReplyForm(AnswerForm):
+    body = forms.CharField(
+        label=_("Your reply"),
+        max_length=BODY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -1,0 +1,141 @@
+"""Fill an empty database with demo members, questions, answers, replies, likes and views."""
+
+import random
+from datetime import timedelta
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from rung.accounts.models import User
+from rung.ladder.models import Axis, Level, RatingChoice, RatingScale, Track
+from rung.qa import services
+from rung.qa.demo_data import QUESTIONS, USERS
+from rung.qa.models import Question, Topic
+
+DEMO_PASSWORD = "rung-demo-password"
+
+
+class Command(BaseCommand):
+    help = "Load demo content into a database that has no questions yet."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Skip quietly when questions exist."
+        )
+        parser.add_argument("--seed", type=int, default=7, help="Random seed for views.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if Question.objects.exists():
+            if options["if_empty"]:
+                return
+            raise CommandError("The database already has questions; demo content not loaded.")
+        with transaction.atomic():
+            created = load_demo_content(seed=options["seed"])
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Loaded {created['users']} members, {created['questions']} questions, "
+                f"{created['answers']} answers and replies. Every demo member's password "
+                f'is "{DEMO_PASSWORD}".'
+            )
+        )
+
+
+def load_demo_content(*, seed: int = 7) -> dict[str, int]:
+    """Create the demo members and their posts; return how many of each were made."""
+    rng = random.Random(seed)
+    now = timezone.now()
+    levels = {level.slug: level for level in Level.objects.all()}
+    tracks = {track.slug: track for track in Track.objects.all()}
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    axes = {axis.slug: axis for axis in Axis.objects.all()}
+    scales = {scale.slug: scale for scale in RatingScale.objects.all()}
+    choices = {(c.scale.slug, c.code): c for c in RatingChoice.objects.select_related("scale")}
+
+    users: dict[str, User] = {}
+    for data in USERS:
+        user = User(
+            username=data["username"],
+            email=f"{data['username']}@demo.rung.invalid",
+            display_name=data["display_name"],
+            headline=data["headline"],
+            level=levels[data["level"]],
+            track=tracks[data["track"]],
+            companies=data["companies"],
+            years_experience=data["years"],
+            languages=data["languages"],
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        users[user.username] = user
+
+    answers_made = 0
+    for index, data in enumerate(sorted(QUESTIONS, key=lambda q: -q["days_ago"])):
+        asked_at = now - timedelta(days=data["days_ago"], minutes=rng.randint(0, 600) + index)
+        card_data = data.get("context")
+        card = services.ContextCard()
+        if card_data:
+            scale = scales.get(card_data["scale"]) if card_data.get("scale") else None
+            card = services.ContextCard(
+                level=levels.get(card_data.get("level") or ""),
+                years=card_data.get("years"),
+                company=card_data.get("company", ""),
+                scale=scale,
+                ratings={
+                    axes[axis]: choices[(scale.slug, code)]
+                    for axis, code in (card_data.get("ratings") or {}).items()
+                }
+                if scale
+                else {},
+                focus=card_data.get("focus", ""),
+                feedback_wanted=card_data.get("feedback_wanted", ""),
+            )
+        question = services.question_create(
+            author=users[data["author"]],
+            title=data["title"],
+            body=data["body"],
+            topics=[topics[slug] for slug in data["topics"]],
+            card=card,
+            is_anonymous=data["anonymous"],
+            language=data["language"],
+            created_at=asked_at,
+        )
+        for liker in data.get("likers", []):
+            services.like_toggle(user=users[liker], target=question)
+        for answer_data in data.get("answers", []):
+            answered_at = max(
+                asked_at + timedelta(hours=rng.randint(1, 20)),
+                now - timedelta(days=answer_data["days_ago"], hours=rng.randint(0, 12)),
+            )
+            answer = services.answer_create(
+                question=question,
+                author=users[answer_data["author"]],
+                body=answer_data["body"],
+                created_at=min(answered_at, now),
+            )
+            answers_made += 1
+            for liker in answer_data.get("likers", []):
+                services.like_toggle(user=users[liker], target=answer)
+            for reply_data in answer_data.get("replies", []):
+                replied_at = max(
+                    answered_at + timedelta(hours=1),
+                    now - timedelta(days=reply_data["days_ago"], hours=rng.randint(0, 6)),
+                )
+                services.answer_create(
+                    question=question,
+                    parent=answer,
+                    author=users[reply_data["author"]],
+                    body=reply_data["body"],
+                    created_at=min(replied_at, now),
+                )
+                answers_made += 1
+            if answer_data.get("helpful"):
+                services.answer_mark_helpful(
+                    question=question, answer=answer, actor=users[data["author"]]
+                )
+        # Views before this install are history, not page loads: set them directly.
+        views = rng.randint(20, 60) * (1 + len(data.get("answers", []))) + rng.randint(0, 40)
+        Question.objects.filter(pk=question.pk).update(view_count=F("view_count") + views)
+    return {"users": len(users), "questions": len(QUESTIONS), "answers": answers_made}

@@ -1,0 +1,299 @@
+"""Topics, questions with their context card, answers, replies, likes, revisions, views."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+TITLE_MAX_LENGTH = 200
+BODY_MAX_LENGTH = 30_000
+CONTEXT_TEXT_MAX_LENGTH = 500
+
+
+class Topic(models.Model):
+    class Kind(models.TextChoices):
+        LEVEL = "level", _("Career level")
+        SUBJECT = "subject", _("Subject")
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    level = models.OneToOneField(
+        "ladder.Level", on_delete=models.CASCADE, null=True, blank=True, related_name="topic"
+    )
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    question_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["kind", "order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("qa:topic", args=[self.slug])
+
+
+class Question(models.Model):
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questions"
+    )
+    is_anonymous = models.BooleanField(_("post anonymously"), default=False)
+    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
+    body = models.TextField(_("body"), max_length=BODY_MAX_LENGTH)
+    body_html = models.TextField(editable=False)
+    excerpt = models.CharField(max_length=300, blank=True, editable=False)
+    language = models.CharField(max_length=10, blank=True)
+    topics = models.ManyToManyField(Topic, through="QuestionTopic", related_name="questions")
+
+    # The context card: who is asking and what they want, as structured fields.
+    ctx_level = models.ForeignKey(
+        "ladder.Level",
+        verbose_name=_("current level"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    ctx_years = models.PositiveSmallIntegerField(_("years of experience"), null=True, blank=True)
+    ctx_company = models.CharField(_("company"), max_length=120, blank=True)
+    ctx_scale = models.ForeignKey(
+        "ladder.RatingScale",
+        verbose_name=_("rating scale"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    ctx_focus = models.CharField(
+        _("question focus"), max_length=CONTEXT_TEXT_MAX_LENGTH, blank=True
+    )
+    ctx_feedback_wanted = models.CharField(
+        _("would love feedback on"), max_length=CONTEXT_TEXT_MAX_LENGTH, blank=True
+    )
+
+    accepted_answer = models.ForeignKey(
+        "Answer", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    view_count = models.PositiveIntegerField(default=0)
+    answer_count = models.PositiveIntegerField(default=0)
+    like_count = models.PositiveIntegerField(default=0)
+    submit_token = models.UUIDField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    is_deleted = models.BooleanField(default=False)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["is_deleted", "-created_at", "-id"], name="question_latest_idx"),
+            models.Index(fields=["author", "-created_at"], name="question_author_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submit_token"], name="question_author_submit_token_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        slug = slugify(self.title)[:60]
+        if slug:
+            return reverse("qa:question_slug", args=[self.pk, slug])
+        return reverse("qa:question", args=[self.pk])
+
+    @property
+    def anonymous_label(self) -> str:
+        if self.ctx_level is not None:
+            return _("Anonymous %(person)s") % {"person": self.ctx_level.person_noun}
+        return str(_("Anonymous member"))
+
+    @property
+    def has_context(self) -> bool:
+        return bool(
+            self.ctx_level_id
+            or self.ctx_years is not None
+            or self.ctx_company
+            or self.ctx_scale_id
+            or self.ctx_focus
+            or self.ctx_feedback_wanted
+        )
+
+
+class QuestionTopic(models.Model):
+    """A question's place in a topic feed, with the sort keys copied for index-only paging."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="placements")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="placements")
+    created_at = models.DateTimeField()
+    like_count = models.PositiveIntegerField(default=0)
+    answer_count = models.PositiveIntegerField(default=0)
+    is_visible = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["question", "topic"], name="questiontopic_unique")
+        ]
+        indexes = [
+            models.Index(
+                fields=["topic", "is_visible", "-created_at", "-question"],
+                name="qtopic_newest_idx",
+            ),
+            models.Index(
+                fields=["topic", "is_visible", "-like_count", "-created_at", "-question"],
+                name="qtopic_top_idx",
+            ),
+            models.Index(
+                fields=["topic", "is_visible", "answer_count", "-created_at", "-question"],
+                name="qtopic_unanswered_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic_id}:{self.question_id}"
+
+
+class ContextRating(models.Model):
+    """One axis of the asker's last review, on the scale chosen in the context card."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="ratings")
+    axis = models.ForeignKey("ladder.Axis", on_delete=models.PROTECT, related_name="+")
+    choice = models.ForeignKey("ladder.RatingChoice", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["axis__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "axis"], name="contextrating_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.axis_id}={self.choice_id}"
+
+
+class Answer(models.Model):
+    """An answer to a question, or (with a parent) a reply to an answer."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answers"
+    )
+    body = models.TextField(_("answer"), max_length=BODY_MAX_LENGTH)
+    body_html = models.TextField(editable=False)
+    language = models.CharField(max_length=10, blank=True)
+    like_count = models.PositiveIntegerField(default=0)
+    submit_token = models.UUIDField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    is_deleted = models.BooleanField(default=False)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["question", "created_at"], name="answer_question_idx"),
+            models.Index(fields=["author", "-created_at"], name="answer_author_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submit_token"], name="answer_author_submit_token_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer {self.pk} to {self.question_id}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.question.get_absolute_url()}#answer-{self.pk}"
+
+    @property
+    def is_reply(self) -> bool:
+        return self.parent_id is not None
+
+
+class Like(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, null=True, blank=True, related_name="likes"
+    )
+    answer = models.ForeignKey(
+        Answer, on_delete=models.CASCADE, null=True, blank=True, related_name="likes"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(question__isnull=False, answer__isnull=True)
+                | Q(question__isnull=True, answer__isnull=False),
+                name="like_exactly_one_target",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "question"],
+                condition=Q(question__isnull=False),
+                name="like_user_question_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "answer"],
+                condition=Q(answer__isnull=False),
+                name="like_user_answer_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Like by {self.user_id}"
+
+
+class Revision(models.Model):
+    """One saved version of a question or an answer; the first is the original post."""
+
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, null=True, blank=True, related_name="revisions"
+    )
+    answer = models.ForeignKey(
+        Answer, on_delete=models.CASCADE, null=True, blank=True, related_name="revisions"
+    )
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=TITLE_MAX_LENGTH, blank=True)
+    body = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(question__isnull=False, answer__isnull=True)
+                | Q(question__isnull=True, answer__isnull=False),
+                name="revision_exactly_one_target",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Revision {self.pk}"
+
+
+class QuestionView(models.Model):
+    """One viewer's view of a question on one day; the unique key makes counting idempotent."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    viewer = models.CharField(max_length=64)
+    day = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "viewer", "day"], name="questionview_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["day"], name="questionview_day_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.question_id}/{self.viewer}/{self.day}"

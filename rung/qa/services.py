@@ -1,0 +1,337 @@
+"""Writes for questions, answers, replies, likes and the most helpful answer."""
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rung.accounts.models import User
+from rung.core.markdown import excerpt, render_markdown
+from rung.ladder.models import Axis, Level, RatingChoice, RatingScale
+from rung.qa.models import (
+    Answer,
+    ContextRating,
+    Like,
+    Question,
+    QuestionTopic,
+    Revision,
+    Topic,
+)
+from rung.qa.permissions import check_edit_permission, check_like_permission
+
+MAX_TOPICS = 5
+
+
+@dataclass(frozen=True)
+class ContextCard:
+    """The structured facts an asker gives about themselves."""
+
+    level: Level | None = None
+    years: int | None = None
+    company: str = ""
+    scale: RatingScale | None = None
+    ratings: Mapping[Axis, RatingChoice] = field(default_factory=dict)
+    focus: str = ""
+    feedback_wanted: str = ""
+
+
+def _validate_topics(topics: Sequence[Topic]) -> list[Topic]:
+    unique = list(dict.fromkeys(topics))
+    if not 1 <= len(unique) <= MAX_TOPICS:
+        raise ValidationError(_("Choose between 1 and %(max)d topics.") % {"max": MAX_TOPICS})
+    return unique
+
+
+def _validate_card(card: ContextCard) -> None:
+    for axis, choice in card.ratings.items():
+        if card.scale is None or choice.scale_id != card.scale.pk:
+            raise ValidationError(
+                _("The rating for %(axis)s is not on the chosen scale.") % {"axis": axis.name}
+            )
+    if card.years is not None and not 0 <= card.years <= 60:
+        raise ValidationError(_("Years of experience must be between 0 and 60."))
+
+
+def _apply_card(question: Question, card: ContextCard) -> None:
+    question.ctx_level = card.level
+    question.ctx_years = card.years
+    question.ctx_company = card.company
+    question.ctx_scale = card.scale
+    question.ctx_focus = card.focus
+    question.ctx_feedback_wanted = card.feedback_wanted
+
+
+def _save_ratings(question: Question, card: ContextCard) -> None:
+    ContextRating.objects.filter(question=question).delete()
+    ContextRating.objects.bulk_create(
+        ContextRating(question=question, axis=axis, choice=choice)
+        for axis, choice in card.ratings.items()
+    )
+
+
+def _place_in_topics(question: Question, topics: Sequence[Topic]) -> None:
+    current = set(question.placements.values_list("topic_id", flat=True))
+    wanted = {topic.pk for topic in topics}
+    removed = current - wanted
+    added = wanted - current
+    if removed:
+        QuestionTopic.objects.filter(question=question, topic_id__in=removed).delete()
+        Topic.objects.filter(pk__in=removed).update(question_count=F("question_count") - 1)
+    if added:
+        QuestionTopic.objects.bulk_create(
+            QuestionTopic(
+                question=question,
+                topic_id=topic_id,
+                created_at=question.created_at,
+                like_count=question.like_count,
+                answer_count=question.answer_count,
+                is_visible=not question.is_deleted,
+            )
+            for topic_id in added
+        )
+        Topic.objects.filter(pk__in=added).update(question_count=F("question_count") + 1)
+
+
+def _sync_placements(question: Question) -> None:
+    """Copy a question's saved sort keys onto its topic placements."""
+    # Read the row, not the instance: a caller's copy may predate a concurrent like.
+    saved = Question.objects.values("like_count", "answer_count", "is_deleted").get(
+        pk=question.pk
+    )
+    QuestionTopic.objects.filter(question_id=question.pk).update(
+        like_count=saved["like_count"],
+        answer_count=saved["answer_count"],
+        is_visible=not saved["is_deleted"],
+    )
+
+
+@transaction.atomic
+def question_create(
+    *,
+    author: User,
+    title: str,
+    body: str,
+    topics: Sequence[Topic],
+    card: ContextCard | None = None,
+    is_anonymous: bool = False,
+    language: str = "",
+    submit_token: uuid.UUID | None = None,
+    created_at: object = None,
+) -> Question:
+    """Post a question; a repeated submit token returns the question already posted."""
+    if submit_token is not None:
+        existing = Question.objects.filter(author=author, submit_token=submit_token).first()
+        if existing is not None:
+            return existing
+    card = card or ContextCard()
+    topics = _validate_topics(topics)
+    _validate_card(card)
+    question = Question(
+        author=author,
+        title=title.strip(),
+        body=body,
+        body_html=render_markdown(body),
+        excerpt=excerpt(body, 240),
+        is_anonymous=is_anonymous,
+        language=language,
+        submit_token=submit_token,
+    )
+    if created_at is not None:
+        question.created_at = created_at  # type: ignore[assignment]
+    _apply_card(question, card)
+    question.full_clean(exclude=["body_html", "excerpt"])
+    try:
+        with transaction.atomic():
+            question.save()
+    except IntegrityError:
+        # Two submits with one token raced; the first one won.
+        return Question.objects.get(author=author, submit_token=submit_token)
+    _save_ratings(question, card)
+    _place_in_topics(question, topics)
+    Revision.objects.create(
+        question=question,
+        editor=author,
+        title=question.title,
+        body=body,
+        created_at=question.created_at,
+    )
+    return question
+
+
+@transaction.atomic
+def question_edit(
+    *,
+    question: Question,
+    editor: User,
+    title: str,
+    body: str,
+    topics: Sequence[Topic],
+    card: ContextCard,
+    is_anonymous: bool,
+) -> Question:
+    """Save a new revision of a question; the earlier ones stay viewable."""
+    check_edit_permission(editor, question)
+    topics = _validate_topics(topics)
+    _validate_card(card)
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    changed = question.title != title.strip() or question.body != body
+    question.title = title.strip()
+    question.body = body
+    question.body_html = render_markdown(body)
+    question.excerpt = excerpt(body, 240)
+    question.is_anonymous = is_anonymous
+    _apply_card(question, card)
+    if changed:
+        question.edited_at = timezone.now()
+    question.full_clean(exclude=["body_html", "excerpt"])
+    question.save()
+    _save_ratings(question, card)
+    _place_in_topics(question, topics)
+    if changed:
+        Revision.objects.create(question=question, editor=editor, title=question.title, body=body)
+    return question
+
+
+@transaction.atomic
+def question_delete(*, question: Question, actor: User) -> None:
+    """Hide a question from every page; its rows stay for moderation."""
+    check_edit_permission(actor, question)
+    if question.is_deleted:
+        return
+    question.is_deleted = True
+    question.deleted_at = timezone.now()
+    question.save(update_fields=["is_deleted", "deleted_at"])
+    _sync_placements(question)
+    Topic.objects.filter(placements__question=question).update(
+        question_count=F("question_count") - 1
+    )
+
+
+def _recount_answers(question: Question) -> None:
+    count = Answer.objects.filter(question=question, parent=None, is_deleted=False).count()
+    Question.objects.filter(pk=question.pk).update(answer_count=count)
+    question.answer_count = count
+    _sync_placements(question)
+
+
+@transaction.atomic
+def answer_create(
+    *,
+    question: Question,
+    author: User,
+    body: str,
+    parent: Answer | None = None,
+    language: str = "",
+    submit_token: uuid.UUID | None = None,
+    created_at: object = None,
+) -> Answer:
+    """Answer a question, or reply to one of its answers (replies nest one level)."""
+    if question.is_deleted:
+        raise ValidationError(_("This question was deleted."))
+    if parent is not None:
+        if parent.question_id != question.pk or parent.is_deleted:
+            raise ValidationError(_("That answer is not available for replies."))
+        if parent.parent_id is not None:
+            # Replies stay one level deep: a reply to a reply joins its thread.
+            parent = parent.parent
+    if submit_token is not None:
+        existing = Answer.objects.filter(author=author, submit_token=submit_token).first()
+        if existing is not None:
+            return existing
+    answer = Answer(
+        question=question,
+        parent=parent,
+        author=author,
+        body=body,
+        body_html=render_markdown(body),
+        language=language,
+        submit_token=submit_token,
+    )
+    if created_at is not None:
+        answer.created_at = created_at  # type: ignore[assignment]
+    answer.full_clean(exclude=["body_html"])
+    try:
+        with transaction.atomic():
+            answer.save()
+    except IntegrityError:
+        return Answer.objects.get(author=author, submit_token=submit_token)
+    Revision.objects.create(answer=answer, editor=author, body=body, created_at=answer.created_at)
+    if parent is None:
+        _recount_answers(question)
+    return answer
+
+
+@transaction.atomic
+def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
+    """Save a new revision of an answer or reply."""
+    check_edit_permission(editor, answer)
+    answer = Answer.objects.select_for_update().get(pk=answer.pk)
+    if answer.body == body:
+        return answer
+    answer.body = body
+    answer.body_html = render_markdown(body)
+    answer.edited_at = timezone.now()
+    answer.full_clean(exclude=["body_html"])
+    answer.save(update_fields=["body", "body_html", "edited_at"])
+    Revision.objects.create(answer=answer, editor=editor, body=body)
+    return answer
+
+
+@transaction.atomic
+def answer_delete(*, answer: Answer, actor: User) -> None:
+    """Hide an answer or reply; a deleted answer stops being the most helpful one."""
+    check_edit_permission(actor, answer)
+    if answer.is_deleted:
+        return
+    answer.is_deleted = True
+    answer.deleted_at = timezone.now()
+    answer.save(update_fields=["is_deleted", "deleted_at"])
+    question = Question.objects.select_for_update().get(pk=answer.question_id)
+    if question.accepted_answer_id == answer.pk:
+        question.accepted_answer = None
+        question.save(update_fields=["accepted_answer"])
+    if answer.parent_id is None:
+        _recount_answers(question)
+
+
+@transaction.atomic
+def like_toggle(*, user: User, target: Question | Answer) -> tuple[bool, int]:
+    """Like or unlike a post; return whether it is now liked and its like count."""
+    check_like_permission(user, target)
+    model = type(target)
+    lookup = {"question": target} if isinstance(target, Question) else {"answer": target}
+    deleted, _count = Like.objects.filter(user=user, **lookup).delete()
+    if deleted:
+        delta = -1
+    else:
+        try:
+            with transaction.atomic():
+                Like.objects.create(user=user, **lookup)
+        except IntegrityError:
+            # A concurrent click already liked it; the like stands.
+            return True, model.objects.get(pk=target.pk).like_count
+        delta = 1
+    model.objects.filter(pk=target.pk).update(like_count=F("like_count") + delta)
+    fresh = model.objects.get(pk=target.pk)
+    if isinstance(fresh, Question):
+        _sync_placements(fresh)
+    return delta > 0, fresh.like_count
+
+
+@transaction.atomic
+def answer_mark_helpful(*, question: Question, answer: Answer, actor: User) -> bool:
+    """Mark (or unmark) the most helpful answer; only the asker may; return the new state."""
+    if actor.pk != question.author_id:
+        raise PermissionDenied(_("Only the person who asked can mark the most helpful answer."))
+    if answer.question_id != question.pk or answer.parent_id is not None or answer.is_deleted:
+        raise ValidationError(_("Only a visible answer to this question can be marked."))
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    marked = question.accepted_answer_id != answer.pk
+    question.accepted_answer = answer if marked else None
+    question.save(update_fields=["accepted_answer"])
+    return marked

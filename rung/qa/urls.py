@@ -1,0 +1,22 @@
+from django.urls import path
+
+from rung.qa.views import browse, posting, reactions
+
+app_name = "qa"
+urlpatterns = [
+    path("ask/", posting.question_ask, name="ask"),
+    path("topics/<slug:slug>/", browse.topic, name="topic"),
+    path("questions/<int:pk>/", browse.question_detail, name="question"),
+    path("questions/<int:pk>/edit/", posting.question_edit, name="question_edit"),
+    path("questions/<int:pk>/delete/", posting.question_delete, name="question_delete"),
+    path("questions/<int:pk>/history/", browse.question_history, name="question_history"),
+    path("questions/<int:pk>/like/", reactions.question_like, name="question_like"),
+    path("questions/<int:pk>/answer/", posting.answer_create, name="answer_create"),
+    path("questions/<int:pk>/<slug:slug>/", browse.question_detail, name="question_slug"),
+    path("answers/<int:pk>/reply/", posting.reply_create, name="reply_create"),
+    path("answers/<int:pk>/edit/", posting.answer_edit, name="answer_edit"),
+    path("answers/<int:pk>/delete/", posting.answer_delete, name="answer_delete"),
+    path("answers/<int:pk>/history/", browse.answer_history, name="answer_history"),
+    path("answers/<int:pk>/like/", reactions.answer_like, name="answer_like"),
+    path("answers/<int:pk>/helpful/", reactions.answer_mark_helpful, name="answer_helpful"),
+]

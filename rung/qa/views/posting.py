@@ -1,0 +1,177 @@
+"""Writing pages: ask, edit and delete questions; answer, reply, edit and delete answers."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from rung.qa import selectors, services
+from rung.qa.access import answer_for_author, question_for_author
+from rung.qa.forms import AnswerForm, QuestionForm, ReplyForm
+
+FORM_ERROR_STATUS = 400
+
+
+def _add_service_error(form: QuestionForm | AnswerForm, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_ask(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if request.method == "POST":
+        form = QuestionForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                question = services.question_create(
+                    author=user,  # type: ignore[arg-type]
+                    title=data["title"],
+                    body=data["body"],
+                    topics=data["topics"],
+                    card=form.card(),
+                    is_anonymous=data["is_anonymous"],
+                    submit_token=data.get("submit_token"),
+                )
+            except ValidationError as error:
+                _add_service_error(form, error)
+            else:
+                return redirect(question.get_absolute_url())
+        status = FORM_ERROR_STATUS
+    else:
+        initial = {
+            "level": user.level_id,  # type: ignore[union-attr]
+            "years": user.years_experience,  # type: ignore[union-attr]
+        }
+        if topic_slug := request.GET.get("topic"):
+            initial["topics"] = [t.pk for t in selectors.topics_with_slugs([topic_slug])]
+        form = QuestionForm(initial=initial)
+        status = 200
+    return render(request, "qa/ask.html", {"form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    question = question_for_author(request, pk)
+    if request.method == "POST":
+        form = QuestionForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.question_edit(
+                    question=question,
+                    editor=request.user,  # type: ignore[arg-type]
+                    title=data["title"],
+                    body=data["body"],
+                    topics=data["topics"],
+                    card=form.card(),
+                    is_anonymous=data["is_anonymous"],
+                )
+            except ValidationError as error:
+                _add_service_error(form, error)
+            else:
+                messages.success(request, _("Your question was updated."))
+                return redirect(question.get_absolute_url())
+        status = FORM_ERROR_STATUS
+    else:
+        form = QuestionForm(initial=QuestionForm.initial_for(question))
+        status = 200
+    return render(request, "qa/ask.html", {"form": form, "question": question}, status=status)
+
+
+@login_required
+@require_POST
+def question_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    question = question_for_author(request, pk)
+    services.question_delete(question=question, actor=request.user)  # type: ignore[arg-type]
+    messages.success(request, _("Your question was deleted."))
+    return redirect("home")
+
+
+@login_required
+@require_POST
+def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
+    question = selectors.question_get_visible(pk)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        answer = services.answer_create(
+            question=question,
+            author=request.user,  # type: ignore[arg-type]
+            body=form.cleaned_data["body"],
+            submit_token=form.cleaned_data.get("submit_token"),
+        )
+        return redirect(answer.get_absolute_url())
+    return render(
+        request,
+        "qa/answer_form_page.html",
+        {"form": form, "question": question},
+        status=FORM_ERROR_STATUS,
+    )
+
+
+@login_required
+@require_POST
+def reply_create(request: HttpRequest, pk: int) -> HttpResponse:
+    parent = selectors.answer_get_visible(pk)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            reply = services.answer_create(
+                question=parent.question,
+                parent=parent,
+                author=request.user,  # type: ignore[arg-type]
+                body=form.cleaned_data["body"],
+                submit_token=form.cleaned_data.get("submit_token"),
+            )
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            return redirect(reply.get_absolute_url())
+    return render(
+        request,
+        "qa/answer_form_page.html",
+        {"form": form, "question": parent.question, "parent": parent},
+        status=FORM_ERROR_STATUS,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = answer_for_author(request, pk)
+    form_class = ReplyForm if answer.parent_id else AnswerForm
+    if request.method == "POST":
+        form = form_class(request.POST)
+        if form.is_valid():
+            answer = services.answer_edit(
+                answer=answer,
+                editor=request.user,  # type: ignore[arg-type]
+                body=form.cleaned_data["body"],
+            )
+            messages.success(request, _("Your post was updated."))
+            return redirect(answer.get_absolute_url())
+        status = FORM_ERROR_STATUS
+    else:
+        form = form_class(initial={"body": answer.body})
+        status = 200
+    return render(
+        request,
+        "qa/answer_form_page.html",
+        {"form": form, "question": answer.question, "answer": answer},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def answer_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = answer_for_author(request, pk)
+    services.answer_delete(answer=answer, actor=request.user)  # type: ignore[arg-type]
+    messages.success(request, _("Your post was deleted."))
+    return redirect(answer.question.get_absolute_url())

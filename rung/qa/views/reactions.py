@@ -1,0 +1,55 @@
+"""Likes and the most helpful answer: htmx fragments, plain form posts without JavaScript."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from rung.qa import selectors, services
+from rung.qa.models import Answer, Question
+
+
+def _like(request: HttpRequest, target: Question | Answer) -> HttpResponse:
+    try:
+        liked, count = services.like_toggle(user=request.user, target=target)  # type: ignore[arg-type]
+    except ValidationError as error:
+        return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain")
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(
+            request,
+            "qa/_like_button.html",
+            {"target": target, "liked": liked, "count": count, "kind": _kind(target)},
+        )
+    return redirect(target.get_absolute_url())
+
+
+def _kind(target: Question | Answer) -> str:
+    return "question" if isinstance(target, Question) else "answer"
+
+
+@login_required
+@require_POST
+def question_like(request: HttpRequest, pk: int) -> HttpResponse:
+    return _like(request, selectors.question_get_visible(pk))
+
+
+@login_required
+@require_POST
+def answer_like(request: HttpRequest, pk: int) -> HttpResponse:
+    return _like(request, selectors.answer_get_visible(pk))
+
+
+@login_required
+@require_POST
+def answer_mark_helpful(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = selectors.answer_get_visible(pk)
+    try:
+        services.answer_mark_helpful(
+            question=answer.question,
+            answer=answer,
+            actor=request.user,  # type: ignore[arg-type]
+        )
+    except ValidationError as error:
+        return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain")
+    return redirect(answer.get_absolute_url())

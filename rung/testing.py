@@ -1,0 +1,53 @@
+"""Factories for tests: one place that knows how to build valid members and posts."""
+
+import itertools
+from typing import Any
+
+from rung.accounts.models import User
+from rung.ladder.models import Axis, Level, RatingScale
+from rung.qa import services
+from rung.qa.models import Answer, Question, Topic
+
+PASSWORD = "correct horse battery staple"
+_counter = itertools.count(1)
+
+
+def make_member(username: str | None = None, **fields: Any) -> User:
+    """Create an active member with a known password."""
+    username = username or f"member{next(_counter)}"
+    fields.setdefault("email", f"{username}@example.com")
+    fields.setdefault("display_name", username.title())
+    return User.objects.create_user(username=username, password=PASSWORD, **fields)
+
+
+def make_card(**overrides: Any) -> services.ContextCard:
+    """Return the core story's context card: mid-level, Impact E, Teamwork M+, Technical M."""
+    scale = RatingScale.objects.get(slug="e-m-i")
+    codes = overrides.pop("ratings", {"impact": "E", "teamwork": "M+", "technical-skills": "M"})
+    values: dict[str, Any] = {
+        "level": Level.objects.get(slug="mid-level"),
+        "years": 4,
+        "scale": scale,
+        "ratings": {
+            Axis.objects.get(slug=axis): scale.choices.get(code=code)
+            for axis, code in codes.items()
+        },
+        "focus": "Moving from feature work to owning a system",
+        "feedback_wanted": "Which habits to change first",
+    }
+    values.update(overrides)
+    return services.ContextCard(**values)
+
+
+def make_question(author: User, *, topics: list[str] | None = None, **fields: Any) -> Question:
+    """Post a question through the service, as a member would."""
+    n = next(_counter)
+    fields.setdefault("title", f"How do I grow from mid-level to senior? ({n})")
+    fields.setdefault("body", "I lead small features. What should I change to show ownership?")
+    topic_objs = list(Topic.objects.filter(slug__in=topics or ["mid-level"]))
+    return services.question_create(author=author, topics=topic_objs, **fields)
+
+
+def make_answer(question: Question, author: User, **fields: Any) -> Answer:
+    fields.setdefault("body", "Pick one system nobody owns and become its owner.")
+    return services.answer_create(question=question, author=author, **fields)

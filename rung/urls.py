@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from rung.core import views as core_views
+from rung.qa.views import browse
+
+urlpatterns = [
+    path("", browse.home, name="home"),
+    path("", include("rung.qa.urls")),
+    path("members/", include("rung.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("-/health", core_views.health, name="health"),
+    # Uploaded avatars; behind a proxy in production, from Django in the embedded default.
+    path(
+        f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+    ),
+]
