@@ -100,9 +100,7 @@ def _place_in_topics(question: Question, topics: Sequence[Topic]) -> None:
 def _sync_placements(question: Question) -> None:
     """Copy a question's saved sort keys onto its topic placements."""
     # Read the row, not the instance: a caller's copy may predate a concurrent like.
-    saved = Question.objects.values("like_count", "answer_count", "is_deleted").get(
-        pk=question.pk
-    )
+    saved = Question.objects.values("like_count", "answer_count", "is_deleted").get(pk=question.pk)
     QuestionTopic.objects.filter(question_id=question.pk).update(
         like_count=saved["like_count"],
         answer_count=saved["answer_count"],

@@ -22,7 +22,9 @@ def test_question_create_saves_card_ratings_placements_and_first_revision(alice:
     question = make_question(alice, topics=["mid-level", "promotions"], card=make_card())
     question.refresh_from_db()
     assert question.ctx_level == Level.objects.get(slug="mid-level")
-    ratings = {r.axis.slug: r.choice.code for r in question.ratings.select_related("axis", "choice")}
+    ratings = {
+        r.axis.slug: r.choice.code for r in question.ratings.select_related("axis", "choice")
+    }
     assert ratings == {"impact": "E", "teamwork": "M+", "technical-skills": "M"}
     assert set(question.placements.values_list("topic__slug", flat=True)) == {
         "mid-level",
@@ -183,7 +185,9 @@ def test_answer_edit_keeps_revisions(bob: User, charlie: User, question: Questio
     ]
 
 
-def test_answering_a_deleted_question_is_refused(alice: User, bob: User, question: Question) -> None:
+def test_answering_a_deleted_question_is_refused(
+    alice: User, bob: User, question: Question
+) -> None:
     services.question_delete(question=question, actor=alice)
     with pytest.raises(ValidationError):
         make_answer(question, bob)

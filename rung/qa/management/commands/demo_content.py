@@ -2,7 +2,7 @@
 
 import random
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
@@ -55,7 +55,7 @@ def load_demo_content(*, seed: int = 7) -> dict[str, int]:
     choices = {(c.scale.slug, c.code): c for c in RatingChoice.objects.select_related("scale")}
 
     users: dict[str, User] = {}
-    for data in USERS:
+    for data in cast(list[dict[str, Any]], USERS):
         user = User(
             username=data["username"],
             email=f"{data['username']}@demo.rung.invalid",
@@ -72,7 +72,8 @@ def load_demo_content(*, seed: int = 7) -> dict[str, int]:
         users[user.username] = user
 
     answers_made = 0
-    for index, data in enumerate(sorted(QUESTIONS, key=lambda q: -q["days_ago"])):
+    questions = cast(list[dict[str, Any]], QUESTIONS)
+    for index, data in enumerate(sorted(questions, key=lambda q: -q["days_ago"])):
         asked_at = now - timedelta(days=data["days_ago"], minutes=rng.randint(0, 600) + index)
         card_data = data.get("context")
         card = services.ContextCard()

@@ -1,0 +1,40 @@
+"""The demo-content command fills an empty database and leaves a full one alone."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from rung.accounts.models import User
+from rung.qa.models import Answer, ContextRating, Like, Question, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_content_fills_every_topic_with_consistent_counts() -> None:
+    call_command("demo_content")
+    questions = Question.objects.all()
+    assert questions.count() >= 40
+    assert questions.filter(language="zh-hans").count() >= 5
+    assert ContextRating.objects.exists() and Like.objects.exists()
+    assert Answer.objects.filter(parent__isnull=False).exists(), "replies exist"
+    assert User.objects.exclude(headline="").count() >= 10
+    for topic in Topic.objects.all():
+        assert topic.question_count == topic.placements.filter(is_visible=True).count() >= 3
+    for question in questions:
+        visible = question.answers.filter(parent=None, is_deleted=False).count()
+        assert question.answer_count == visible
+        assert question.like_count == question.likes.count()
+        assert question.view_count > 0
+    # The core story is there.
+    story = Question.objects.get(
+        ratings__axis__slug="impact", ratings__choice__code="E", title__icontains="leadership"
+    )
+    assert story.ctx_level is not None and story.ctx_level.slug == "mid-level"
+
+
+def test_demo_content_refuses_a_database_with_questions_and_if_empty_skips() -> None:
+    call_command("demo_content")
+    count = Question.objects.count()
+    with pytest.raises(CommandError):
+        call_command("demo_content")
+    call_command("demo_content", if_empty=True)
+    assert Question.objects.count() == count
