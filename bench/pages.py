@@ -551,6 +551,9 @@ class WrkResult:
     p99_ms: float
     non_2xx_3xx: int
     socket_errors: dict[str, int]
+    # Other processes on the machine skew a run; the 1-minute load average after it shows it.
+    load_after: float = 0.0
+    raw: str = ""
 
     @property
     def errors(self) -> int:
@@ -604,7 +607,10 @@ def run_wrk(target: Target, connections: int, duration: float) -> WrkResult:
     for header in target.headers:
         command += ["-H", header]
     done = subprocess.run([*command, target.url], capture_output=True, text=True, check=True)
-    return parse_wrk(done.stdout, target, connections)
+    result = parse_wrk(done.stdout, target, connections)
+    result.load_after = os.getloadavg()[0]
+    result.raw = done.stdout
+    return result
 
 
 def free_port() -> int:
@@ -949,11 +955,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(
                     f"  {target.page:<11} {target.visitor:<7} c{connections:<3} "
                     f"{result.rps:9.1f} req/s  p99 {result.p99_ms:8.2f} ms  "
-                    f"errors {result.errors}",
+                    f"errors {result.errors}  load {result.load_after:.1f}",
                     flush=True,
                 )
 
         print_table(results)
+        loads = [r.load_after for r in results]
+        print(
+            f"\n1-minute load average after each run: {min(loads):.1f} to {max(loads):.1f} "
+            f"on {os.cpu_count()} cores (wrk and gunicorn alone account for about 2)"
+        )
         outcome = checks(results)
         failed = [text for ok, text in outcome if not ok]
         print(f"\nchecks: {len(outcome) - len(failed)}/{len(outcome)} passed")

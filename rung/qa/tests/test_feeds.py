@@ -1,8 +1,8 @@
 """Topic feeds page by keyset: every question once, in order, whatever the page depth."""
 
 import re
-from typing import Any
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.test import Client
