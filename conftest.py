@@ -12,7 +12,6 @@ from rung.accounts.models import User
 from rung.qa.models import Question
 from rung.testing import make_member, make_question
 
-SHARED = Path(__file__).resolve().parent.parent / "shared"
 TEST_OUTPUT = Path(__file__).resolve().parent / "test-output"
 
 
@@ -27,6 +26,7 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.RUNG_VIEW_FLUSH_SECONDS = 0
     settings.ACCOUNT_RATE_LIMITS = False
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,8 @@
 """Factories for tests: one place that knows how to build valid members and posts."""
 
 import itertools
+import os
+from pathlib import Path
 from typing import Any
 
 from rung.accounts.models import User
@@ -9,6 +11,11 @@ from rung.qa import services
 from rung.qa.models import Answer, Question, Topic
 
 PASSWORD = "correct horse battery staple"
+# Third-party test data lives in `shared/` beside the repository (override for other layouts).
+CORPORA = (
+    Path(os.environ.get("RUNG_SHARED_DIR", Path(__file__).resolve().parents[2] / "shared"))
+    / "corpora"
+)
 _counter = itertools.count(1)
 
 

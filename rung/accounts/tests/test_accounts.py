@@ -13,10 +13,10 @@ from PIL import Image
 
 from rung.accounts.models import User
 from rung.ladder.models import Level, Track
-from rung.testing import PASSWORD
+from rung.testing import CORPORA, PASSWORD
 
 pytestmark = pytest.mark.django_db
-SVG_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "svg"
+SVG_DIR = CORPORA / "svg"
 
 
 def test_signup_logs_the_member_in_at_once(client: Client) -> None:

@@ -12,8 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rung.core.markdown import excerpt, markdown_to_text, render_markdown, sanitize_html
-
-CORPORA = (Path(__file__).resolve().parents[3] / ".." / "shared" / "corpora").resolve()
+from rung.testing import CORPORA
 
 # The policy is restated here rather than imported so that a loosened allow-list in the
 # module shows up as a failing test instead of silently widening what the test accepts.

@@ -1,15 +1,14 @@
 """Every naughty string, posted through the forms, gets a page or a clear 400, never a 500."""
 
-from pathlib import Path
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from rung.qa.models import Question, Topic
+from rung.testing import CORPORA
 
 pytestmark = pytest.mark.django_db
-CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "naughty" / "blns.txt"
+CORPUS = CORPORA / "naughty" / "blns.txt"
 
 
 def _naughty() -> list[str]:
