@@ -28,6 +28,8 @@ class Topic(models.Model):
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     question_count = models.PositiveIntegerField(default=0)
+    # Bumped by every write that changes the feed; rendered feeds are cached under it.
+    feed_version = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         ordering = ["kind", "order"]
@@ -83,6 +85,8 @@ class Question(models.Model):
     view_count = models.PositiveIntegerField(default=0)
     answer_count = models.PositiveIntegerField(default=0)
     like_count = models.PositiveIntegerField(default=0)
+    # Bumped by every write to the question or its answers; rendered parts are cached under it.
+    version = models.PositiveBigIntegerField(default=0)
     submit_token = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)

@@ -5,11 +5,12 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from django.db import connection
-from django.db.models import BooleanField, Prefetch, QuerySet
+from django.db.models import BooleanField, Prefetch, QuerySet, prefetch_related_objects
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from rung.accounts.models import User
+from rung.ladder.models import Expectation, Level
 from rung.qa.models import Answer, ContextRating, Like, Question, QuestionTopic, Revision, Topic
 
 FeedSort = Literal["newest", "top", "unanswered"]
@@ -105,21 +106,23 @@ def topics_by_kind() -> tuple[list[Topic], list[Topic]]:
 
 
 def question_get_visible(pk: int) -> Question:
-    """Return a question anyone may read, with its card and topics, or raise 404."""
+    """Return a question anyone may read, or raise 404; `question_load_card` adds the rest."""
     try:
-        return (
-            Question.objects.select_related(*_CARD_RELATED, "ctx_scale")
-            .prefetch_related(
-                Prefetch(
-                    "ratings",
-                    queryset=ContextRating.objects.select_related("axis", "choice"),
-                ),
-                Prefetch("topics", queryset=Topic.objects.order_by("kind", "order")),
-            )
-            .get(pk=pk, is_deleted=False)
+        return Question.objects.select_related(*_CARD_RELATED, "ctx_scale").get(
+            pk=pk, is_deleted=False
         )
     except Question.DoesNotExist:
         raise Http404("No such question.") from None
+
+
+def question_load_card(question: Question) -> Question:
+    """Load a question's topics and rated axes, which pages served from cache skip."""
+    prefetch_related_objects(
+        [question],
+        Prefetch("ratings", queryset=ContextRating.objects.select_related("axis", "choice")),
+        Prefetch("topics", queryset=Topic.objects.order_by("kind", "order")),
+    )
+    return question
 
 
 @dataclass
@@ -152,6 +155,22 @@ def question_threads(question: Question) -> list[AnswerThread]:
             t.answer.created_at,
         ),
     )
+
+
+def answer_author_ids(question: Question) -> set[int]:
+    """Return who wrote the visible answers and replies on a question."""
+    return set(
+        Answer.objects.filter(question=question, is_deleted=False).values_list(
+            "author_id", flat=True
+        )
+    )
+
+
+def level_expectations(level: Level | None) -> list[Expectation]:
+    """Return a level's rubric expectations with their axes, in axis order."""
+    if level is None:
+        return []
+    return list(level.expectations.select_related("axis"))
 
 
 def liked_post_ids(user: User, question: Question) -> tuple[bool, set[int]]:

@@ -25,6 +25,20 @@ from rung.qa.models import (
 from rung.qa.permissions import check_edit_permission, check_like_permission
 
 MAX_TOPICS = 5
+_EDITABLE_QUESTION_FIELDS = [
+    "title",
+    "body",
+    "body_html",
+    "excerpt",
+    "is_anonymous",
+    "edited_at",
+    "ctx_level",
+    "ctx_years",
+    "ctx_company",
+    "ctx_scale",
+    "ctx_focus",
+    "ctx_feedback_wanted",
+]
 
 
 @dataclass(frozen=True)
@@ -97,6 +111,14 @@ def _place_in_topics(question: Question, topics: Sequence[Topic]) -> None:
         Topic.objects.filter(pk__in=added).update(question_count=F("question_count") + 1)
 
 
+def _touch(question: Question) -> None:
+    """Mark a question and its topic feeds as changed so cached renderings are replaced."""
+    Question.objects.filter(pk=question.pk).update(version=F("version") + 1)
+    Topic.objects.filter(placements__question_id=question.pk).update(
+        feed_version=F("feed_version") + 1
+    )
+
+
 def _sync_placements(question: Question) -> None:
     """Copy a question's saved sort keys onto its topic placements."""
     # Read the row, not the instance: a caller's copy may predate a concurrent like.
@@ -125,7 +147,9 @@ def question_create(
     if submit_token is not None:
         existing = Question.objects.filter(author=author, submit_token=submit_token).first()
         if existing is not None:
-            return existing
+            if existing.body == body and existing.title == title.strip():
+                return existing
+            submit_token = None  # a different post that reused a form: keep both
     card = card or ContextCard()
     topics = _validate_topics(topics)
     _validate_card(card)
@@ -151,6 +175,7 @@ def question_create(
         return Question.objects.get(author=author, submit_token=submit_token)
     _save_ratings(question, card)
     _place_in_topics(question, topics)
+    _touch(question)
     Revision.objects.create(
         question=question,
         editor=author,
@@ -187,9 +212,11 @@ def question_edit(
     if changed:
         question.edited_at = timezone.now()
     question.full_clean(exclude=["body_html", "excerpt"])
-    question.save()
+    _touch(question)  # the topics it leaves
+    question.save(update_fields=_EDITABLE_QUESTION_FIELDS)
     _save_ratings(question, card)
     _place_in_topics(question, topics)
+    _touch(question)  # the topics it joins
     if changed:
         Revision.objects.create(question=question, editor=editor, title=question.title, body=body)
     return question
@@ -205,6 +232,7 @@ def question_delete(*, question: Question, actor: User) -> None:
     question.deleted_at = timezone.now()
     question.save(update_fields=["is_deleted", "deleted_at"])
     _sync_placements(question)
+    _touch(question)
     Topic.objects.filter(placements__question=question).update(
         question_count=F("question_count") - 1
     )
@@ -240,7 +268,9 @@ def answer_create(
     if submit_token is not None:
         existing = Answer.objects.filter(author=author, submit_token=submit_token).first()
         if existing is not None:
-            return existing
+            if existing.body == body and existing.parent_id == (parent.pk if parent else None):
+                return existing
+            submit_token = None  # a different post that reused a form: keep both
     answer = Answer(
         question=question,
         parent=parent,
@@ -261,6 +291,7 @@ def answer_create(
     Revision.objects.create(answer=answer, editor=author, body=body, created_at=answer.created_at)
     if parent is None:
         _recount_answers(question)
+    _touch(question)
     return answer
 
 
@@ -277,6 +308,7 @@ def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
     answer.full_clean(exclude=["body_html"])
     answer.save(update_fields=["body", "body_html", "edited_at"])
     Revision.objects.create(answer=answer, editor=editor, body=body)
+    _touch(answer.question)
     return answer
 
 
@@ -295,6 +327,7 @@ def answer_delete(*, answer: Answer, actor: User) -> None:
         question.save(update_fields=["accepted_answer"])
     if answer.parent_id is None:
         _recount_answers(question)
+    _touch(question)
 
 
 @transaction.atomic
@@ -316,8 +349,10 @@ def like_toggle(*, user: User, target: Question | Answer) -> tuple[bool, int]:
         delta = 1
     model.objects.filter(pk=target.pk).update(like_count=F("like_count") + delta)
     fresh = model.objects.get(pk=target.pk)
+    question = fresh if isinstance(fresh, Question) else fresh.question
     if isinstance(fresh, Question):
         _sync_placements(fresh)
+    _touch(question)
     return delta > 0, fresh.like_count
 
 
@@ -332,4 +367,5 @@ def answer_mark_helpful(*, question: Question, answer: Answer, actor: User) -> b
     marked = question.accepted_answer_id != answer.pk
     question.accepted_answer = answer if marked else None
     question.save(update_fields=["accepted_answer"])
+    _touch(question)
     return marked

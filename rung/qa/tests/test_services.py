@@ -38,10 +38,22 @@ def test_question_create_saves_card_ratings_placements_and_first_revision(alice:
 
 def test_double_submit_with_one_token_creates_one_question(alice: User) -> None:
     token = uuid.uuid4()
-    first = make_question(alice, submit_token=token)
-    second = make_question(alice, submit_token=token)
+    first = make_question(alice, submit_token=token, title="Same?", body="Same body")
+    second = make_question(alice, submit_token=token, title="Same?", body="Same body")
     assert first.pk == second.pk
     assert Question.objects.count() == 1
+
+
+def test_a_reused_token_with_new_content_still_posts(
+    alice: User, bob: User, question: Question
+) -> None:
+    """A form served from a cached page may repeat a token; a different post is not a repeat."""
+    token = uuid.uuid4()
+    first = make_answer(question, bob, body="First thought", submit_token=token)
+    again = make_answer(question, bob, body="First thought", submit_token=token)
+    second = make_answer(question, bob, body="Second thought", submit_token=token)
+    assert first.pk == again.pk != second.pk
+    assert Answer.objects.filter(question=question).count() == 2
 
 
 @pytest.mark.parametrize("count", [0, 6])

@@ -3,12 +3,15 @@
 import difflib
 import secrets
 
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
-from rung.qa import selectors, view_counter
-from rung.qa.forms import AnswerForm, ReplyForm
+from rung.qa import fragments, selectors, view_counter
+from rung.qa.forms import AnswerForm
 from rung.qa.models import Answer, Question
 from rung.qa.selectors import FEED_SORTS
 
@@ -18,15 +21,19 @@ VISITOR_COOKIE_AGE = 365 * 24 * 3600
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     levels, subjects = selectors.topics_by_kind()
-    return render(
+    # Every question sits in a topic, so any change raises this sum.
+    version = sum(topic.feed_version for topic in (*levels, *subjects))
+    home_main = fragments.render_cached(
         request,
-        "qa/home.html",
-        {
+        fragments.fragment_key("home", version),
+        "qa/_home_main.html",
+        lambda: {
             "level_topics": levels,
             "subject_topics": subjects,
             "questions": selectors.latest_questions(limit=20),
         },
     )
+    return render(request, "qa/home.html", {"home_main": home_main})
 
 
 @require_GET
@@ -35,21 +42,42 @@ def topic(request: HttpRequest, slug: str) -> HttpResponse:
     sort = request.GET.get("sort", "newest")
     if sort not in FEED_SORTS:
         sort = "newest"
-    cursor = request.GET.get("after") or None
-    page = selectors.topic_feed(topic, sort=sort, cursor=cursor)  # type: ignore[arg-type]
-    context = {
-        "topic": topic,
-        "level": topic.level,
-        "expectations": list(topic.level.expectations.select_related("axis"))
-        if topic.level
-        else [],
-        "page": page,
-        "sort": sort,
-        "sorts": FEED_SORTS,
-        "is_first_page": cursor is None,
-    }
-    template = "qa/_feed.html" if request.htmx else "qa/topic.html"  # type: ignore[attr-defined]
-    return render(request, template, context)
+    cursor = fragments.cursor_key(request.GET.get("after"))
+    is_first_page = not cursor
+
+    def feed_context() -> dict[str, object]:
+        page = selectors.topic_feed(topic, sort=sort, cursor=cursor or None)  # type: ignore[arg-type]
+        return {"page": page, "sort": sort, "is_first_page": is_first_page}
+
+    feed = fragments.render_cached(
+        request,
+        fragments.fragment_key("feed", topic.pk, topic.feed_version, sort, cursor),
+        "qa/_feed.html",
+        feed_context,
+    )
+    if request.htmx:  # type: ignore[attr-defined]
+        return HttpResponse(feed)
+    guide = fragments.render_cached(
+        request,
+        fragments.fragment_key("guide", topic.pk, topic.level_id),
+        "qa/_guide.html",
+        lambda: {
+            "topic": topic,
+            "level": topic.level,
+            "expectations": selectors.level_expectations(topic.level),
+        },
+    )
+    return render(
+        request,
+        "qa/topic.html",
+        {
+            "topic": topic,
+            "level": topic.level,
+            "guide": guide,
+            "feed": feed,
+            "sort": sort,
+        },
+    )
 
 
 @require_GET
@@ -58,25 +86,73 @@ def question_detail(request: HttpRequest, pk: int, slug: str | None = None) -> H
     canonical = question.get_absolute_url()
     if request.path != canonical:
         return redirect(canonical, permanent=True)
-    question_liked, liked_answers = selectors.liked_post_ids(request.user, question)  # type: ignore[arg-type]
-    threads = selectors.question_threads(question)
-    for thread in threads:
-        for post in (thread.answer, *thread.replies):
-            post.liked = post.pk in liked_answers  # type: ignore[attr-defined]
+    user = request.user
+    question_liked, liked_answers = selectors.liked_post_ids(user, question)  # type: ignore[arg-type]
     response = render(
         request,
         "qa/question.html",
         {
             "question": question,
-            "threads": threads,
+            "question_crumbs": fragments.render_cached(
+                request,
+                fragments.fragment_key("qcrumbs", question.pk, question.version),
+                "qa/_question_crumbs.html",
+                lambda: {"question": selectors.question_load_card(question)},
+            ),
+            "question_main": fragments.render_cached(
+                request,
+                fragments.fragment_key("qmain", question.pk, question.version),
+                "qa/_question_main.html",
+                lambda: {"question": selectors.question_load_card(question)},
+            ),
+            "threads_html": _threads_html(request, question, liked_answers),
             "question_liked": question_liked,
             "answer_form": AnswerForm(),
-            "reply_form": ReplyForm(),
-            "is_asker": request.user.pk == question.author_id,
+            "is_asker": user.pk == question.author_id,
         },
     )
     _count_view(request, response, question.pk)
     return response
+
+
+def _threads_html(request: HttpRequest, question: Question, liked_answers: set[int]) -> str:
+    """Render the answers: shared copies for visitors and uninvolved members, else live."""
+    user = request.user
+    variant = "member" if user.is_authenticated else "visitor"
+    key = fragments.fragment_key("threads", question.pk, question.version, variant)
+    authors_key = fragments.fragment_key("authors", question.pk, question.version)
+    if user.is_authenticated:
+        authors = cache.get(authors_key)
+        if authors is None:
+            authors = selectors.answer_author_ids(question)
+            cache.set(authors_key, authors, fragments.FRAGMENT_SECONDS)
+        involved = liked_answers or user.pk == question.author_id or user.pk in authors
+        if involved:
+            threads = selectors.question_threads(question)
+            for thread in threads:
+                for post in (thread.answer, *thread.replies):
+                    post.liked = post.pk in liked_answers  # type: ignore[attr-defined]
+            return render_to_string(
+                "qa/_threads.html",
+                {
+                    "question": question,
+                    "threads": threads,
+                    "is_asker": user.pk == question.author_id,
+                },
+                request=request,
+            )
+    viewer = fragments.GenericMember() if user.is_authenticated else AnonymousUser()
+    return fragments.render_cached(
+        request,
+        key,
+        "qa/_threads.html",
+        lambda: {
+            "question": question,
+            "threads": selectors.question_threads(question),
+            "user": viewer,
+            "is_asker": False,
+        },
+    )
 
 
 def _count_view(request: HttpRequest, response: HttpResponse, question_id: int) -> None:

@@ -1,0 +1,59 @@
+"""Rendered parts of pages, cached under the version of what they show.
+
+Keys carry `Topic.feed_version` or `Question.version`, which every write bumps in its own
+transaction, so a change is visible on the next request from any worker. Only view counts
+and relative dates may lag, by at most FRAGMENT_SECONDS. Fragments hold no per-viewer data:
+forms carry a placeholder that each response swaps for the viewer's own CSRF token.
+"""
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+FRAGMENT_SECONDS = 60
+CSRF_PLACEHOLDER = "__rung_csrf_token__"
+_CURSOR = re.compile(r"[0-9.]{1,64}")
+
+
+class GenericMember:
+    """A logged-in member with no posts or likes on the page: the shared member view."""
+
+    is_authenticated = True
+    is_anonymous = False
+    pk = None
+
+
+def fragment_key(*parts: object) -> str:
+    return ":".join(["frag", get_language() or "", *(str(part) for part in parts)])
+
+
+def cursor_key(cursor: str | None) -> str:
+    """Return a cursor fit for a cache key; anything else pages like the first page."""
+    return cursor if cursor and _CURSOR.fullmatch(cursor) else ""
+
+
+def render_cached(
+    request: HttpRequest, key: str, template_name: str, context: Callable[[], dict[str, Any]]
+) -> SafeString:
+    """Return a template's HTML from the cache, rendering it (and its queries) on a miss."""
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            template_name, {**context(), "csrf_token": CSRF_PLACEHOLDER}, request=request
+        )
+        cache.set(key, html, FRAGMENT_SECONDS)
+    return with_csrf(request, html)
+
+
+def with_csrf(request: HttpRequest, html: str) -> SafeString:
+    """Put the viewer's CSRF token into a fragment's forms."""
+    if CSRF_PLACEHOLDER in html:
+        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
+    return mark_safe(html)
