@@ -26,6 +26,9 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.RUNG_VIEW_FLUSH_SECONDS = 0
     settings.ACCOUNT_RATE_LIMITS = False
+    # The live server answers each request in a new thread; persistent connections there
+    # would outlive the test database.
+    settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
