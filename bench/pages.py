@@ -17,6 +17,7 @@ import math
 import os
 import random
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -28,7 +29,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -48,6 +49,8 @@ CONNECTIONS = (16, 64)
 WRK_THREADS = 2
 PAGE_SIZE = 20
 DETAIL_ANSWERS = 20
+DETAIL_DELETED = 2
+DETAIL_REPLIES = 8
 BATCH_SIZE = 5000
 QUESTIONS_PER_CHUNK = 2000
 MEMBERS = 500
@@ -247,27 +250,29 @@ def _plan_answers(rng: random.Random, rows: int) -> AnswerPlan:
 
 
 def _detail_plan(rng: random.Random) -> AnswerPlan:
-    """Exactly DETAIL_ANSWERS visible answers, two deleted ones and a few replies."""
-    parents: list[int | None] = [None] * (DETAIL_ANSWERS + 2)
-    deleted = [False] * DETAIL_ANSWERS + [True, True]
+    """Exactly DETAIL_ANSWERS visible answers, a few deleted ones and a few replies."""
+    parents: list[int | None] = [None] * (DETAIL_ANSWERS + DETAIL_DELETED)
+    deleted = [False] * DETAIL_ANSWERS + [True] * DETAIL_DELETED
     rng.shuffle(deleted)
     visible = [i for i, gone in enumerate(deleted) if not gone]
-    for _ in range(8):
+    for _ in range(DETAIL_REPLIES):
         parents.append(rng.choice(visible))
         deleted.append(False)
     return AnswerPlan(parents, deleted)
 
 
-def _allocate_answers(rng: random.Random, questions: int, total: int, skip: int) -> list[int]:
+def _allocate_answers(
+    rng: random.Random, questions: int, total: int, skip: Collection[int]
+) -> list[int]:
     """Spread `total` answers over questions: most get a few, some none, a few very many."""
     weights = [
-        0.0 if i == skip or rng.random() < 0.15 else rng.lognormvariate(0, 1.0)
+        0.0 if i in skip or rng.random() < 0.15 else rng.lognormvariate(0, 1.0)
         for i in range(questions)
     ]
     scale = total / (sum(weights) or 1.0)
     counts = [int(w * scale) for w in weights]
-    answered = [i for i, w in enumerate(weights) if w > 0] or [i for i in range(questions)]
-    for _ in range(total - sum(counts)):
+    answered = [i for i, w in enumerate(weights) if w > 0]
+    for _ in range(total - sum(counts) if answered else 0):
         counts[rng.choice(answered)] += 1
     return counts
 
@@ -346,8 +351,12 @@ def build(args: argparse.Namespace) -> None:
     member_ids = [m.pk for m in members]
 
     n_questions = args.questions
-    detail_index = n_questions * 3 // 4
-    counts = _allocate_answers(rng, n_questions, max(0, args.answers - 30), detail_index)
+    # Two questions with a fixed page of answers: one the member never touched, which
+    # members mostly see, and one where they liked answers, which marks posts per member.
+    details = {n_questions * 3 // 4: "question", n_questions * 3 // 4 + 1: "question-liked"}
+    details = {i: page for i, page in details.items() if i < n_questions}
+    planned = args.answers - (DETAIL_ANSWERS + DETAIL_DELETED + DETAIL_REPLIES) * len(details)
+    counts = _allocate_answers(rng, n_questions, max(0, planned), details.keys())
     first_question_id = (
         Question.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     ) + 1
@@ -355,7 +364,7 @@ def build(args: argparse.Namespace) -> None:
     step = span / max(n_questions, 1)
     placements_per_topic: Counter[int] = Counter()
     totals: Counter[str] = Counter()
-    detail_question: Question | None = None
+    detail_pages: dict[str, dict[str, Any]] = {}
 
     def likers(k: int, author_id: int) -> list[int]:
         picked = rng.sample(member_ids, min(k + 1, len(member_ids)))
@@ -368,7 +377,8 @@ def build(args: argparse.Namespace) -> None:
         answers: list[Answer] = []
         likes: list[Like] = []
         for i in range(chunk_start, min(chunk_start + QUESTIONS_PER_CHUNK, n_questions)):
-            is_detail = i == detail_index
+            detail = details.get(i)
+            is_detail = detail is not None
             created = first_day + step * (i + rng.random() * 0.9)
             author_id = rng.choice(member_ids)
             level_topic = rng.choices(level_topics, level_weights)[0]
@@ -444,13 +454,16 @@ def build(args: argparse.Namespace) -> None:
                 question.accepted_answer_id = rng.choice(visible_top).pk
 
             liked_by = likers(_like_count(rng, 0.5, 1.1, 300), author_id)
-            if is_detail:
-                # The member's own likes make the logged-in page mark liked posts.
+            if detail == "question-liked":
                 liked_by.append(bench_member.pk)
                 for answer in visible_top[:5]:
                     answer.like_count += 1
                     likes.append(Like(user_id=bench_member.pk, answer_id=answer.pk, created_at=now))
-                detail_question = question
+            if detail is not None:
+                detail_pages[detail] = {
+                    "url": question.get_absolute_url(),
+                    "answer_ids": [answer.pk for answer in visible_top],
+                }
             question.like_count = len(liked_by)
             likes += [
                 Like(user_id=uid, question_id=question.pk, created_at=created) for uid in liked_by
@@ -514,14 +527,13 @@ def build(args: argparse.Namespace) -> None:
     session.save()
 
     deep_topic = max(level_topics, key=lambda t: placements_per_topic[t.pk])
-    assert detail_question is not None
     info = {
         "seconds": round(time.monotonic() - started, 1),
         **totals,
         "members": MEMBERS + 1,
         "member_name": BENCH_DISPLAY_NAME,
         "session_key": session.session_key,
-        "question_url": detail_question.get_absolute_url(),
+        "details": detail_pages,
         "deep_topic": deep_topic.slug,
         "deep_topic_questions": placements_per_topic[deep_topic.pk],
     }
@@ -551,7 +563,9 @@ class WrkResult:
     p99_ms: float
     non_2xx_3xx: int
     socket_errors: dict[str, int]
-    # Other processes on the machine skew a run; the 1-minute load average after it shows it.
+    # Wall-clock numbers move with whatever else the machine runs; the workers' own CPU
+    # time per request does not, and the load average after a run shows how busy it was.
+    cpu_ms: float = math.nan
     load_after: float = 0.0
     raw: str = ""
 
@@ -581,8 +595,9 @@ def parse_wrk(output: str, target: Target, connections: int) -> WrkResult:
         url=target.url,
         requests=int(requests[1]) if requests else 0,
         rps=float(rps[1]) if rps else 0.0,
-        p50_ms=percentiles.get("50", math.nan),
-        p99_ms=percentiles.get("99", math.nan),
+        # wrk prints a zero distribution when nothing completed; that is no latency at all.
+        p50_ms=percentiles.get("50", math.nan) if requests and int(requests[1]) else math.nan,
+        p99_ms=percentiles.get("99", math.nan) if requests and int(requests[1]) else math.nan,
         non_2xx_3xx=int(non_2xx[1]) if non_2xx else 0,
         socket_errors=dict(
             zip(
@@ -594,20 +609,41 @@ def parse_wrk(output: str, target: Target, connections: int) -> WrkResult:
     )
 
 
-def run_wrk(target: Target, connections: int, duration: float) -> WrkResult:
+def workers_cpu_seconds(master_pid: int) -> float:
+    """Return the user+system CPU time of the gunicorn master's children, from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # Fields after the parenthesised command: state, ppid, ..., utime (12th), stime.
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == master_pid:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def run_wrk(
+    target: Target, connections: int, duration: int, server_pid: int | None = None
+) -> WrkResult:
     command = [
         WRK,
         f"-t{WRK_THREADS}",
         f"-c{connections}",
-        f"-d{duration:g}s",
+        f"-d{duration}s",
         "--latency",
         "-H",
         f"User-Agent: {USER_AGENT}",
     ]
     for header in target.headers:
         command += ["-H", header]
+    cpu_before = workers_cpu_seconds(server_pid) if server_pid else 0.0
     done = subprocess.run([*command, target.url], capture_output=True, text=True, check=True)
     result = parse_wrk(done.stdout, target, connections)
+    if server_pid and result.requests:
+        cpu = workers_cpu_seconds(server_pid) - cpu_before
+        result.cpu_ms = cpu * 1000 / result.requests
     result.load_after = os.getloadavg()[0]
     result.raw = done.stdout
     return result
@@ -665,12 +701,14 @@ def tail(path: Path, lines: int = 40) -> str:
         return ""
 
 
-_NEXT_LINK = re.compile(r'<a class="next" rel="next" href="([^"]+)"')
+_NEXT_LINK = re.compile(r'<a\b[^>]*\brel="next"[^>]*>')
+_HREF = re.compile(r'\bhref="([^"]+)"')
 
 
 def next_page(page_url: str, body: str) -> str | None:
-    match = _NEXT_LINK.search(body)
-    return urllib.parse.urljoin(page_url, html.unescape(match[1])) if match else None
+    link = _NEXT_LINK.search(body)
+    href = _HREF.search(link[0]) if link else None
+    return urllib.parse.urljoin(page_url, html.unescape(href[1])) if href else None
 
 
 def find_deep_page(first_page: str, pages: int) -> tuple[str, int]:
@@ -691,7 +729,9 @@ def find_deep_page(first_page: str, pages: int) -> tuple[str, int]:
     return url, depth
 
 
-def check_target(target: Target, member_name: str) -> None:
+def check_target(target: Target, info: dict[str, Any]) -> list[str]:
+    """Refuse a URL that would measure the wrong thing; return warnings about its content."""
+    member_name = info["member_name"]
     status, body = fetch(target.url, target.headers)
     if status != 200:
         raise RuntimeError(f"{target.url} ({target.visitor}) answered {status}:\n{body[:2000]}")
@@ -699,8 +739,15 @@ def check_target(target: Target, member_name: str) -> None:
         raise RuntimeError(f"{target.url}: the session cookie did not log the member in")
     if target.visitor == "anon" and html.escape(member_name) in body:
         raise RuntimeError(f"{target.url}: an anonymous request shows the member")
-    if target.page == "question" and body.count('<article class="answer') != DETAIL_ANSWERS:
-        raise RuntimeError(f"{target.url}: expected {DETAIL_ANSWERS} answers on the page")
+    if detail := info["details"].get(target.page):
+        # Answer permalinks are "#answer-<pk>", so each visible answer carries that id.
+        missing = [pk for pk in detail["answer_ids"] if f'id="answer-{pk}"' not in body]
+        if missing:
+            return [
+                f"{target.page}/{target.visitor}: {len(missing)} of {len(detail['answer_ids'])} "
+                "visible answers are not on the page, so it renders less than a real one"
+            ]
+    return []
 
 
 # --- report ---------------------------------------------------------------------------
@@ -714,17 +761,18 @@ def _ratio(result: WrkResult, bare: dict[int, WrkResult]) -> float:
 def print_table(results: Sequence[WrkResult]) -> None:
     bare = {r.connections: r for r in results if r.page == "bare"}
     header = (
-        f"{'page':<12} {'visitor':<8} {'conns':>5} {'req/s':>9} {'p50 ms':>8} "
-        f"{'p99 ms':>8} {'errors':>7} {'ratio':>7}"
+        f"{'page':<14} {'visitor':<8} {'conns':>5} {'req/s':>9} {'p50 ms':>8} "
+        f"{'p99 ms':>8} {'errors':>7} {'ratio':>7} {'cpu ms':>7}"
     )
     print()
     print(header)
     print("-" * len(header))
     for r in results:
         print(
-            f"{r.page:<12} {r.visitor:<8} {r.connections:>5} {r.rps:>9.1f} {r.p50_ms:>8.2f} "
-            f"{r.p99_ms:>8.2f} {r.errors:>7} {_ratio(r, bare) * 100:>6.1f}%"
+            f"{r.page:<14} {r.visitor:<8} {r.connections:>5} {r.rps:>9.1f} {r.p50_ms:>8.2f} "
+            f"{r.p99_ms:>8.2f} {r.errors:>7} {_ratio(r, bare) * 100:>6.1f}% {r.cpu_ms:>7.2f}"
         )
+    print("cpu ms: gunicorn workers' CPU time per completed request")
 
 
 def checks(results: Sequence[WrkResult]) -> list[tuple[bool, str]]:
@@ -753,8 +801,9 @@ def checks(results: Sequence[WrkResult]) -> list[tuple[bool, str]]:
         if r.connections == CONNECTIONS[-1]:
             outcome.append(
                 (
-                    r.errors == 0,
-                    f"{r.page}/{r.visitor}/c{r.connections}: {r.errors} errors "
+                    r.errors == 0 and r.requests > 0,
+                    f"{r.page}/{r.visitor}/c{r.connections}: {r.requests} requests, "
+                    f"{r.errors} errors "
                     f"(non-2xx/3xx {r.non_2xx_3xx}, socket {r.socket_errors}) (target 0)",
                 )
             )
@@ -768,7 +817,8 @@ def checks(results: Sequence[WrkResult]) -> list[tuple[bool, str]]:
             (
                 abs(spread) <= TARGET_DEEP_SPREAD,
                 f"topic-deep/{r.visitor}/c{r.connections}: {spread:+.1%} req/s vs page 1 "
-                f"(target within ±{TARGET_DEEP_SPREAD:.0%})",
+                f"(target within ±{TARGET_DEEP_SPREAD:.0%}; cpu {r.cpu_ms:.2f} vs "
+                f"{first.cpu_ms:.2f} ms/req)",
             )
         )
     return outcome
@@ -789,35 +839,21 @@ def bench_env(var_dir: Path, database_url: str | None) -> dict[str, str]:
     return env
 
 
-def recreate_database(url: str) -> None:
+def _database_name(url: str) -> str:
+    return urllib.parse.urlsplit(url).path.lstrip("/")
+
+
+def _drop_database(url: str, *, create: bool) -> None:
     import psycopg
     from psycopg import sql
 
     parts = urllib.parse.urlsplit(url)
-    name = parts.path.lstrip("/")
-    # The database is dropped without asking, so only one named as a benchmark qualifies.
-    if "bench" not in name:
-        raise SystemExit(f"refusing to drop {name!r}: the database name must contain 'bench'")
+    name = sql.Identifier(_database_name(url))
     admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
-def drop_database(url: str) -> None:
-    import psycopg
-    from psycopg import sql
-
-    parts = urllib.parse.urlsplit(url)
-    admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(parts.path.lstrip("/"))
-            )
-        )
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+        if create:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
 
 
 def manage(env: dict[str, str], *args: str) -> None:
@@ -834,6 +870,8 @@ def start_gunicorn(env: dict[str, str], port: int, log: Path) -> subprocess.Pope
         "2",
         "--graceful-timeout",
         "5",
+        # The default control socket is one path per user, shared with any other gunicorn.
+        "--no-control-socket",
     ]
     with log.open("wb") as out:
         return subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -855,11 +893,13 @@ def targets_for(base: str, info: dict[str, Any], deep_url: str, cookie: str) -> 
         "home": f"{base}/",
         "topic-p1": f"{base}/topics/{info['deep_topic']}/",
         "topic-deep": deep_url,
-        "question": f"{base}{info['question_url']}",
     }
+    pages |= {page: f"{base}{detail['url']}" for page, detail in info["details"].items()}
     for visitor, headers in (("anon", []), ("member", [cookie])):
         for page, url in pages.items():
-            yield Target(page, visitor, url, headers)
+            # Likes change nothing for a visitor, so that page is the plain one again.
+            if not (visitor == "anon" and page == "question-liked"):
+                yield Target(page, visitor, url, headers)
 
 
 def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
@@ -870,7 +910,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--questions", type=int, default=50_000)
     parser.add_argument("--answers", type=int, default=250_000)
-    parser.add_argument("--duration", type=float, default=10, help="seconds per wrk run")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--database-url", help="PostgreSQL URL; the database is recreated")
     parser.add_argument("--deep-pages", type=int, default=100, help="cursor links to follow")
     parser.add_argument("--seed", type=int, default=1)
@@ -881,6 +921,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.questions < 1:
         parser.error("--questions must be at least 1")
+    if args.duration < 1:
+        parser.error("--duration must be a whole number of seconds, at least 1")
+    # The database is dropped without asking, so only one named as a benchmark qualifies.
+    if args.database_url and "bench" not in _database_name(args.database_url):
+        parser.error("--database-url must name a database whose name contains 'bench'")
 
     if args.build:
         build(args)
@@ -890,12 +935,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     var_dir = Path(tempfile.mkdtemp(prefix="rung-bench-"))
     env = bench_env(var_dir, args.database_url)
     server: subprocess.Popen[bytes] | None = None
+    database_created = False
     log = var_dir / "gunicorn.log"
     try:
         database = args.database_url or "SQLite (embedded default)"
         print(f"data dir {var_dir}; database {database}", flush=True)
         if args.database_url:
-            recreate_database(args.database_url)
+            _drop_database(args.database_url, create=True)
+            database_created = True
         manage(env, "migrate", "--no-input", "-v0")
         manage(env, "collectstatic", "--no-input", "-v0")
 
@@ -940,22 +987,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{info['deep_topic']} ({info['deep_topic_questions']} questions): {deep_url}",
             flush=True,
         )
+        warnings: list[str] = []
+        if depth < args.deep_pages:
+            warnings.append(f"topic-deep: only {depth} of {args.deep_pages} pages deep")
         cookie = f"Cookie: sessionid={info['session_key']}"
         targets = list(targets_for(base, info, deep_url, cookie))
         for target in targets:
-            check_target(target, info["member_name"])
+            warnings += check_target(target, info)
             # A short run warms both workers' template caches and connections.
             run_wrk(target, 2, 1)
 
         results: list[WrkResult] = []
         for connections in CONNECTIONS:
             for target in targets:
-                result = run_wrk(target, connections, args.duration)
+                result = run_wrk(target, connections, args.duration, server.pid)
                 results.append(result)
                 print(
-                    f"  {target.page:<11} {target.visitor:<7} c{connections:<3} "
+                    f"  {target.page:<14} {target.visitor:<7} c{connections:<3} "
                     f"{result.rps:9.1f} req/s  p99 {result.p99_ms:8.2f} ms  "
-                    f"errors {result.errors}  load {result.load_after:.1f}",
+                    f"errors {result.errors}  cpu {result.cpu_ms:6.2f} ms/req  "
+                    f"load {result.load_after:.1f}",
                     flush=True,
                 )
 
@@ -970,6 +1021,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\nchecks: {len(outcome) - len(failed)}/{len(outcome)} passed")
         for ok, text in outcome:
             print(f"  {'PASS' if ok else 'FAIL'}  {text}")
+        for text in warnings:
+            print(f"  WARN  {text}")
         server_errors = [
             line for line in log.read_text(errors="replace").splitlines() if "Traceback" in line
         ]
@@ -986,6 +1039,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "duration": args.duration,
                         "results": [{**asdict(r), "errors": r.errors} for r in results],
                         "checks": [{"ok": ok, "check": text} for ok, text in outcome],
+                        "warnings": warnings,
                     },
                     indent=2,
                 )
@@ -994,6 +1048,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
+    except subprocess.CalledProcessError as error:
+        # wrk also stops on Ctrl-C, so a failed command often just means an interrupt.
+        output = error.stderr or error.stdout or ""
+        print(
+            f"\n{shlex.join(map(str, error.cmd))} exited {error.returncode}\n{output}",
+            file=sys.stderr,
+        )
+        return 1
     except Exception:
         if server is not None:
             print(f"gunicorn log ({log}):\n{tail(log)}", file=sys.stderr)
@@ -1005,8 +1067,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"kept {var_dir}")
         else:
             shutil.rmtree(var_dir, ignore_errors=True)
-            if args.database_url:
-                drop_database(args.database_url)
+            if database_created:
+                _drop_database(args.database_url, create=False)
 
 
 if __name__ == "__main__":

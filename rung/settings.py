@@ -119,6 +119,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(SQLITE_PATH),
+            # Reuse connections: opening one reruns the PRAGMAs and drops the page cache.
+            "CONN_MAX_AGE": 600,
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 # WAL lets readers proceed while one writer commits; IMMEDIATE makes
                 # writers queue on busy_timeout instead of failing mid-transaction.

@@ -7,6 +7,7 @@ forms carry a placeholder that each response swaps for the viewer's own CSRF tok
 """
 
 import re
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -19,7 +20,9 @@ from django.utils.translation import get_language
 
 FRAGMENT_SECONDS = 60
 CSRF_PLACEHOLDER = "__rung_csrf_token__"
+FORM_TOKEN_PLACEHOLDER = "__rung_form_token__"
 _CURSOR = re.compile(r"[0-9.]{1,64}")
+_FORM_TOKEN = re.compile(re.escape(FORM_TOKEN_PLACEHOLDER))
 
 
 class GenericMember:
@@ -46,14 +49,19 @@ def render_cached(
     html = cache.get(key)
     if html is None:
         html = render_to_string(
-            template_name, {**context(), "csrf_token": CSRF_PLACEHOLDER}, request=request
+            template_name,
+            {**context(), "csrf_token": CSRF_PLACEHOLDER, "form_token": FORM_TOKEN_PLACEHOLDER},
+            request=request,
         )
         cache.set(key, html, FRAGMENT_SECONDS)
     return with_csrf(request, html)
 
 
 def with_csrf(request: HttpRequest, html: str) -> SafeString:
-    """Put the viewer's CSRF token into a fragment's forms."""
+    """Put the viewer's CSRF token, and a fresh double-submit token per form, into a fragment."""
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
+    if FORM_TOKEN_PLACEHOLDER in html:
+        html = _FORM_TOKEN.sub(lambda _match: uuid.uuid4().hex, html)
+    # Rendered by our own autoescaping templates; only the placeholders were swapped.
     return mark_safe(html)

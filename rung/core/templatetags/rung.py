@@ -1,6 +1,5 @@
 """Template helpers for dates, avatars and counts."""
 
-import uuid
 from datetime import datetime
 
 from django import template
@@ -45,9 +44,3 @@ def likes_label(count: int) -> str:
 def avatar(user: object, size: int = 40) -> dict[str, object]:
     """Render a member's uploaded avatar, or a generated one from their initials."""
     return {"member": user, "size": size}
-
-
-@register.simple_tag
-def uuid_token() -> str:
-    """Return a fresh token that makes a double-submitted form create one post."""
-    return uuid.uuid4().hex

@@ -112,3 +112,18 @@ def test_forms_on_cached_pages_carry_the_viewers_own_csrf_token(
         )
         assert reply.status_code == 302, member.username
     assert Answer.objects.filter(parent=answer).count() == 2
+
+
+def test_each_form_on_a_cached_page_gets_a_fresh_double_submit_token(
+    question: Question, bob: User, charlie: User
+) -> None:
+    make_answer(question, bob)
+    make_answer(question, bob, body="A second answer")
+    browser = Client()
+    browser.force_login(charlie)
+    tokens = []
+    for _ in range(2):
+        page = _html(browser, question.get_absolute_url())
+        assert "__rung_form_token__" not in page
+        tokens += re.findall(r'name="submit_token" value="([0-9a-f]{32})"', page)
+    assert len(tokens) == 4 and len(set(tokens)) == 4

@@ -7,7 +7,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
 from rung.qa import fragments, selectors, view_counter
@@ -116,41 +115,30 @@ def question_detail(request: HttpRequest, pk: int, slug: str | None = None) -> H
 
 
 def _threads_html(request: HttpRequest, question: Question, liked_answers: set[int]) -> str:
-    """Render the answers: shared copies for visitors and uninvolved members, else live."""
+    """Render the answers from cache: one copy for visitors, one for uninvolved members."""
     user = request.user
-    variant = "member" if user.is_authenticated else "visitor"
-    key = fragments.fragment_key("threads", question.pk, question.version, variant)
-    authors_key = fragments.fragment_key("authors", question.pk, question.version)
+    variant: object = "member" if user.is_authenticated else "visitor"
+    viewer: object = fragments.GenericMember() if user.is_authenticated else AnonymousUser()
+    is_asker = False
     if user.is_authenticated:
+        authors_key = fragments.fragment_key("authors", question.pk, question.version)
         authors = cache.get(authors_key)
         if authors is None:
             authors = selectors.answer_author_ids(question)
             cache.set(authors_key, authors, fragments.FRAGMENT_SECONDS)
-        involved = liked_answers or user.pk == question.author_id or user.pk in authors
-        if involved:
-            threads = selectors.question_threads(question)
-            for thread in threads:
-                for post in (thread.answer, *thread.replies):
-                    post.liked = post.pk in liked_answers  # type: ignore[attr-defined]
-            return render_to_string(
-                "qa/_threads.html",
-                {
-                    "question": question,
-                    "threads": threads,
-                    "is_asker": user.pk == question.author_id,
-                },
-                request=request,
-            )
-    viewer = fragments.GenericMember() if user.is_authenticated else AnonymousUser()
+        if liked_answers or user.pk == question.author_id or user.pk in authors:
+            # Their likes and controls differ from everyone else's, so they get a copy of
+            # their own, which their next like or post replaces by raising the version.
+            variant, viewer, is_asker = user.pk, user, user.pk == question.author_id
     return fragments.render_cached(
         request,
-        key,
+        fragments.fragment_key("threads", question.pk, question.version, variant),
         "qa/_threads.html",
         lambda: {
             "question": question,
-            "threads": selectors.question_threads(question),
+            "threads": selectors.question_threads(question, liked=liked_answers),
             "user": viewer,
-            "is_asker": False,
+            "is_asker": is_asker,
         },
     )
 
