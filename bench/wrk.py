@@ -1,0 +1,203 @@
+"""Run wrk against one page and report runs against the bare view (for bench/pages.py)."""
+
+import math
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+# The view counter ignores agents that look like scripts (wrk among them); a browser-like
+# agent makes the question page count views the way it does for people.
+USER_AGENT = "Mozilla/5.0 (bench)"
+CONNECTIONS = (16, 64)
+WRK_THREADS = 2
+TARGET_RATIO = 0.05
+TARGET_P99_MS = 100.0
+TARGET_DEEP_SPREAD = 0.10
+
+
+# --- running the server and wrk ------------------------------------------------------------
+
+
+@dataclass
+class Target:
+    page: str
+    visitor: str  # "anon", "member" or "-" for the bare view
+    url: str
+    headers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class WrkResult:
+    page: str
+    visitor: str
+    connections: int
+    url: str
+    requests: int
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    non_2xx_3xx: int
+    socket_errors: dict[str, int]
+    # Wall-clock numbers move with whatever else the machine runs; the workers' own CPU
+    # time per request does not, and the load average after a run shows how busy it was.
+    cpu_ms: float = math.nan
+    load_after: float = 0.0
+    raw: str = ""
+
+    @property
+    def errors(self) -> int:
+        return self.non_2xx_3xx + sum(self.socket_errors.values())
+
+
+_UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+_PERCENTILE = re.compile(r"^\s*(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s|m)\s*$", re.M)
+_RPS = re.compile(r"^Requests/sec:\s+([\d.]+)", re.M)
+_REQUESTS = re.compile(r"(\d+) requests in")
+_NON_2XX = re.compile(r"Non-2xx or 3xx responses:\s+(\d+)")
+_SOCKET = re.compile(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")
+
+
+def parse_wrk(output: str, target: Target, connections: int) -> WrkResult:
+    percentiles = {m[1]: float(m[2]) * _UNIT_MS[m[3]] for m in _PERCENTILE.finditer(output)}
+    rps = _RPS.search(output)
+    requests = _REQUESTS.search(output)
+    non_2xx = _NON_2XX.search(output)
+    sockets = _SOCKET.search(output)
+    return WrkResult(
+        page=target.page,
+        visitor=target.visitor,
+        connections=connections,
+        url=target.url,
+        requests=int(requests[1]) if requests else 0,
+        rps=float(rps[1]) if rps else 0.0,
+        # wrk prints a zero distribution when nothing completed; that is no latency at all.
+        p50_ms=percentiles.get("50", math.nan) if requests and int(requests[1]) else math.nan,
+        p99_ms=percentiles.get("99", math.nan) if requests and int(requests[1]) else math.nan,
+        non_2xx_3xx=int(non_2xx[1]) if non_2xx else 0,
+        socket_errors=dict(
+            zip(
+                ("connect", "read", "write", "timeout"),
+                (int(n) for n in sockets.groups()) if sockets else (0, 0, 0, 0),
+                strict=True,
+            )
+        ),
+    )
+
+
+def workers_cpu_seconds(master_pid: int) -> float:
+    """Return the user+system CPU time of the gunicorn master's children, from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # Fields after the parenthesised command: state, ppid, ..., utime (12th), stime.
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == master_pid:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def run_wrk(
+    target: Target, connections: int, duration: int, server_pid: int | None = None
+) -> WrkResult:
+    command = [
+        WRK,
+        f"-t{WRK_THREADS}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--latency",
+        "-H",
+        f"User-Agent: {USER_AGENT}",
+    ]
+    for header in target.headers:
+        command += ["-H", header]
+    cpu_before = workers_cpu_seconds(server_pid) if server_pid else 0.0
+    done = subprocess.run([*command, target.url], capture_output=True, text=True, check=True)
+    result = parse_wrk(done.stdout, target, connections)
+    if server_pid and result.requests:
+        cpu = workers_cpu_seconds(server_pid) - cpu_before
+        result.cpu_ms = cpu * 1000 / result.requests
+    result.load_after = os.getloadavg()[0]
+    result.raw = done.stdout
+    return result
+
+
+# --- report ---------------------------------------------------------------------------
+
+
+def _ratio(result: WrkResult, bare: dict[int, WrkResult]) -> float:
+    base = bare.get(result.connections)
+    return result.rps / base.rps if base and base.rps else math.nan
+
+
+def print_table(results: Sequence[WrkResult]) -> None:
+    bare = {r.connections: r for r in results if r.page == "bare"}
+    header = (
+        f"{'page':<14} {'visitor':<8} {'conns':>5} {'req/s':>9} {'p50 ms':>8} "
+        f"{'p99 ms':>8} {'errors':>7} {'ratio':>7} {'cpu ms':>7}"
+    )
+    print()
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        print(
+            f"{r.page:<14} {r.visitor:<8} {r.connections:>5} {r.rps:>9.1f} {r.p50_ms:>8.2f} "
+            f"{r.p99_ms:>8.2f} {r.errors:>7} {_ratio(r, bare) * 100:>6.1f}% {r.cpu_ms:>7.2f}"
+        )
+    print("cpu ms: gunicorn workers' CPU time per completed request")
+
+
+def checks(results: Sequence[WrkResult]) -> list[tuple[bool, str]]:
+    bare = {r.connections: r for r in results if r.page == "bare"}
+    pages = [r for r in results if r.page != "bare"]
+    outcome: list[tuple[bool, str]] = []
+    for r in pages:
+        ratio = _ratio(r, bare)
+        outcome.append(
+            (
+                ratio >= TARGET_RATIO,
+                f"{r.page}/{r.visitor}/c{r.connections}: {ratio:.1%} of bare "
+                f"(target ≥ {TARGET_RATIO:.0%})",
+            )
+        )
+    for r in results:
+        if r.connections == CONNECTIONS[0]:
+            outcome.append(
+                (
+                    r.p99_ms < TARGET_P99_MS,
+                    f"{r.page}/{r.visitor}/c{r.connections}: p99 {r.p99_ms:.1f} ms "
+                    f"(target < {TARGET_P99_MS:.0f} ms)",
+                )
+            )
+    for r in results:
+        if r.connections == CONNECTIONS[-1]:
+            outcome.append(
+                (
+                    r.errors == 0 and r.requests > 0,
+                    f"{r.page}/{r.visitor}/c{r.connections}: {r.requests} requests, "
+                    f"{r.errors} errors "
+                    f"(non-2xx/3xx {r.non_2xx_3xx}, socket {r.socket_errors}) (target 0)",
+                )
+            )
+    first_pages = {(r.visitor, r.connections): r for r in results if r.page == "topic-p1"}
+    for r in results:
+        first = first_pages.get((r.visitor, r.connections))
+        if r.page != "topic-deep" or first is None or not first.rps:
+            continue
+        spread = r.rps / first.rps - 1
+        outcome.append(
+            (
+                abs(spread) <= TARGET_DEEP_SPREAD,
+                f"topic-deep/{r.visitor}/c{r.connections}: {spread:+.1%} req/s vs page 1 "
+                f"(target within ±{TARGET_DEEP_SPREAD:.0%}; cpu {r.cpu_ms:.2f} vs "
+                f"{first.cpu_ms:.2f} ms/req)",
+            )
+        )
+    return outcome
