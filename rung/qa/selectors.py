@@ -181,18 +181,17 @@ def liked_post_ids(user: User, question: Question) -> tuple[bool, set[int]]:
     """Return whether a member liked the question, and which of its answers they liked."""
     if not user.is_authenticated:
         return False, set()
-    # Two index seeks; an OR across the join would read every like the member ever gave.
-    on_this_question = Answer.objects.filter(question=question).values("pk")
-    rows = (
-        Like.objects.filter(user=user, question=question)
-        .values_list("question_id", "answer_id")
-        .union(
-            Like.objects.filter(user=user, answer_id__in=on_this_question).values_list(
-                "question_id", "answer_id"
-            ),
-            all=True,
+    # Two index seeks in one statement: an OR across the join would read every like the
+    # member ever gave, and this runs on every page view of a member, so it skips the ORM.
+    like, answer = Like._meta.db_table, Answer._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT question_id, answer_id FROM {like} WHERE user_id = %s AND question_id = %s "
+            f"UNION ALL SELECT question_id, answer_id FROM {like} WHERE user_id = %s "
+            f"AND answer_id IN (SELECT id FROM {answer} WHERE question_id = %s)",
+            [user.pk, question.pk, user.pk, question.pk],
         )
-    )
+        rows = cursor.fetchall()
     question_liked = False
     liked_answers: set[int] = set()
     for question_id, answer_id in rows:

@@ -2,6 +2,7 @@
 
 import difflib
 import secrets
+import uuid
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
@@ -10,8 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from rung.qa import fragments, selectors, view_counter
-from rung.qa.forms import AnswerForm
-from rung.qa.models import Answer, Question
+from rung.qa.models import BODY_MAX_LENGTH, Answer, Question
 from rung.qa.selectors import FEED_SORTS
 
 VISITOR_COOKIE_AGE = 365 * 24 * 3600
@@ -106,7 +106,8 @@ def question_detail(request: HttpRequest, pk: int, slug: str | None = None) -> H
             ),
             "threads_html": _threads_html(request, question, liked_answers),
             "question_liked": question_liked,
-            "answer_form": AnswerForm(),
+            "answer_token": uuid.uuid4().hex,
+            "body_max_length": BODY_MAX_LENGTH,
             "is_asker": user.pk == question.author_id,
         },
     )
