@@ -32,7 +32,16 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from wrk import CONNECTIONS, USER_AGENT, Target, WrkResult, checks, print_table, run_wrk
+from wrk import (
+    CONNECTIONS,
+    USER_AGENT,
+    Target,
+    WrkResult,
+    checks,
+    interleaved_pair,
+    print_table,
+    run_wrk,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -322,13 +331,27 @@ def main(argv: Sequence[str] | None = None) -> int:
                     flush=True,
                 )
 
+        # Page 1 against the deep page, alternating, so machine drift cancels out.
+        deep_pairs = {}
+        by_page = {(t.page, t.visitor): t for t in targets}
+        for connections in CONNECTIONS:
+            for visitor in ("anon", "member"):
+                deep_pairs[(visitor, connections)] = interleaved_pair(
+                    by_page[("topic-p1", visitor)],
+                    by_page[("topic-deep", visitor)],
+                    connections,
+                    max(2, args.duration // 4),
+                    4,
+                    server.pid,
+                )
+
         print_table(results)
         loads = [r.load_after for r in results]
         print(
             f"\n1-minute load average after each run: {min(loads):.1f} to {max(loads):.1f} "
             f"on {os.cpu_count()} cores (wrk and gunicorn alone account for about 2)"
         )
-        outcome = checks(results)
+        outcome = checks(results, deep_pairs)
         failed = [text for ok, text in outcome if not ok]
         print(f"\nchecks: {len(outcome) - len(failed)}/{len(outcome)} passed")
         for ok, text in outcome:
