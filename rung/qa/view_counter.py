@@ -124,12 +124,25 @@ def prune_views(*, keep_days: int = 2) -> int:
     return deleted
 
 
+PRUNE_EVERY_SECONDS = 3600
+
+
+def flush_cycle(last_prune: float) -> float:
+    """Flush buffered views, and prune old dedupe rows when an hour has passed; return when."""
+    flush_views()
+    if time.monotonic() - last_prune > PRUNE_EVERY_SECONDS:
+        prune_views()
+        return time.monotonic()
+    return last_prune
+
+
 def _flush_loop() -> None:
+    last_prune = 0.0
     while True:
         time.sleep(max(settings.RUNG_VIEW_FLUSH_SECONDS, 0.5))
         try:
             close_old_connections()
-            flush_views()
+            last_prune = flush_cycle(last_prune)
         except Exception:  # the loop must survive a database hiccup
             logger.exception("Flushing question views failed")
         finally:

@@ -83,3 +83,18 @@ def test_a_full_buffer_flushes_itself_in_batches(alice: User, buffered_views: No
     assert sum(_views(q) for q in questions) == 500
     assert view_counter.flush_views() == 200
     assert sorted(_views(q) for q in questions) == [233, 233, 234]
+
+
+def test_the_flush_cycle_prunes_old_dedupe_rows_once_an_hour(
+    question: Question, buffered_views: None
+) -> None:
+    old_day = timezone.localdate() - timedelta(days=5)
+    QuestionView.objects.create(question=question, viewer="old", day=old_day)
+    view_counter.record_view(question.pk, "today")
+    pruned_at = view_counter.flush_cycle(last_prune=0.0)
+    assert pruned_at > 0
+    assert list(QuestionView.objects.values_list("viewer", flat=True)) == ["today"]
+    assert _views(question) == 1
+    QuestionView.objects.create(question=question, viewer="old-again", day=old_day)
+    assert view_counter.flush_cycle(last_prune=pruned_at) == pruned_at
+    assert QuestionView.objects.filter(viewer="old-again").exists(), "not an hour yet"
