@@ -1,7 +1,7 @@
 """Fetch a post for its author or fail: 404 when it is gone, 403 when it is someone else's."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from rung.qa import selectors
@@ -19,6 +19,4 @@ def answer_for_author(request: HttpRequest, pk: int) -> Answer:
     answer = selectors.answer_get_visible(pk)
     if answer.author_id != request.user.pk:
         raise PermissionDenied(_("You can only change your own answers."))
-    if answer.question.is_deleted:
-        raise Http404("No such answer.")
     return answer

@@ -1,9 +1,11 @@
 """Rendered parts of pages, cached under the version of what they show.
 
 Keys carry `Topic.feed_version` or `Question.version`, which every write bumps in its own
-transaction, so a change is visible on the next request from any worker. Only view counts
-and relative dates may lag, by at most FRAGMENT_SECONDS. Fragments hold no per-viewer data:
-forms carry a placeholder that each response swaps for the viewer's own CSRF token.
+transaction, so a change is visible on the next request from any worker. What the counters
+do not cover — view counts, relative dates, a member's edited name, headline or avatar on
+cards — may lag by at most FRAGMENT_SECONDS. Fragments hold no per-viewer data: forms carry
+placeholders that each response swaps for the viewer's own CSRF token and a fresh
+double-submit token per form.
 """
 
 import re
@@ -54,10 +56,10 @@ def render_cached(
             request=request,
         )
         cache.set(key, html, FRAGMENT_SECONDS)
-    return with_csrf(request, html)
+    return _fill_placeholders(request, html)
 
 
-def with_csrf(request: HttpRequest, html: str) -> SafeString:
+def _fill_placeholders(request: HttpRequest, html: str) -> SafeString:
     """Put the viewer's CSRF token, and a fresh double-submit token per form, into a fragment."""
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))

@@ -65,7 +65,7 @@ def viewer_key(request: HttpRequest, visitor_id: str | None) -> str | None:
 
 
 def record_view(question_id: int, viewer: str) -> None:
-    """Buffer one view; flush when the buffer is full, stale, or buffering is off."""
+    """Buffer one view; flush at once when the buffer is full or buffering is off."""
     key = (question_id, viewer, timezone.localdate())
     with _lock:
         _pending.add(key)
