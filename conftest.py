@@ -1,5 +1,6 @@
 """Shared fixtures: alice asks, bob answers, charlie is an outsider to both."""
 
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,10 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.RUNG_VIEW_FLUSH_SECONDS = 0
     settings.ACCOUNT_RATE_LIMITS = False
+    # Tasks run inline, so a test sees a question's vector as soon as it is posted.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.RUNG_SEARCH_REFRESH_SECONDS = 0
+    settings.RUNG_SEARCH_DIR = Path(tempfile.mkdtemp(prefix="rung-search-"))
     # The live server answers each request in a new thread; persistent connections there
     # would outlive the test database.
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -34,7 +39,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(autouse=True)
 def _clear_cache() -> Iterator[None]:
+    from rung.search.vectors import vector_index_reset
+
     cache.clear()
+    # Each test's database is rolled back: vectors held in memory would outlive it.
+    vector_index_reset()
     yield
     cache.clear()
 

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "rung.accounts",
     "rung.ladder",
     "rung.qa",
+    "rung.search",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +239,19 @@ SECURE_REFERRER_POLICY = "same-origin"
 RUNG_VIEW_FLUSH_SECONDS = float(os.environ.get("RUNG_VIEW_FLUSH_SECONDS", "5"))
 RUNG_VIEW_BUFFER_MAX = int(os.environ.get("RUNG_VIEW_BUFFER_MAX", "500"))
 RUNG_PAGE_SIZE = 20
+
+# --- background tasks and search ------------------------------------------------------
+# Tasks are rows in the database, run by `manage.py db_worker`; RUNG_TASKS=immediate runs
+# them inline instead (tests, or a one-process setup with no worker).
+if os.environ.get("RUNG_TASKS") == "immediate":
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+RUNG_SEARCH_DIR = Path(os.environ.get("RUNG_SEARCH_DIR", VAR_DIR / "search"))
+# Seconds a process trusts its in-memory vectors before asking the database for new ones.
+RUNG_SEARCH_REFRESH_SECONDS = float(os.environ.get("RUNG_SEARCH_REFRESH_SECONDS", "2"))
+# Past this many vectors outside the ANN file, the worker rebuilds the file.
+RUNG_SEARCH_ANN_THRESHOLD = int(os.environ.get("RUNG_SEARCH_ANN_THRESHOLD", "50000"))
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,7 @@ from rung.qa.views import browse
 urlpatterns = [
     path("", browse.home, name="home"),
     path("", include("rung.qa.urls")),
+    path("", include("rung.search.urls")),
     path("members/", include("rung.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

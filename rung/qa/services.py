@@ -23,6 +23,8 @@ from rung.qa.models import (
     Topic,
 )
 from rung.qa.permissions import check_edit_permission, check_like_permission
+from rung.search.analysis import guess_language
+from rung.search.indexing import question_index
 
 MAX_TOPICS = 5
 _EDITABLE_QUESTION_FIELDS = [
@@ -32,6 +34,7 @@ _EDITABLE_QUESTION_FIELDS = [
     "excerpt",
     "is_anonymous",
     "edited_at",
+    "language",
     "ctx_level",
     "ctx_years",
     "ctx_company",
@@ -160,7 +163,7 @@ def question_create(
         body_html=render_markdown(body),
         excerpt=excerpt(body, 240),
         is_anonymous=is_anonymous,
-        language=language,
+        language=language or guess_language(f"{title}\n{body}"),
         submit_token=submit_token,
     )
     if created_at is not None:
@@ -176,6 +179,7 @@ def question_create(
     _save_ratings(question, card)
     _place_in_topics(question, topics)
     _touch(question)
+    question_index(question.pk)
     Revision.objects.create(
         question=question,
         editor=author,
@@ -211,12 +215,14 @@ def question_edit(
     _apply_card(question, card)
     if changed:
         question.edited_at = timezone.now()
+        question.language = guess_language(f"{question.title}\n{body}")
     question.full_clean(exclude=["body_html", "excerpt"])
     _touch(question)  # the topics it leaves
     question.save(update_fields=_EDITABLE_QUESTION_FIELDS)
     _save_ratings(question, card)
     _place_in_topics(question, topics)
     _touch(question)  # the topics it joins
+    question_index(question.pk)
     if changed:
         Revision.objects.create(question=question, editor=editor, title=question.title, body=body)
     return question
@@ -236,6 +242,7 @@ def question_delete(*, question: Question, actor: User) -> None:
     Topic.objects.filter(placements__question=question).update(
         question_count=F("question_count") - 1
     )
+    question_index(question.pk)
 
 
 def _recount_answers(question: Question) -> None:
@@ -277,7 +284,7 @@ def answer_create(
         author=author,
         body=body,
         body_html=render_markdown(body),
-        language=language,
+        language=language or guess_language(body),
         submit_token=submit_token,
     )
     if created_at is not None:
@@ -292,6 +299,7 @@ def answer_create(
     if parent is None:
         _recount_answers(question)
     _touch(question)
+    question_index(question.pk)
     return answer
 
 
@@ -305,10 +313,12 @@ def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
     answer.body = body
     answer.body_html = render_markdown(body)
     answer.edited_at = timezone.now()
+    answer.language = guess_language(body)
     answer.full_clean(exclude=["body_html"])
-    answer.save(update_fields=["body", "body_html", "edited_at"])
+    answer.save(update_fields=["body", "body_html", "edited_at", "language"])
     Revision.objects.create(answer=answer, editor=editor, body=body)
     _touch(answer.question)
+    question_index(answer.question_id)
     return answer
 
 
@@ -328,6 +338,7 @@ def answer_delete(*, answer: Answer, actor: User) -> None:
     if answer.parent_id is None:
         _recount_answers(question)
     _touch(question)
+    question_index(question.pk)
 
 
 @transaction.atomic
@@ -368,4 +379,5 @@ def answer_mark_helpful(*, question: Question, answer: Answer, actor: User) -> b
     question.accepted_answer = answer if marked else None
     question.save(update_fields=["accepted_answer"])
     _touch(question)
+    question_index(question.pk)
     return marked

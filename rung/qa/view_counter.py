@@ -127,17 +127,21 @@ def prune_views(*, keep_days: int = 2) -> int:
 PRUNE_EVERY_SECONDS = 3600
 
 
-def flush_cycle(last_prune: float) -> float:
-    """Flush buffered views, and prune old dedupe rows when an hour has passed; return when."""
+def flush_cycle(last_prune: float | None) -> float | None:
+    """Flush buffered views, and prune old dedupe rows when an hour has passed; return when.
+
+    `None` means never pruned: the monotonic clock starts near zero at boot, so no number
+    can stand for "long ago" on a machine that has been up for less than an hour.
+    """
     flush_views()
-    if time.monotonic() - last_prune > PRUNE_EVERY_SECONDS:
+    if last_prune is None or time.monotonic() - last_prune > PRUNE_EVERY_SECONDS:
         prune_views()
         return time.monotonic()
     return last_prune
 
 
 def _flush_loop() -> None:
-    last_prune = 0.0
+    last_prune: float | None = None
     while True:
         time.sleep(max(settings.RUNG_VIEW_FLUSH_SECONDS, 0.5))
         try:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from rung.qa import fragments, selectors, view_counter
 from rung.qa.models import BODY_MAX_LENGTH, Answer, Question
 from rung.qa.selectors import FEED_SORTS
+from rung.search.selectors import similar_questions
 
 VISITOR_COOKIE_AGE = 365 * 24 * 3600
 
@@ -105,6 +106,7 @@ def question_detail(request: HttpRequest, pk: int, slug: str | None = None) -> H
                 lambda: {"question": selectors.question_load_card(question)},
             ),
             "threads_html": _threads_html(request, question, liked_answers),
+            "similar": similar_questions(question),
             "question_liked": question_liked,
             "answer_token": uuid.uuid4().hex,
             "body_max_length": BODY_MAX_LENGTH,

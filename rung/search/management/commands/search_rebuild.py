@@ -1,0 +1,37 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from rung.search import indexing, vectors
+
+
+class Command(BaseCommand):
+    help = "Rebuild the search index: full-text rows, question vectors and the ANN file."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--missing",
+            action="store_true",
+            help="Only index questions that have no index row or an outdated vector.",
+        )
+        parser.add_argument(
+            "--no-vectors", action="store_true", help="Rewrite the full-text rows only."
+        )
+
+    def handle(self, *args: Any, missing: bool, no_vectors: bool, **options: Any) -> None:
+        rows = indexing.index_rebuild(missing_only=missing)
+        self.stdout.write(f"Full-text index: {rows} questions written.")
+        if no_vectors:
+            return
+        stored = indexing.embeddings_rebuild()
+        self.stdout.write(f"Vectors: {stored} computed.")
+        if indexing.embeddings_since(None) >= self._threshold():
+            meta = vectors.ann_build()
+            self.stdout.write(f"ANN index: {meta.count} vectors.")
+        vectors.vector_index_reset()
+
+    @staticmethod
+    def _threshold() -> int:
+        from django.conf import settings
+
+        return int(settings.RUNG_SEARCH_ANN_THRESHOLD)

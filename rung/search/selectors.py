@@ -1,0 +1,256 @@
+"""Search reads: the search page, similar questions and suggestions while asking.
+
+Each combines two ranked lists. Full-text finds the words typed, in any language the
+post is written in; the sentence vectors find posts that mean the same, including those
+written in the other language. Reciprocal rank fusion merges them by position only, so
+neither score scale has to be calibrated against the other (docs/search.md).
+"""
+
+import logging
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from django.core.cache import cache
+
+from rung.qa.models import Question
+from rung.search import embeddings
+from rung.search.analysis import Query, parse_query, query_terms
+from rung.search.fulltext import Filters, fulltext_matches
+from rung.search.models import Embedding, SearchEntry
+from rung.search.vectors import vector_index
+
+logger = logging.getLogger(__name__)
+
+SearchSort = Literal["relevance", "date"]
+SEARCH_SORTS: tuple[SearchSort, ...] = ("relevance", "date")
+
+FULLTEXT_CANDIDATES = 1000
+SEMANTIC_CANDIDATES = 100
+RRF_K = 60
+# Cosine below which a post is not offered for its meaning alone; tuned on the
+# evaluation set (rung/search/evalset.py), where unrelated career questions score < 0.3.
+SEARCH_MIN_SIMILARITY = 0.35
+SIMILAR_MIN_SIMILARITY = 0.35
+SUGGEST_MIN_SIMILARITY = 0.45
+SIMILAR_SECONDS = 600
+
+
+@dataclass
+class SearchHit:
+    question: Question
+    score: float
+    by_text: bool = False
+    by_meaning: bool = False
+
+
+@dataclass
+class SearchPage:
+    query: Query
+    hits: list[SearchHit] = field(default_factory=list)
+    next_cursor: str | None = None
+
+
+def _query_vector(text: str) -> embeddings.Vector | None:
+    """Return the vector of the typed text, or None if the model cannot give one now."""
+    try:
+        return embeddings.embed_text(text)
+    except Exception:  # search still works on words alone
+        logger.exception("Could not embed a search query")
+        return None
+
+
+def _semantic_matches(
+    vector: embeddings.Vector | None, *, limit: int, minimum: float, exclude: Iterable[int] = ()
+) -> list[tuple[int, float]]:
+    if vector is None:
+        return []
+    try:
+        neighbours = vector_index().nearest(vector, limit, exclude=exclude)
+    except Exception:
+        logger.exception("Vector search failed")
+        return []
+    return [(qid, score) for qid, score in neighbours if score >= minimum]
+
+
+def _admit_semantic(
+    matches: list[tuple[int, float]], query: Query | None, filters: Filters
+) -> list[tuple[int, float]]:
+    """Keep the semantic matches that are visible, pass the filters and honour the syntax."""
+    if not matches:
+        return []
+    entries = SearchEntry.objects.filter(question_id__in=[qid for qid, _s in matches])
+    if filters.level_id is not None:
+        entries = entries.filter(level_id=filters.level_id)
+    if filters.helpful:
+        entries = entries.filter(has_helpful=True)
+    if filters.topic_id is not None:
+        entries = entries.filter(question__placements__topic_id=filters.topic_id)
+    admitted: set[int] = set()
+    for qid, title_terms, body_terms in entries.values_list(
+        "question_id", "title_terms", "body_terms"
+    ):
+        if query is None or _honours(f"{title_terms} {body_terms}".split(), query):
+            admitted.add(qid)
+    return [(qid, score) for qid, score in matches if qid in admitted]
+
+
+def _honours(terms: list[str], query: Query) -> bool:
+    """Return whether indexed terms respect the query's exclusions and quoted phrases."""
+    present = set(terms)
+    if any(term in present for term in query.excluded):
+        return False
+    for group in query.required:
+        if len(group) > 1 and not _contains_run(terms, list(group)):
+            return False
+    return True
+
+
+def _contains_run(terms: Sequence[str], run: list[str]) -> bool:
+    first = run[0].rstrip("*")
+    size = len(run)
+    return any(
+        terms[i] == first and list(terms[i : i + size]) == [t.rstrip("*") for t in run]
+        for i in range(len(terms) - size + 1)
+    )
+
+
+def fuse(*ranked: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:
+    """Merge ranked lists by reciprocal rank fusion; best first, ties broken by newest."""
+    scores: dict[int, float] = {}
+    for results in ranked:
+        ordered = sorted(results, key=lambda item: (-item[1], -item[0]))
+        for rank, (qid, _score) in enumerate(ordered, start=1):
+            scores[qid] = scores.get(qid, 0.0) + 1.0 / (RRF_K + rank)
+    return sorted(scores.items(), key=lambda item: (-item[1], -item[0]))
+
+
+def _load_questions(ids: Sequence[int]) -> dict[int, Question]:
+    questions = Question.objects.filter(pk__in=ids, is_deleted=False).select_related(
+        "author", "author__level", "ctx_level"
+    )
+    return {q.pk: q for q in questions}
+
+
+def encode_cursor(sort: SearchSort, score: float, question_id: int) -> str:
+    if sort == "date":
+        return str(question_id)
+    return f"{score!r}_{question_id}"
+
+
+def decode_cursor(sort: SearchSort, cursor: str) -> tuple[float, int] | None:
+    """Return (score, id) from a cursor, or None when it is not one of ours."""
+    try:
+        if sort == "date":
+            return (math.inf, int(cursor)) if len(cursor) <= 20 and cursor.isdigit() else None
+        score_text, _, id_text = cursor.partition("_")
+        score = float(score_text)
+        if not math.isfinite(score) or not id_text.isdigit() or len(id_text) > 20:
+            return None
+        return score, int(id_text)
+    except ValueError:
+        return None
+
+
+def search_questions(
+    query: Query,
+    *,
+    filters: Filters = Filters(),  # noqa: B008 - frozen, so sharing it is safe
+    sort: SearchSort = "relevance",
+    after: tuple[float, int] | None = None,
+    size: int = 20,
+) -> SearchPage:
+    """Return one page of questions matching a parsed query, by relevance or newest first."""
+    page = SearchPage(query=query)
+    if query.is_empty:
+        return page
+    before_id = after[1] if sort == "date" and after else None
+    text = fulltext_matches(query, filters=filters, limit=FULLTEXT_CANDIDATES, before_id=before_id)
+    meaning = _admit_semantic(
+        _semantic_matches(
+            _query_vector(query.raw),
+            limit=SEMANTIC_CANDIDATES,
+            minimum=SEARCH_MIN_SIMILARITY,
+        ),
+        query,
+        filters,
+    )
+    by_text = {qid for qid, _s in text}
+    by_meaning = {qid for qid, _s in meaning}
+    if sort == "date":
+        ids = sorted(by_text | by_meaning, reverse=True)
+        ranked = [(float(qid), qid) for qid in ids if before_id is None or qid < before_id]
+    else:
+        ranked = [(score, qid) for qid, score in fuse(text, meaning)]
+        if after is not None:
+            ranked = [(s, qid) for s, qid in ranked if (s, qid) < after]
+    window = ranked[: size + 1]
+    questions = _load_questions([qid for _s, qid in window])
+    for score, qid in window:
+        question = questions.get(qid)
+        if question is not None:
+            page.hits.append(SearchHit(question, score, qid in by_text, qid in by_meaning))
+    if len(window) > size:
+        page.hits = page.hits[:size]
+        last_score, last_id = window[size - 1]
+        page.next_cursor = encode_cursor(sort, last_score, last_id)
+    return page
+
+
+def _question_vector(question: Question) -> embeddings.Vector | None:
+    text = embeddings.question_text(question.title, question.body)
+    stored = (
+        Embedding.objects.filter(question_id=question.pk, text_hash=embeddings.text_hash(text))
+        .values_list("vector", flat=True)
+        .first()
+    )
+    if stored is not None:
+        return embeddings.dequantize(bytes(stored))
+    # Not computed yet (the worker is behind, or down): compute it here, once.
+    return _query_vector(text)
+
+
+def similar_questions(question: Question, *, limit: int = 5) -> list[Question]:
+    """Return up to `limit` visible questions that ask much the same, in any language."""
+    key = f"search:similar:{question.pk}:{question.version}"
+    ids: list[int] | None = cache.get(key)
+    if ids is None:
+        matches = _semantic_matches(
+            _question_vector(question),
+            limit=limit * 3,
+            minimum=SIMILAR_MIN_SIMILARITY,
+            exclude=[question.pk],
+        )
+        if not matches:
+            # No vectors at all yet: fall back to posts sharing the title's words.
+            words = parse_query(" ".join(query_terms(question.title)[:8]))
+            matches = [
+                m for m in fulltext_matches(words, limit=200, any_term=True) if m[0] != question.pk
+            ]
+            matches.sort(key=lambda item: -item[1])
+        ids = [qid for qid, _s in matches]
+        cache.set(key, ids, SIMILAR_SECONDS)
+    questions = _load_questions(ids[: limit * 2])
+    return [questions[qid] for qid in ids if qid in questions][:limit]
+
+
+def question_suggestions(title: str, *, limit: int = 5) -> list[SearchHit]:
+    """Return existing questions that may already answer a title being typed."""
+    query = parse_query(title)
+    if len(query.required) < 2 and len(title.strip()) < 6:
+        return []
+    text = sorted(fulltext_matches(query, limit=200), key=lambda item: -item[1])[:20]
+    meaning = _admit_semantic(
+        _semantic_matches(_query_vector(title), limit=20, minimum=SUGGEST_MIN_SIMILARITY),
+        None,
+        Filters(),
+    )
+    by_meaning = {qid for qid, _s in meaning}
+    ranked = fuse(text, meaning)[:limit]
+    questions = _load_questions([qid for qid, _s in ranked])
+    return [
+        SearchHit(questions[qid], score, by_meaning=qid in by_meaning)
+        for qid, score in ranked
+        if qid in questions
+    ]

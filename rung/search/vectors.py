@@ -1,0 +1,233 @@
+"""Nearest-neighbour search over question vectors, kept fresh inside each process.
+
+Small collections live in one numpy matrix and are scanned exactly. Past
+`RUNG_SEARCH_ANN_THRESHOLD` vectors, `search_rebuild` (or the worker) writes an HNSW index
+file with usearch; processes memory-map it, so workers share its pages, and only the
+vectors written since the file was built are held in numpy. Either way the matrix is
+topped up from the database by `updated_at`, at most once per `RUNG_SEARCH_REFRESH_SECONDS`.
+Vectors of hidden questions may linger until the next reload: callers filter results.
+"""
+
+import json
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from django.conf import settings
+from django.utils import timezone
+
+from rung.search.embeddings import DIMENSIONS, MODEL_NAME, Vector, dequantize
+from rung.search.models import Embedding
+
+logger = logging.getLogger(__name__)
+
+# A row committed late may carry an older timestamp than rows already read: look back.
+_OVERLAP = timedelta(seconds=30)
+_FULL_RELOAD_SECONDS = 600
+
+
+@dataclass(frozen=True)
+class AnnMeta:
+    built_at: datetime
+    count: int
+
+
+def ann_path() -> Path:
+    return Path(settings.RUNG_SEARCH_DIR) / "questions.usearch"
+
+
+def _meta_path(path: Path) -> Path:
+    return path.with_suffix(".json")
+
+
+def read_ann_meta(path: Path | None = None) -> AnnMeta | None:
+    """Return when the ANN file was built and how many vectors it holds, if there is one."""
+    path = path or ann_path()
+    try:
+        data = json.loads(_meta_path(path).read_text())
+        if data.get("model") != MODEL_NAME or not path.exists():
+            return None
+        return AnnMeta(datetime.fromisoformat(data["built_at"]), int(data["count"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def ann_build(path: Path | None = None, *, batch: int = 20_000) -> AnnMeta:
+    """Write a fresh HNSW file from every stored vector and swap it in atomically."""
+    from usearch.index import Index
+
+    path = path or ann_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    built_at = timezone.now()
+    index = Index(ndim=DIMENSIONS, metric="cos", dtype="i8", connectivity=16)
+    rows = Embedding.objects.filter(model=MODEL_NAME).values_list("question_id", "vector")
+    keys: list[int] = []
+    vectors: list[npt.NDArray[np.int8]] = []
+    count = 0
+
+    def flush() -> None:
+        nonlocal count
+        if keys:
+            index.add(np.array(keys, dtype=np.uint64), np.stack(vectors), threads=1)
+            count += len(keys)
+            keys.clear()
+            vectors.clear()
+
+    for question_id, data in rows.iterator(chunk_size=batch):
+        keys.append(question_id)
+        vectors.append(np.frombuffer(bytes(data), dtype=np.int8))
+        if len(keys) >= batch:
+            flush()
+    flush()
+    tmp = path.with_suffix(".tmp")
+    index.save(str(tmp))
+    os.replace(tmp, path)
+    meta = {"model": MODEL_NAME, "built_at": built_at.isoformat(), "count": count}
+    _meta_path(path).write_text(json.dumps(meta))
+    return AnnMeta(built_at, count)
+
+
+class VectorIndex:
+    """The question vectors one process searches."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._ids = np.zeros(0, dtype=np.int64)
+        self._matrix = np.zeros((0, DIMENSIONS), dtype=np.float32)
+        self._size = 0
+        self._rows: dict[int, int] = {}
+        self._ann: Any = None
+        self._ann_meta: AnnMeta | None = None
+        self._loaded_through: datetime | None = None
+        self._checked = -1e18
+        self._loaded = -1e18
+
+    def __len__(self) -> int:
+        return self._size + (self._ann_meta.count if self._ann_meta else 0)
+
+    def _reset(self) -> None:
+        self._ids = np.zeros(0, dtype=np.int64)
+        self._matrix = np.zeros((0, DIMENSIONS), dtype=np.float32)
+        self._size = 0
+        self._rows = {}
+        self._ann = None
+        self._ann_meta = read_ann_meta()
+        if self._ann_meta is not None:
+            try:
+                from usearch.index import Index
+
+                self._ann = Index.restore(str(ann_path()), view=True)
+            except Exception:  # a torn or foreign file must not break search
+                logger.exception("Could not open the vector index file; scanning instead")
+                self._ann_meta = None
+        self._loaded_through = self._ann_meta.built_at if self._ann_meta else None
+
+    def refresh(self, *, force: bool = False) -> None:
+        """Read vectors written since the last look; reload everything now and then."""
+        now = time.monotonic()
+        interval = settings.RUNG_SEARCH_REFRESH_SECONDS
+        if not force and now - self._checked < interval:
+            return
+        with self._lock:
+            if not force and now - self._checked < interval:
+                return
+            if force or now - self._loaded > _FULL_RELOAD_SECONDS or self._changed_file():
+                self._reset()
+                self._loaded = now
+            rows = Embedding.objects.filter(model=MODEL_NAME)
+            if self._loaded_through is not None:
+                rows = rows.filter(updated_at__gte=self._loaded_through - _OVERLAP)
+            latest = self._loaded_through
+            fresh: list[tuple[int, bytes]] = []
+            for question_id, data, updated_at in rows.values_list(
+                "question_id", "vector", "updated_at"
+            ).iterator(chunk_size=5000):
+                fresh.append((question_id, bytes(data)))
+                latest = updated_at if latest is None else max(latest, updated_at)
+            self._add(fresh)
+            self._loaded_through = latest
+            self._checked = now
+
+    def _changed_file(self) -> bool:
+        meta = read_ann_meta()
+        return meta != self._ann_meta
+
+    def _add(self, rows: list[tuple[int, bytes]]) -> None:
+        new = [(qid, data) for qid, data in rows if qid not in self._rows]
+        for qid, data in rows:
+            if qid in self._rows:
+                self._matrix[self._rows[qid]] = dequantize(data)
+        needed = self._size + len(new)
+        if needed > len(self._ids):
+            capacity = max(needed, 2 * len(self._ids), 64)
+            ids = np.zeros(capacity, dtype=np.int64)
+            matrix = np.zeros((capacity, DIMENSIONS), dtype=np.float32)
+            ids[: self._size] = self._ids[: self._size]
+            matrix[: self._size] = self._matrix[: self._size]
+            self._ids, self._matrix = ids, matrix
+        for qid, data in new:
+            self._ids[self._size] = qid
+            self._matrix[self._size] = dequantize(data)
+            self._rows[qid] = self._size
+            self._size += 1
+
+    def vector_of(self, question_id: int) -> Vector | None:
+        """Return a question's vector if this process holds it in numpy."""
+        row = self._rows.get(question_id)
+        return None if row is None else self._matrix[row].copy()
+
+    def nearest(
+        self, vector: Vector, k: int, *, exclude: Iterable[int] = ()
+    ) -> list[tuple[int, float]]:
+        """Return up to k (question id, cosine) pairs, most similar first."""
+        skip = set(exclude)
+        found: dict[int, float] = {}
+        want = k + len(skip)
+        if self._size:
+            scores = self._matrix[: self._size] @ vector
+            top = min(want, self._size)
+            best = np.argpartition(-scores, top - 1)[:top]
+            for row in best:
+                found[int(self._ids[row])] = float(scores[row])
+        if self._ann is not None:
+            matches = self._ann.search(vector, want + 8)
+            for key, distance in zip(matches.keys, matches.distances, strict=True):
+                qid = int(key)
+                # A vector in numpy is newer than the file's copy of it.
+                if qid not in self._rows:
+                    found.setdefault(qid, 1.0 - float(distance))
+        ranked = sorted(
+            ((qid, score) for qid, score in found.items() if qid not in skip),
+            key=lambda item: (-item[1], -item[0]),
+        )
+        return ranked[:k]
+
+
+_index: VectorIndex | None = None
+_index_lock = threading.Lock()
+
+
+def vector_index() -> VectorIndex:
+    """Return this process's vector index, brought up to date."""
+    global _index
+    if _index is None:
+        with _index_lock:
+            if _index is None:
+                _index = VectorIndex()
+    _index.refresh()
+    return _index
+
+
+def vector_index_reset() -> None:
+    """Forget the loaded vectors, so the next search reads them all again."""
+    global _index
+    with _index_lock:
+        _index = None

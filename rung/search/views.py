@@ -1,0 +1,65 @@
+"""The search page, and the live help beside the ask form."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET, require_POST
+
+from rung.search import selectors
+from rung.search.analysis import parse_query
+from rung.search.coach import question_coach
+from rung.search.forms import SearchForm
+
+FORM_ERROR_STATUS = 400
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET)
+    context: dict[str, object] = {"form": form, "ui_language": _ui_language()}
+    status = 200
+    if form.is_valid():
+        data = form.cleaned_data
+        query = parse_query(data["q"])
+        page = selectors.search_questions(
+            query, filters=form.filters, sort=data["sort"], after=data.get("cursor")
+        )
+        context.update(
+            page=page,
+            searched=bool(data["q"].strip()),
+            is_first_page=not data.get("after"),
+            next_params=_next_params(request, page.next_cursor),
+        )
+    else:
+        status = FORM_ERROR_STATUS
+    template = "search/_results.html" if request.htmx else "search/search.html"  # type: ignore[attr-defined]
+    return render(request, template, context, status=status)
+
+
+def _next_params(request: HttpRequest, cursor: str | None) -> str:
+    if cursor is None:
+        return ""
+    params = request.GET.copy()
+    params["after"] = cursor
+    return params.urlencode()
+
+
+def _ui_language() -> str:
+    return "zh-hans" if (get_language() or "").startswith("zh") else "en"
+
+
+@login_required
+@require_POST
+def ask_assist(request: HttpRequest) -> HttpResponse:
+    """Return the coach's advice and possible duplicates for the question being written."""
+    title = request.POST.get("title", "")[:1000]
+    body = request.POST.get("body", "")[:100_000]
+    card = {name: request.POST.get(name, "") for name in request.POST if name not in ("body",)}
+    report = question_coach(title=title, body=body, card=card)
+    suggestions = selectors.question_suggestions(title) if title.strip() else []
+    return render(
+        request,
+        "search/_assist.html",
+        {"report": report, "suggestions": suggestions, "ui_language": _ui_language()},
+    )
