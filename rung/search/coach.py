@@ -14,7 +14,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -197,7 +196,7 @@ def question_coach(*, title: str, body: str, card: Mapping[str, object]) -> Coac
                     "Answerers tailor their advice to your level and to how your last review "
                     "rated you. Still empty: %(fields)s."
                 )
-                % {"fields": get_text_list([_field_label(name) for name in missing], _("and"))},
+                % {"fields": ", ".join(_field_label(name) for name in missing)},
                 INFO,
             )
         )

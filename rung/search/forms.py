@@ -40,13 +40,15 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # A NUL byte in a search is noise to drop, not a reason to refuse the search.
+        self.fields["q"].validators = []
         self.fields["q"].widget.attrs.update(
             {"type": "search", "placeholder": _("Search questions in any language")}
         )
 
     def clean_q(self) -> str:
         # Longer input is cut rather than refused: a pasted paragraph still searches.
-        return str(self.cleaned_data.get("q") or "")[: MAX_QUERY_CHARS * 4]
+        return str(self.cleaned_data.get("q") or "").replace("\x00", "")[: MAX_QUERY_CHARS * 4]
 
     def clean_sort(self) -> SearchSort:
         sort = self.cleaned_data.get("sort") or "relevance"

@@ -1,0 +1,134 @@
+"""Whatever is typed into search gives a result or a clear message, never an error."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rung.accounts.models import User
+from rung.search.analysis import MAX_QUERY_TERMS, PREFIX, parse_query
+from rung.search.fulltext import fts5_expression, fulltext_matches, tsquery_expression
+from rung.testing import CORPORA, make_question
+
+SYNTAX = ['"', "*", "(", ")", ":", "NEAR", "OR", "AND", "NOT", "-", "^", "'", "\\", "{", "}"]
+# Text built from search-engine syntax, words in both languages, and any character at all.
+typed = st.lists(
+    st.one_of(
+        st.sampled_from(SYNTAX),
+        st.sampled_from(["salary", "晋升", "senior engineer", "薪", "Kubernetes集群", " "]),
+        st.text(max_size=12),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(typed)
+@settings(max_examples=400, deadline=None)
+def test_parser_accepts_anything_and_emits_only_plain_terms(raw: str) -> None:
+    query = parse_query(raw, prefix_last=True)
+    assert len(query.required) <= MAX_QUERY_TERMS
+    for term in (*(t for group in query.required for t in group), *query.excluded):
+        word = term.removesuffix(PREFIX)
+        assert word, "empty terms would match nothing or everything"
+        assert all(ch.isalnum() for ch in word), term
+    # The compiled expressions quote every term, so syntax characters never leak in.
+    if not query.is_empty:
+        assert '""' not in fts5_expression(query)
+        assert tsquery_expression(query).count("'") % 2 == 0
+
+
+@given(typed)
+@settings(max_examples=200, deadline=None)
+def test_parsing_is_stable(raw: str) -> None:
+    assert parse_query(raw) == parse_query(raw)
+
+
+@pytest.mark.django_db
+@given(typed)
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_database_accepts_every_parsed_query(raw: str) -> None:
+    """FTS5 and tsquery both take whatever the parser produces (the suite runs on both)."""
+    fulltext_matches(parse_query(raw, prefix_last=True), limit=5)
+    fulltext_matches(parse_query(raw), limit=5, any_term=True)
+
+
+HOSTILE = [
+    "",
+    "   ",
+    "x" * 10_000,
+    "晋升 " * 3000,
+    "?!.,;:'\"",
+    '"',
+    '"unmatched quote',
+    'unmatched quote"',
+    '" * ( ) : NEAR OR -',
+    "NEAR(a b, 3)",
+    "a OR b AND NOT c",
+    "title:salary",
+    "-",
+    "-salary",
+    "--salary",
+    "salary*",
+    "*",
+    "'; DROP TABLE qa_question; --",
+    "1' OR '1'='1",
+    "\x00salary",
+    "<script>alert(1)</script>",
+    "😀 🎉",
+    "ｓａｌａｒｙ",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("raw", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_query_gets_a_page(raw: str, client: Client, alice: User) -> None:
+    make_question(alice, title="Is my salary fair?", body="Asking for a raise.")
+    response = client.get(reverse("search:search"), {"q": raw})
+    assert response.status_code == 200
+    assert b"<script>alert(1)" not in response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "salary", "topic": "no-such-topic"},
+        {"q": "salary", "level": "999"},
+        {"q": "salary", "after": "not-a-cursor"},
+        {"q": "salary", "sort": "date", "after": "99999999999999999999999"},
+        {"q": "salary", "after": "nan_1"},
+        {"q": "salary", "after": "1e999_1"},
+    ],
+)
+def test_bad_filters_get_a_clear_400(params: dict[str, str], client: Client) -> None:
+    response = client.get(reverse("search:search"), params)
+    assert response.status_code == 400
+    assert b'role="alert"' in response.content
+
+
+@pytest.mark.django_db
+def test_unknown_sort_is_refused_with_400(client: Client) -> None:
+    assert client.get(reverse("search:search"), {"q": "x", "sort": "bogus"}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_naughty_strings_search_cleanly(client: Client, alice: User) -> None:
+    corpus = CORPORA / "naughty" / "blns.txt"
+    assert corpus.exists(), f"the shared corpus is missing at {corpus}"
+    make_question(alice, title="Is my salary fair?", body="Asking for a raise.")
+    failures = []
+    for line in corpus.read_text(encoding="utf-8").split("\n"):
+        if line and not line.startswith("#"):
+            status = client.get(reverse("search:search"), {"q": line}).status_code
+            if status != 200:
+                failures.append((line, status))
+    assert failures == []
+
+
+def test_wrong_method_is_refused(client: Client) -> None:
+    assert client.post(reverse("search:search"), {"q": "x"}).status_code == 405
