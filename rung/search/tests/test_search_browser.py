@@ -7,13 +7,14 @@ from typing import Any
 import pytest
 
 from rung.accounts.models import User
-from rung.qa.tests.test_browser import (  # noqa: F401 - fixtures are used by name
-    Watch,
-    _close_live_server_connections,
-    chromium,
-    sign_up,
-)
+from rung.qa.tests import test_browser as browser
 from rung.testing import make_member, make_question
+
+# The browser fixtures of the Q&A story, shared rather than written twice.
+chromium = browser.chromium
+_close_live_server_connections = browser._close_live_server_connections
+Watch = browser.Watch
+sign_up = browser.sign_up
 
 pytestmark = [
     pytest.mark.browser,
