@@ -20,12 +20,16 @@ $(VENV)/.installed: pyproject.toml
 
 setup: $(VENV)/.installed
 
+# The task worker (search vectors) runs beside the web server and stops with it.
 run: setup
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py demo_content --if-empty
+	$(PY) manage.py search_rebuild --missing
 	$(PY) manage.py collectstatic --no-input -v0
 	@echo "Rung is running on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
-	exec $(BIN)/gunicorn rung.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
+	$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/gunicorn rung.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
 		--access-logfile - --graceful-timeout 5
 
 browser-deps:

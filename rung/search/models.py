@@ -18,15 +18,12 @@ class SearchEntry(models.Model):
     )
     title_terms = models.TextField()
     body_terms = models.TextField()
-    # Filters and the date sort read these without touching the question table.
+    # Filters read these without touching the question table.
     created_at = models.DateTimeField()
     level = models.ForeignKey(
         "ladder.Level", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     has_helpful = models.BooleanField(default=False)
-
-    class Meta:
-        indexes = [models.Index(fields=["-created_at", "-question"], name="searchentry_date_idx")]
 
     def __str__(self) -> str:
         return f"search entry {self.question_id}"

@@ -106,13 +106,6 @@ class Migration(migrations.Migration):
                     ),
                 ),
             ],
-            options={
-                "indexes": [
-                    models.Index(
-                        fields=["-created_at", "-question"], name="searchentry_date_idx"
-                    )
-                ],
-            },
         ),
         migrations.RunPython(_run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
                              _run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD})),
