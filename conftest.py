@@ -37,6 +37,27 @@ def pytest_configure(config: pytest.Config) -> None:
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _close_stray_database_sessions(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """End database sessions that the live server's request threads left open.
+
+    On PostgreSQL an idle session of one of those threads would keep the test database from
+    being dropped at the end of the run. This runs once, after the last test: per module,
+    it could end a session that the browser tests' event loop still holds.
+    """
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor != "postgresql":
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache() -> Iterator[None]:
     from rung.search.vectors import vector_index_reset

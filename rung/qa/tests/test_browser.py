@@ -101,26 +101,6 @@ class Watch:
         assert self.problems == []
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _close_live_server_connections(django_db_blocker: Any) -> Iterator[None]:
-    """End database sessions the live server's request threads left open.
-
-    On PostgreSQL an idle session of one of its threads would keep the test database from
-    being dropped at the end of the run.
-    """
-    yield
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        if connection.vendor != "postgresql":
-            return
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-
-
 def sign_up(page: Any, base: str, username: str) -> None:
     page.goto(f"{base}/accounts/signup/")
     form = page.locator("form[action='/accounts/signup/']")

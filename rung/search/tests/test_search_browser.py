@@ -12,7 +12,6 @@ from rung.testing import make_member, make_question
 
 # The browser fixtures of the Q&A story, shared rather than written twice.
 chromium = browser.chromium
-_close_live_server_connections = browser._close_live_server_connections
 Watch = browser.Watch
 sign_up = browser.sign_up
 
