@@ -6,6 +6,7 @@ written in the other language. Reciprocal rank fusion merges them by position on
 neither score scale has to be calibrated against the other (docs/search.md).
 """
 
+import functools
 import logging
 import math
 from collections.abc import Iterable, Sequence
@@ -52,10 +53,17 @@ class SearchPage:
     next_cursor: str | None = None
 
 
+@functools.lru_cache(maxsize=2048)
+def _cached_vector(text: str) -> embeddings.Vector:
+    vector = embeddings.embed_text(text)
+    vector.flags.writeable = False  # shared between callers
+    return vector
+
+
 def _query_vector(text: str) -> embeddings.Vector | None:
     """Return the vector of the typed text, or None if the model cannot give one now."""
     try:
-        return embeddings.embed_text(text)
+        return _cached_vector(text)
     except Exception:  # search still works on words alone
         logger.exception("Could not embed a search query")
         return None
@@ -87,12 +95,17 @@ def _admit_semantic(
         entries = entries.filter(has_helpful=True)
     if filters.topic_id is not None:
         entries = entries.filter(question__placements__topic_id=filters.topic_id)
-    admitted: set[int] = set()
-    for qid, title_terms, body_terms in entries.values_list(
-        "question_id", "title_terms", "body_terms"
-    ):
-        if query is None or _honours(f"{title_terms} {body_terms}".split(), query):
-            admitted.add(qid)
+    if query is None or not (query.excluded or query.has_phrase):
+        admitted = set(entries.values_list("question_id", flat=True))
+    else:
+        # Only then are the stored terms needed: to honour "-word" and quoted phrases.
+        admitted = {
+            qid
+            for qid, title_terms, body_terms in entries.values_list(
+                "question_id", "title_terms", "body_terms"
+            )
+            if _honours(f"{title_terms} {body_terms}".split(), query)
+        }
     return [(qid, score) for qid, score in matches if qid in admitted]
 
 
