@@ -21,7 +21,8 @@ def search(request: HttpRequest) -> HttpResponse:
     status = 200
     if form.is_valid():
         data = form.cleaned_data
-        query = parse_query(data["q"])
+        # While results update as you type, the word being typed is matched as a prefix.
+        query = parse_query(data["q"], prefix_last=bool(request.htmx))  # type: ignore[attr-defined]
         page = selectors.search_questions(
             query, filters=form.filters, sort=data["sort"], after=data.get("cursor")
         )

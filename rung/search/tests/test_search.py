@@ -301,3 +301,13 @@ def test_private_nothing_of_hidden_question_reaches_search_page(
     services.question_delete(question=corpus["promotion"], actor=alice)
     html = client.get(reverse("search:search"), {"q": "promoted senior"}).content.decode()
     assert corpus["promotion"].title not in html
+
+
+def test_instant_results_match_the_word_being_typed(
+    corpus: dict[str, Question], client: Client
+) -> None:
+    url = reverse("search:search")
+    typing = client.get(url, {"q": "promo"}, headers={"HX-Request": "true"}).content.decode()
+    assert corpus["promotion"].get_absolute_url() in typing
+    submitted = client.get(url, {"q": "promo"}).content.decode()
+    assert corpus["promotion"].get_absolute_url() not in submitted
