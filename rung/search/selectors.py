@@ -31,7 +31,7 @@ FULLTEXT_CANDIDATES = 1000
 SEMANTIC_CANDIDATES = 100
 RRF_K = 60
 # Cosine below which a post is not offered for its meaning alone; tuned on the
-# evaluation set (rung/search/evalset.py), where unrelated career questions score < 0.3.
+# evaluation set (rung/search/tests/evalset.py), where unrelated career questions score < 0.3.
 SEARCH_MIN_SIMILARITY = 0.35
 SIMILAR_MIN_SIMILARITY = 0.35
 SUGGEST_MIN_SIMILARITY = 0.45
