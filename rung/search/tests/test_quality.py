@@ -1,12 +1,12 @@
-"""Cross-lingual retrieval quality, measured on the evaluation set in rung/search/tests/evalset.py."""
+"""Cross-lingual retrieval quality, measured on the evaluation set in evalset.py."""
 
 import pytest
 
 from rung.accounts.models import User
 from rung.qa.models import Question
 from rung.search.analysis import parse_query
-from rung.search.tests.evalset import DISTRACTORS, PAIRS
 from rung.search.selectors import search_questions, similar_questions
+from rung.search.tests.evalset import DISTRACTORS, PAIRS
 from rung.testing import make_question
 
 pytestmark = pytest.mark.django_db
