@@ -71,9 +71,9 @@ def question_index(question_id: int) -> None:
 
 def embeddings_update(question_ids: Sequence[int]) -> int:
     """Compute and store vectors for the given questions whose text changed."""
-    questions = list(
-        Question.objects.filter(pk__in=question_ids, is_deleted=False).only("title", "body")
-    )
+    # Visibility is checked in Python: see selectors._load_questions for SQLite's plan.
+    found = Question.objects.filter(pk__in=question_ids).only("title", "body", "is_deleted")
+    questions = [question for question in found if not question.is_deleted]
     current = dict(
         Embedding.objects.filter(question_id__in=[q.pk for q in questions]).values_list(
             "question_id", "text_hash"

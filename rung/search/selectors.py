@@ -140,10 +140,12 @@ def fuse(*ranked: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:
 
 
 def _load_questions(ids: Sequence[int]) -> dict[int, Question]:
-    questions = Question.objects.filter(pk__in=ids, is_deleted=False).select_related(
+    # Visibility is checked here rather than in SQL: with "is_deleted = 0" in the WHERE
+    # clause, SQLite prefers the (is_deleted, created_at) index and walks every visible row.
+    questions = Question.objects.filter(pk__in=ids).select_related(
         "author", "author__level", "ctx_level"
     )
-    return {q.pk: q for q in questions}
+    return {q.pk: q for q in questions if not q.is_deleted}
 
 
 def encode_cursor(sort: SearchSort, score: float, question_id: int) -> str:
