@@ -76,7 +76,7 @@ def fulltext_matches(
     query: Query,
     *,
     filters: Filters = Filters(),
-    limit: int = 1000,
+    limit: int = 500,
     before_id: int | None = None,
     any_term: bool = False,
 ) -> list[tuple[int, float]]:

@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 SearchSort = Literal["relevance", "date"]
 SEARCH_SORTS: tuple[SearchSort, ...] = ("relevance", "date")
 
-FULLTEXT_CANDIDATES = 1000
+FULLTEXT_CANDIDATES = 500
 SEMANTIC_CANDIDATES = 100
 RRF_K = 60
 # Cosine below which a post is not offered for its meaning alone; tuned on the
