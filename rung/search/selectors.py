@@ -17,7 +17,7 @@ from django.core.cache import cache
 
 from rung.qa.models import Question
 from rung.search import embeddings
-from rung.search.analysis import Query, parse_query, query_terms
+from rung.search.analysis import Query, has_han, parse_query, query_terms
 from rung.search.fulltext import Filters, fulltext_matches
 from rung.search.models import Embedding, SearchEntry
 from rung.search.vectors import vector_index
@@ -36,6 +36,7 @@ SEARCH_MIN_SIMILARITY = 0.35
 SIMILAR_MIN_SIMILARITY = 0.35
 SUGGEST_MIN_SIMILARITY = 0.45
 SIMILAR_SECONDS = 600
+SUGGEST_TERMS = 3
 
 
 @dataclass
@@ -250,12 +251,22 @@ def similar_questions(question: Question, *, limit: int = 5) -> list[Question]:
     return [questions[qid] for qid in ids if qid in questions][:limit]
 
 
+def _term_weight(group: tuple[str, ...]) -> int:
+    # A Chinese word of two characters says about as much as an English word of six.
+    return sum(len(term) * (3 if has_han(term) else 1) for term in group)
+
+
 def question_suggestions(title: str, *, limit: int = 5) -> list[SearchHit]:
     """Return existing questions that may already answer a title being typed."""
     query = parse_query(title)
     if len(query.required) < 2 and len(title.strip()) < 6:
         return []
-    text = sorted(fulltext_matches(query, limit=200), key=lambda item: -item[1])[:20]
+    # A typed title holds common words ("how", "engineer"): asking the engine for posts
+    # with every one of them costs the most and finds the least. Its most telling words,
+    # the longest, go to full-text; the whole title goes to the meaning search.
+    telling = sorted(query.required, key=_term_weight, reverse=True)[:SUGGEST_TERMS]
+    narrowed = Query(raw=query.raw, required=tuple(telling))
+    text = sorted(fulltext_matches(narrowed, limit=200), key=lambda item: -item[1])[:20]
     meaning = _admit_semantic(
         _semantic_matches(_query_vector(title), limit=20, minimum=SUGGEST_MIN_SIMILARITY),
         None,

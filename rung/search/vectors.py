@@ -1,9 +1,9 @@
 """Nearest-neighbour search over question vectors, kept fresh inside each process.
 
 Small collections live in one numpy matrix and are scanned exactly. Past
-`RUNG_SEARCH_ANN_THRESHOLD` vectors, `search_rebuild` (or the worker) writes an HNSW index
-file with usearch; processes memory-map it, so workers share its pages, and only the
-vectors written since the file was built are held in numpy. Either way the matrix is
+`RUNG_SEARCH_ANN_THRESHOLD` vectors, `search_rebuild` (or the worker) writes an
+inverted-file index (ivf.py) that processes read from disk through the shared page cache,
+and only the vectors written since it was built are held in numpy. Either way the matrix is
 topped up from the database by `updated_at`, at most once per `RUNG_SEARCH_REFRESH_SECONDS`.
 Vectors of hidden questions may linger until the next reload: callers filter results.
 """
@@ -11,19 +11,20 @@ Vectors of hidden questions may linger until the next reload: callers filter res
 import json
 import logging
 import os
+import shutil
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 from django.conf import settings
 from django.utils import timezone
 
+from rung.search import ivf
 from rung.search.embeddings import DIMENSIONS, MODEL_NAME, Vector, dequantize
 from rung.search.models import Embedding
 
@@ -41,58 +42,53 @@ class AnnMeta:
 
 
 def ann_path() -> Path:
-    return Path(settings.RUNG_SEARCH_DIR) / "questions.usearch"
+    return Path(settings.RUNG_SEARCH_DIR) / "questions.ivf"
 
 
 def _meta_path(path: Path) -> Path:
-    return path.with_suffix(".json")
+    return path / "built.json"
 
 
 def read_ann_meta(path: Path | None = None) -> AnnMeta | None:
-    """Return when the ANN file was built and how many vectors it holds, if there is one."""
+    """Return when the ANN index was built and how many vectors it holds, if there is one."""
     path = path or ann_path()
     try:
         data = json.loads(_meta_path(path).read_text())
-        if data.get("model") != MODEL_NAME or not path.exists():
+        if data.get("model") != MODEL_NAME:
             return None
         return AnnMeta(datetime.fromisoformat(data["built_at"]), int(data["count"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def ann_build(path: Path | None = None, *, batch: int = 20_000) -> AnnMeta:
-    """Write a fresh HNSW file from every stored vector and swap it in atomically."""
-    from usearch.index import Index
+class _StoredVectors:
+    """Every stored vector, re-read from the database on each pass."""
 
+    def __iter__(self) -> Iterator[tuple[int, bytes]]:
+        rows = Embedding.objects.filter(model=MODEL_NAME).order_by("question_id")
+        for question_id, data in rows.values_list("question_id", "vector").iterator(
+            chunk_size=20_000
+        ):
+            yield question_id, bytes(data)
+
+
+def ann_build(path: Path | None = None) -> AnnMeta:
+    """Write a fresh inverted-file index of every stored vector and swap it in atomically."""
     path = path or ann_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
     built_at = timezone.now()
-    index = Index(ndim=DIMENSIONS, metric="cos", dtype="i8", connectivity=16)
-    rows = Embedding.objects.filter(model=MODEL_NAME).values_list("question_id", "vector")
-    keys: list[int] = []
-    vectors: list[npt.NDArray[np.int8]] = []
-    count = 0
-
-    def flush() -> None:
-        nonlocal count
-        if keys:
-            index.add(np.array(keys, dtype=np.uint64), np.stack(vectors), threads=1)
-            count += len(keys)
-            keys.clear()
-            vectors.clear()
-
-    for question_id, data in rows.iterator(chunk_size=batch):
-        keys.append(question_id)
-        vectors.append(np.frombuffer(bytes(data), dtype=np.int8))
-        if len(keys) >= batch:
-            flush()
-    flush()
-    tmp = path.with_suffix(".tmp")
-    index.save(str(tmp))
-    os.replace(tmp, path)
-    meta = {"model": MODEL_NAME, "built_at": built_at.isoformat(), "count": count}
-    _meta_path(path).write_text(json.dumps(meta))
-    return AnnMeta(built_at, count)
+    count = Embedding.objects.filter(model=MODEL_NAME).count()
+    staging = path.with_name(f"{path.name}.{os.getpid()}.new")
+    shutil.rmtree(staging, ignore_errors=True)
+    stored = ivf.build(staging, _StoredVectors(), count=count)
+    meta = {"model": MODEL_NAME, "built_at": built_at.isoformat(), "count": stored}
+    _meta_path(staging).write_text(json.dumps(meta))
+    retired = path.with_name(f"{path.name}.{os.getpid()}.old")
+    if path.exists():
+        path.rename(retired)
+    staging.rename(path)
+    # Processes that opened the old files keep reading them until they reload.
+    shutil.rmtree(retired, ignore_errors=True)
+    return AnnMeta(built_at, stored)
 
 
 class VectorIndex:
@@ -111,9 +107,15 @@ class VectorIndex:
         self._loaded = -1e18
 
     def __len__(self) -> int:
-        return self._size + (self._ann_meta.count if self._ann_meta else 0)
+        """Return how many distinct questions this process can find by vector."""
+        if self._ann is None:
+            return self._size
+        newer = np.isin(self._ids[: self._size], self._ann.ids, invert=True)
+        return len(self._ann) + int(newer.sum())
 
     def _reset(self) -> None:
+        if self._ann is not None:
+            self._ann.close()
         self._ids = np.zeros(0, dtype=np.int64)
         self._matrix = np.zeros((0, DIMENSIONS), dtype=np.float32)
         self._size = 0
@@ -122,9 +124,7 @@ class VectorIndex:
         self._ann_meta = read_ann_meta()
         if self._ann_meta is not None:
             try:
-                from usearch.index import Index
-
-                self._ann = Index.restore(str(ann_path()), view=True)
+                self._ann = ivf.IvfIndex(ann_path())
             except Exception:  # a torn or foreign file must not break search
                 logger.exception("Could not open the vector index file; scanning instead")
                 self._ann_meta = None
@@ -198,12 +198,10 @@ class VectorIndex:
             for row in best:
                 found[int(self._ids[row])] = float(scores[row])
         if self._ann is not None:
-            matches = self._ann.search(vector, want + 8)
-            for key, distance in zip(matches.keys, matches.distances, strict=True):
-                qid = int(key)
+            for qid, score in self._ann.search(vector, want + 8):
                 # A vector in numpy is newer than the file's copy of it.
                 if qid not in self._rows:
-                    found.setdefault(qid, 1.0 - float(distance))
+                    found.setdefault(qid, score)
         ranked = sorted(
             ((qid, score) for qid, score in found.items() if qid not in skip),
             key=lambda item: (-item[1], -item[0]),
