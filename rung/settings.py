@@ -133,8 +133,9 @@ else:
                     "PRAGMA journal_mode=WAL;"
                     "PRAGMA synchronous=NORMAL;"
                     "PRAGMA foreign_keys=ON;"
+                    # A 64 MB page cache per connection and no memory-mapping: mapped
+                    # pages of a large database count in every worker's resident memory.
                     "PRAGMA cache_size=-65536;"
-                    "PRAGMA mmap_size=268435456;"
                 ),
             },
         }
