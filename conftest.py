@@ -1,6 +1,5 @@
 """Shared fixtures: alice asks, bob answers, charlie is an outsider to both."""
 
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,6 @@ def pytest_configure(config: pytest.Config) -> None:
     # Tasks run inline, so a test sees a question's vector as soon as it is posted.
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.RUNG_SEARCH_REFRESH_SECONDS = 0
-    settings.RUNG_SEARCH_DIR = Path(tempfile.mkdtemp(prefix="rung-search-"))
     # The live server answers each request in a new thread; persistent connections there
     # would outlive the test database.
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -59,10 +57,12 @@ def _close_stray_database_sessions(django_db_setup: None, django_db_blocker: Any
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache() -> Iterator[None]:
+def _clear_cache(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     from rung.search.vectors import vector_index_reset
 
     cache.clear()
+    # A vector index file built by one test must not serve the next one's database.
+    settings.RUNG_SEARCH_DIR = tmp_path_factory.mktemp("search")
     # Each test's database is rolled back: vectors held in memory would outlive it.
     vector_index_reset()
     yield

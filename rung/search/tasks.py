@@ -12,7 +12,9 @@ def embed_questions(question_ids: list[int]) -> int:
     stored = indexing.embeddings_update(question_ids)
     meta = vectors.read_ann_meta()
     pending = indexing.embeddings_since(meta.built_at if meta else None)
-    if pending >= settings.RUNG_SEARCH_ANN_THRESHOLD:
-        # Enough vectors sit outside the ANN file to make every scan slow: rebuild it.
+    # The first build waits for a collection worth indexing; after that, every process
+    # holds the vectors written since the build in memory, so rebuild while they are few.
+    limit = settings.RUNG_SEARCH_ANN_THRESHOLD // (10 if meta else 1)
+    if pending >= limit:
         vectors.ann_build()
     return stored

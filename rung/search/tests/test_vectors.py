@@ -80,3 +80,21 @@ def test_a_broken_index_file_falls_back_to_scanning(alice: User, settings: objec
     vector_index_reset()
     assert len(vector_index()) == 20  # every vector read from the database instead
     assert questions[1] in similar_questions(questions[0], limit=20)
+
+
+@pytest.mark.django_db
+def test_the_worker_builds_the_index_once_the_collection_is_large(
+    alice: User, settings: object
+) -> None:
+    settings.RUNG_SEARCH_ANN_THRESHOLD = 20  # type: ignore[attr-defined]
+    for pair in PAIRS[:19]:
+        make_question(alice, title=pair.en.title, body=pair.en.body)
+    assert read_ann_meta() is None
+    make_question(alice, title=PAIRS[19].en.title, body=PAIRS[19].en.body)
+    first = read_ann_meta()
+    assert first is not None and first.count == 20
+    # Afterwards a tenth of the threshold in new vectors is enough for a rebuild.
+    make_question(alice, title=PAIRS[20].en.title, body=PAIRS[20].en.body)
+    make_question(alice, title=PAIRS[21].en.title, body=PAIRS[21].en.body)
+    second = read_ann_meta()
+    assert second is not None and second.count == 22
