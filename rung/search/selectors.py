@@ -28,7 +28,7 @@ SearchSort = Literal["relevance", "date"]
 SEARCH_SORTS: tuple[SearchSort, ...] = ("relevance", "date")
 
 FULLTEXT_CANDIDATES = 500
-SEMANTIC_CANDIDATES = 100
+SEMANTIC_CANDIDATES = 50
 RRF_K = 60
 # Cosine below which a post is not offered for its meaning alone; tuned on the
 # evaluation set (rung/search/tests/evalset.py), where unrelated career questions score < 0.3.
@@ -86,9 +86,16 @@ def _semantic_matches(
 def _admit_semantic(
     matches: list[tuple[int, float]], query: Query | None, filters: Filters
 ) -> list[tuple[int, float]]:
-    """Keep the semantic matches that are visible, pass the filters and honour the syntax."""
+    """Keep the semantic matches that pass the filters and honour the query's syntax.
+
+    With neither, nothing needs reading here: visibility is checked when the page's
+    questions are loaded, so a vector of a just-hidden question costs a slot, not a leak.
+    """
     if not matches:
         return []
+    unfiltered = filters == Filters()
+    if unfiltered and (query is None or not (query.excluded or query.has_phrase)):
+        return matches
     entries = SearchEntry.objects.filter(question_id__in=[qid for qid, _s in matches])
     if filters.level_id is not None:
         entries = entries.filter(level_id=filters.level_id)
