@@ -76,7 +76,7 @@ def fulltext_matches(
     query: Query,
     *,
     filters: Filters = Filters(),
-    limit: int = 500,
+    limit: int = 200,
     before_id: int | None = None,
     any_term: bool = False,
 ) -> list[tuple[int, float]]:
@@ -110,13 +110,6 @@ def _sqlite_matches(
         return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
 
 
-# PostgreSQL reads a GIN match list whole and then sorts it, so a word in 1% of a million
-# posts means 10,000 row fetches to keep 500. Asking about the newest posts first, where
-# a bitmap on the primary key narrows those fetches, is exact: when that window already
-# holds `limit` matches, they are the newest ones overall.
-_POSTGRES_WINDOWS = (20_000, 200_000, None)
-
-
 def _postgres_matches(
     query: Query, filters: Filters, limit: int, before_id: int | None, any_term: bool
 ) -> list[tuple[int, float]]:
@@ -124,30 +117,14 @@ def _postgres_matches(
     if before_id is not None:
         where += " AND e.question_id < %s"
         params.append(before_id)
-    expression = tsquery_expression(query, any_term=any_term)
+    # The inner query picks the candidates; ts_rank runs on those rows only.
+    sql = (
+        "SELECT c.question_id, ts_rank(c.tsv, c.q) FROM ("
+        " SELECT e.question_id, e.tsv, q.q FROM search_searchentry e,"
+        " CAST(%s AS tsquery) AS q(q)"
+        f" WHERE e.tsv @@ q.q{where} ORDER BY e.question_id DESC LIMIT %s) c"
+        " ORDER BY c.question_id DESC"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT max(question_id) FROM search_searchentry"
-            + (" WHERE question_id < %s" if before_id is not None else ""),
-            [before_id] if before_id is not None else [],
-        )
-        top = cursor.fetchone()[0]
-        if top is None:
-            return []
-        for window in _POSTGRES_WINDOWS:
-            scope, scope_params = "", []
-            if window is not None and window < top:
-                scope, scope_params = " AND e.question_id > %s", [top - window]
-            # The inner query picks the candidates; ts_rank runs on those rows only.
-            cursor.execute(
-                "SELECT c.question_id, ts_rank(c.tsv, c.q) FROM ("
-                " SELECT e.question_id, e.tsv, q.q FROM search_searchentry e,"
-                " CAST(%s AS tsquery) AS q(q)"
-                f" WHERE e.tsv @@ q.q{where}{scope} ORDER BY e.question_id DESC LIMIT %s) c"
-                " ORDER BY c.question_id DESC",
-                (expression, *params, *scope_params, limit),
-            )
-            rows = cursor.fetchall()
-            if len(rows) >= limit or not scope:
-                return [(int(row[0]), float(row[1])) for row in rows]
-    return []
+        cursor.execute(sql, (tsquery_expression(query, any_term=any_term), *params, limit))
+        return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]

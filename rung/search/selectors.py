@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 SearchSort = Literal["relevance", "date"]
 SEARCH_SORTS: tuple[SearchSort, ...] = ("relevance", "date")
 
-FULLTEXT_CANDIDATES = 500
+FULLTEXT_CANDIDATES = 200
 SEMANTIC_CANDIDATES = 50
 RRF_K = 60
 # Cosine below which a post is not offered for its meaning alone; tuned on the

@@ -311,20 +311,3 @@ def test_instant_results_match_the_word_being_typed(
     assert corpus["promotion"].get_absolute_url() in typing
     submitted = client.get(url, {"q": "promo"}).content.decode()
     assert corpus["promotion"].get_absolute_url() not in submitted
-
-
-def test_newest_matches_are_the_same_however_the_search_is_windowed(
-    alice: User, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """PostgreSQL looks at the newest posts first; the answer must not change (SQLite: same)."""
-    from rung.search import fulltext
-
-    for n in range(12):
-        make_question(alice, title=f"Roadmap {n}", body="roadmap" if n % 3 else "other")
-    query = parse_query("roadmap")
-    monkeypatch.setattr(fulltext, "_POSTGRES_WINDOWS", (None,))
-    whole = fulltext_matches(query, limit=5)
-    monkeypatch.setattr(fulltext, "_POSTGRES_WINDOWS", (2, 4, None))
-    assert fulltext_matches(query, limit=5) == whole
-    assert fulltext_matches(query, limit=50) == fulltext_matches(query, limit=50)
-    assert len(fulltext_matches(query, limit=50)) == 12
