@@ -44,10 +44,19 @@ def _normalize(text: str) -> str:
 def _han_words(run: str, *, for_index: bool) -> list[str]:
     if len(run) == 1:
         return [run]
+    words = [w for w in rjieba.cut(run) if w.strip()]
+    if not for_index:
+        return words
     # The index also holds the shorter words inside long ones (中华人民共和国 → 中华, 人民…),
-    # so a query for a part still matches; a query is cut into its most likely words.
-    words = rjieba.cut_for_search(run) if for_index else rjieba.cut(run)
-    return [w for w in words if w.strip()]
+    # so a query for a part still matches. Each long word comes first and its parts after
+    # it, so a quoted phrase cut the query's way ("去 北京大学") still finds its words
+    # side by side.
+    indexed: list[str] = []
+    for word in words:
+        indexed.append(word)
+        if len(word) > 2:
+            indexed.extend(p for p in rjieba.cut_for_search(word) if p != word and p.strip())
+    return indexed
 
 
 def _terms(text: str, *, for_index: bool) -> Iterator[str]:

@@ -311,3 +311,11 @@ def test_instant_results_match_the_word_being_typed(
     assert corpus["promotion"].get_absolute_url() in typing
     submitted = client.get(url, {"q": "promo"}).content.decode()
     assert corpus["promotion"].get_absolute_url() not in submitted
+
+
+def test_quoted_chinese_phrase_finds_words_side_by_side(alice: User) -> None:
+    post = make_question(alice, title="我想去北京大学读研究生", body="工作三年后再读书值得吗？")
+    assert text_titles('"去北京大学"') == [post.title]
+    assert text_titles('"北京 大学"') == [post.title]
+    assert text_titles("大学") == [post.title]
+    assert text_titles('"大学北京"') == []
