@@ -25,7 +25,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from rung.search import ivf
-from rung.search.embeddings import DIMENSIONS, MODEL_NAME, Vector, dequantize
+from rung.search.embeddings import DIMENSIONS, MODEL_NAME, Vector, dequantize, normalize
 from rung.search.models import Embedding
 
 logger = logging.getLogger(__name__)
@@ -173,11 +173,18 @@ class VectorIndex:
             ids[: self._size] = self._ids[: self._size]
             matrix[: self._size] = self._matrix[: self._size]
             self._ids, self._matrix = ids, matrix
-        for qid, data in new:
-            self._ids[self._size] = qid
-            self._matrix[self._size] = dequantize(data)
-            self._rows[qid] = self._size
-            self._size += 1
+        if not new:
+            return
+        # One conversion for the whole batch: a full reload of 50,000 rows stays quick.
+        block = np.frombuffer(b"".join(data for _qid, data in new), dtype=np.int8)
+        end = self._size + len(new)
+        self._matrix[self._size : end] = normalize(
+            block.reshape(len(new), DIMENSIONS).astype(np.float32)
+        )
+        self._ids[self._size : end] = [qid for qid, _data in new]
+        for row, (qid, _data) in enumerate(new, start=self._size):
+            self._rows[qid] = row
+        self._size = end
 
     def vector_of(self, question_id: int) -> Vector | None:
         """Return a question's vector if this process holds it in numpy."""
