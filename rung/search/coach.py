@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from rung.search.analysis import HAN as _HAN
+
 __all__ = ["CoachReport", "Tip", "question_coach", "reading_time_label"]
 
 INFO = "info"
@@ -43,7 +45,6 @@ SHORT_BELOW = 25
 LONG_ABOVE = 300
 SPLIT_AT = 3
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RUN_RE = re.compile(f"[{_HAN}]+")
 # Word characters other than Han: "promotion", "2024", "snake_case", "Ελληνικά".
 _LATIN_WORD_RE = re.compile(rf"[^\W{_HAN}]+")
