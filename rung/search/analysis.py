@@ -11,7 +11,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import rjieba
 import snowballstemmer
@@ -97,7 +97,6 @@ class Query:
     raw: str
     required: tuple[tuple[str, ...], ...] = ()  # each group: one term, or a phrase
     excluded: tuple[str, ...] = ()
-    words: tuple[str, ...] = field(default=(), compare=False)  # for highlighting
 
     @property
     def is_empty(self) -> bool:
@@ -122,7 +121,6 @@ def parse_query(raw: str, *, prefix_last: bool = False) -> Query:
     raw = raw.replace("“", '"').replace("”", '"').replace("＂", '"')
     required: list[tuple[str, ...]] = []
     excluded: list[str] = []
-    words: list[str] = []
     last_is_word = False
     for match in _TOKEN_RE.finditer(raw):
         phrase, minus, word = match.groups()
@@ -131,7 +129,6 @@ def parse_query(raw: str, *, prefix_last: bool = False) -> Query:
             terms = query_terms(phrase)
             if terms:
                 required.append(tuple(terms))
-                words.extend(terms)
             continue
         terms = query_terms(word)
         if minus and terms and required:
@@ -142,7 +139,6 @@ def parse_query(raw: str, *, prefix_last: bool = False) -> Query:
         for term in terms:
             single_han = len(term) == 1 and has_han(term)
             required.append((term + PREFIX if single_han else term,))
-        words.extend(terms)
         last_is_word = bool(terms)
     if prefix_last and last_is_word and not raw[-1:].isspace() and not has_han(required[-1][0]):
         required[-1] = (required[-1][0].rstrip(PREFIX) + PREFIX,)
@@ -150,7 +146,6 @@ def parse_query(raw: str, *, prefix_last: bool = False) -> Query:
         raw=raw.strip(),
         required=tuple(dict.fromkeys(required))[:MAX_QUERY_TERMS],
         excluded=tuple(dict.fromkeys(excluded))[:MAX_QUERY_TERMS],
-        words=tuple(dict.fromkeys(words)),
     )
 
 

@@ -37,7 +37,6 @@ def entry_for(question: Question, answers: Iterable[str] = ()) -> SearchEntry:
         question_id=question.pk,
         title_terms=" ".join(index_terms(question.title)),
         body_terms=" ".join(index_terms(body)),
-        created_at=question.created_at,
         level_id=question.ctx_level_id,
         has_helpful=question.accepted_answer_id is not None,
     )
@@ -56,7 +55,6 @@ def question_index(question_id: int) -> None:
         defaults={
             "title_terms": entry.title_terms,
             "body_terms": entry.body_terms,
-            "created_at": entry.created_at,
             "level_id": entry.level_id,
             "has_helpful": entry.has_helpful,
         },

@@ -17,7 +17,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-DIMENSIONS = 512
+from rung.search.embeddings import DIMENSIONS, normalize
+
 _TRAIN_SAMPLE = 60_000
 _TRAIN_ROUNDS = 8
 
@@ -51,11 +52,6 @@ class IvfFiles:
         return self.folder / "meta.json"
 
 
-def _unit(matrix: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return (matrix / np.where(norms == 0, 1, norms)).astype(np.float32)
-
-
 def _train(sample: npt.NDArray[np.float32], lists: int, seed: int) -> npt.NDArray[np.float32]:
     """Return unit centroids from spherical k-means over a sample of unit vectors."""
     rng = np.random.default_rng(seed)
@@ -67,7 +63,7 @@ def _train(sample: npt.NDArray[np.float32], lists: int, seed: int) -> npt.NDArra
         empty = np.bincount(assign, minlength=lists) == 0
         # A centroid that lost every member restarts on a random vector.
         sums[empty] = sample[rng.choice(len(sample), size=int(empty.sum()))]
-        centroids = _unit(sums)
+        centroids = normalize(sums)
     return centroids
 
 
@@ -99,7 +95,7 @@ def build(
     ]
     if len(sample) < lists:
         raise ValueError("too few vectors for an inverted-file index")
-    centroids = _train(_unit(np.stack(sample)), lists, seed)
+    centroids = _train(normalize(np.stack(sample)), lists, seed)
     del sample
     # Assign in chunks and spill each chunk, grouped by cluster, to a scratch file.
     ids_parts: list[npt.NDArray[np.int64]] = []
@@ -107,7 +103,7 @@ def build(
     scratch = folder / "scratch.i8"
     with scratch.open("wb") as out:
         for ids, matrix in _chunks(rows, chunk):
-            scores = _unit(matrix.astype(np.float32)) @ centroids.T
+            scores = normalize(matrix.astype(np.float32)) @ centroids.T
             assign_parts.append(np.argmax(scores, axis=1).astype(np.int32))
             ids_parts.append(ids)
             out.write(matrix.tobytes())

@@ -19,7 +19,6 @@ class SearchEntry(models.Model):
     title_terms = models.TextField()
     body_terms = models.TextField()
     # Filters read these without touching the question table.
-    created_at = models.DateTimeField()
     level = models.ForeignKey(
         "ladder.Level", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -17,7 +17,7 @@ from django.core.cache import cache
 
 from rung.qa.models import Question
 from rung.search import embeddings
-from rung.search.analysis import Query, has_han, parse_query, query_terms
+from rung.search.analysis import PREFIX, Query, has_han, parse_query, query_terms
 from rung.search.fulltext import Filters, fulltext_matches
 from rung.search.models import Embedding, SearchEntry
 from rung.search.vectors import vector_index
@@ -93,8 +93,8 @@ def _admit_semantic(
     """
     if not matches:
         return []
-    unfiltered = filters == Filters()
-    if unfiltered and (query is None or not (query.excluded or query.has_phrase)):
+    needs_terms = query is not None and bool(query.excluded or query.has_phrase)
+    if filters == Filters() and not needs_terms:
         return matches
     entries = SearchEntry.objects.filter(question_id__in=[qid for qid, _s in matches])
     if filters.level_id is not None:
@@ -103,7 +103,7 @@ def _admit_semantic(
         entries = entries.filter(has_helpful=True)
     if filters.topic_id is not None:
         entries = entries.filter(question__placements__topic_id=filters.topic_id)
-    if query is None or not (query.excluded or query.has_phrase):
+    if query is None or not needs_terms:
         admitted = set(entries.values_list("question_id", flat=True))
     else:
         # Only then are the stored terms needed: to honour "-word" and quoted phrases.
@@ -129,10 +129,10 @@ def _honours(terms: list[str], query: Query) -> bool:
 
 
 def _contains_run(terms: Sequence[str], run: list[str]) -> bool:
-    first = run[0].rstrip("*")
-    size = len(run)
+    words = [term.rstrip(PREFIX) for term in run]
+    size = len(words)
     return any(
-        terms[i] == first and list(terms[i : i + size]) == [t.rstrip("*") for t in run]
+        terms[i] == words[0] and list(terms[i : i + size]) == words
         for i in range(len(terms) - size + 1)
     )
 

@@ -186,11 +186,6 @@ class VectorIndex:
             self._rows[qid] = row
         self._size = end
 
-    def vector_of(self, question_id: int) -> Vector | None:
-        """Return a question's vector if this process holds it in numpy."""
-        row = self._rows.get(question_id)
-        return None if row is None else self._matrix[row].copy()
-
     def nearest(
         self, vector: Vector, k: int, *, exclude: Iterable[int] = ()
     ) -> list[tuple[int, float]]:

@@ -3,7 +3,6 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_POST
 
 from rung.search import selectors
@@ -17,7 +16,7 @@ FORM_ERROR_STATUS = 400
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
-    context: dict[str, object] = {"form": form, "ui_language": _ui_language()}
+    context: dict[str, object] = {"form": form}
     status = 200
     if form.is_valid():
         data = form.cleaned_data
@@ -46,10 +45,6 @@ def _next_params(request: HttpRequest, cursor: str | None) -> str:
     return params.urlencode()
 
 
-def _ui_language() -> str:
-    return "zh-hans" if (get_language() or "").startswith("zh") else "en"
-
-
 @login_required
 @require_POST
 def ask_assist(request: HttpRequest) -> HttpResponse:
@@ -62,5 +57,5 @@ def ask_assist(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "search/_assist.html",
-        {"report": report, "suggestions": suggestions, "ui_language": _ui_language()},
+        {"report": report, "suggestions": suggestions},
     )

@@ -93,7 +93,6 @@ class Migration(migrations.Migration):
                 ),
                 ("title_terms", models.TextField()),
                 ("body_terms", models.TextField()),
-                ("created_at", models.DateTimeField()),
                 ("has_helpful", models.BooleanField(default=False)),
                 (
                     "level",

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from rung.search import indexing, vectors
@@ -25,13 +26,7 @@ class Command(BaseCommand):
             return
         stored = indexing.embeddings_rebuild()
         self.stdout.write(f"Vectors: {stored} computed.")
-        if indexing.embeddings_since(None) >= self._threshold():
+        if indexing.embeddings_since(None) >= settings.RUNG_SEARCH_ANN_THRESHOLD:
             meta = vectors.ann_build()
             self.stdout.write(f"ANN index: {meta.count} vectors.")
         vectors.vector_index_reset()
-
-    @staticmethod
-    def _threshold() -> int:
-        from django.conf import settings
-
-        return int(settings.RUNG_SEARCH_ANN_THRESHOLD)
