@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "rung.ladder",
     "rung.qa",
     "rung.search",
+    "rung.growth",
     "django_tasks_db",
 ]
 

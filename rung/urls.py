@@ -10,6 +10,7 @@ urlpatterns = [
     path("", browse.home, name="home"),
     path("", include("rung.qa.urls")),
     path("", include("rung.search.urls")),
+    path("growth/", include("rung.growth.urls")),
     path("members/", include("rung.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GrowthConfig(AppConfig):
+    name = "rung.growth"
+    verbose_name = "Growth workspace"
