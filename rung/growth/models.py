@@ -47,13 +47,15 @@ class ReviewCycle(models.Model):
         blank=True,
         related_name="+",
     )
+    # RESTRICT, not PROTECT: a scale in use cannot be deleted on its own, yet deleting its
+    # owner's account (which deletes their cycles too) still goes through.
     scale = models.ForeignKey(
-        RatingScale, verbose_name=_("rating scale"), on_delete=models.PROTECT, related_name="+"
+        RatingScale, verbose_name=_("rating scale"), on_delete=models.RESTRICT, related_name="+"
     )
     overall = models.ForeignKey(
         RatingChoice,
         verbose_name=_("overall rating"),
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="+",
@@ -78,7 +80,7 @@ class AxisRating(models.Model):
 
     cycle = models.ForeignKey(ReviewCycle, on_delete=models.CASCADE, related_name="ratings")
     axis = models.ForeignKey(Axis, on_delete=models.PROTECT, related_name="+")
-    rating = models.ForeignKey(RatingChoice, on_delete=models.PROTECT, related_name="+")
+    rating = models.ForeignKey(RatingChoice, on_delete=models.RESTRICT, related_name="+")
     manager_words = models.TextField(_("manager's words"), blank=True)
 
     class Meta:

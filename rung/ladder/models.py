@@ -1,5 +1,8 @@
 """The career ladder: tracks, levels, rubric axes, expectations and rating scales."""
 
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -68,11 +71,32 @@ class Expectation(models.Model):
         return f"{self.level} / {self.axis}"
 
 
+class RatingScaleQuerySet(models.QuerySet["RatingScale"]):
+    def visible_to(self, user: AbstractBaseUser | AnonymousUser) -> "RatingScaleQuerySet":
+        """Return the shared scales plus the custom scales this member defined."""
+        shared = models.Q(owner__isnull=True)
+        if user.is_authenticated:
+            return self.filter(shared | models.Q(owner=user))
+        return self.filter(shared)
+
+
 class RatingScale(models.Model):
+    """A company's rating scale: a shared preset, or a member's private custom scale."""
+
     slug = models.SlugField(unique=True)
     name = models.CharField(_("name"), max_length=120)
     is_preset = models.BooleanField(default=True)
     order = models.PositiveSmallIntegerField(default=0)
+    # Custom scales belong to one member and are shown to nobody else.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="rating_scales",
+    )
+
+    objects = RatingScaleQuerySet.as_manager()
 
     class Meta:
         ordering = ["order"]

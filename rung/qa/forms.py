@@ -4,6 +4,8 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 
 from rung.ladder.models import Axis, Level, RatingChoice, RatingScale
@@ -56,7 +58,7 @@ class QuestionForm(forms.Form):
     )
     scale = forms.ModelChoiceField(
         label=_("Rating scale of your last review"),
-        queryset=RatingScale.objects.all(),
+        queryset=RatingScale.objects.none(),
         required=False,
     )
     focus = forms.CharField(
@@ -74,11 +76,18 @@ class QuestionForm(forms.Form):
     )
     submit_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: AbstractBaseUser | AnonymousUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.axes = list(Axis.objects.all())
+        # Presets plus the asker's own custom scales: another member's scale is private.
+        scales = RatingScale.objects.visible_to(user)
+        scale_field = self.fields["scale"]
+        assert isinstance(scale_field, forms.ModelChoiceField)
+        scale_field.queryset = scales.order_by("-is_preset", "order", "name", "pk")
         choices = list(
-            RatingChoice.objects.select_related("scale").order_by("scale__order", "order")
+            RatingChoice.objects.filter(scale__in=scales)
+            .select_related("scale")
+            .order_by("-scale__is_preset", "scale__order", "scale__name", "scale__pk", "order")
         )
         self._choices_by_pk = {choice.pk: choice for choice in choices}
         grouped: dict[str, list[tuple[int, str]]] = {}

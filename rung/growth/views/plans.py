@@ -1,59 +1,279 @@
-"""Placeholder until this area is built."""
+"""Growth plans, their goals, the actions towards them and dated check-ins.
 
-from django.http import Http404, HttpRequest, HttpResponse
+A plan page is seen by its owner and by the people it is shared with; every change is the
+owner's alone. Rows are fetched through rung/growth/access.py (directly or through the
+plan selectors), so outsiders get 404 and people it is shared with get 403 on writes.
+"""
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-def plan_list(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+from rung.accounts.models import User
+from rung.growth.access import goal_access, plan_access, plan_for_owner
+from rung.growth.forms.plans import ActionForm, CheckInForm, GoalForm, PlanForm
+from rung.growth.models import Goal
+from rung.growth.selectors import plans as selectors
+from rung.growth.services import plans as services
 
-
-def plan_create(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
-
-
-def plan_detail(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
-
-
-def plan_edit(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
-
-
-def plan_delete(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
-
-
-def goal_create(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+FORM_ERROR_STATUS = 400
 
 
-def goal_edit(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+def add_service_errors(form: Form, error: ValidationError) -> None:
+    """Show a service's validation error on the form, on its field when the form has one."""
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages_)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
 
 
-def goal_delete(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+def current_member(request: HttpRequest) -> User:
+    """Return the signed-in member (views are behind `login_required`)."""
+    assert isinstance(request.user, User)
+    return request.user
 
 
-def action_create(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+def _goal_url(goal: Goal) -> str:
+    return f"{goal.plan.get_absolute_url()}#goal-{goal.public_id}"
 
 
-def action_toggle(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_GET
+def plan_list(request: HttpRequest) -> HttpResponse:
+    plans = selectors.plans_for_owner(current_member(request))
+    return render(
+        request,
+        "growth/plans.html",
+        {"plans": plans, "limited": len(plans) >= selectors.PLAN_LIST_LIMIT},
+    )
 
 
-def action_delete(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_create(request: HttpRequest) -> HttpResponse:
+    status = 200
+    if request.method == "POST":
+        form = PlanForm(request.POST)
+        if form.is_valid():
+            try:
+                plan = services.plan_create(owner=current_member(request), **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Your plan was created. Add a first goal."))
+                return redirect(plan.get_absolute_url())
+        status = FORM_ERROR_STATUS
+    else:
+        form = PlanForm()
+    return render(request, "growth/plan_form.html", {"form": form}, status=status)
 
 
-def checkin_create(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_GET
+def plan_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    access = plan_access(request, public_id, what="plan")
+    return render(
+        request,
+        "growth/plan_detail.html",
+        {
+            "plan": access.plan,
+            "access": access,
+            "goals": selectors.plan_goals(access.plan),
+            "shared_view": not access.is_owner,
+            "action_max_length": ActionForm.base_fields["text"].max_length,  # type: ignore[attr-defined]
+        },
+    )
 
 
-def checkin_edit(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+    plan = plan_for_owner(request, public_id)
+    status = 200
+    if request.method == "POST":
+        form = PlanForm(request.POST)
+        if form.is_valid():
+            try:
+                services.plan_update(plan=plan, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Your plan was updated."))
+                return redirect(plan.get_absolute_url())
+        status = FORM_ERROR_STATUS
+    else:
+        form = PlanForm(initial={"title": plan.title, "summary": plan.summary})
+    return render(request, "growth/plan_form.html", {"form": form, "plan": plan}, status=status)
 
 
-def checkin_delete(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_POST
+def plan_delete(request: HttpRequest, public_id: str) -> HttpResponse:
+    plan = plan_for_owner(request, public_id)
+    services.plan_delete(plan=plan)
+    messages.success(request, _("Your plan was deleted."))
+    return redirect("growth:plans")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_create(request: HttpRequest, public_id: str) -> HttpResponse:
+    plan = plan_for_owner(request, public_id)
+    status = 200
+    if request.method == "POST":
+        form = GoalForm(request.POST)
+        if form.is_valid():
+            try:
+                goal = services.goal_create(plan=plan, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                return redirect(_goal_url(goal))
+        status = FORM_ERROR_STATUS
+    else:
+        form = GoalForm()
+    return render(request, "growth/goal_form.html", {"form": form, "plan": plan}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+    goal, access = goal_access(request, public_id)
+    access.require_owner()
+    status = 200
+    if request.method == "POST":
+        form = GoalForm(request.POST)
+        if form.is_valid():
+            try:
+                services.goal_update(goal=goal, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The goal was updated."))
+                return redirect(_goal_url(goal))
+        status = FORM_ERROR_STATUS
+    else:
+        form = GoalForm(initial=GoalForm.initial_for(goal))
+    return render(
+        request,
+        "growth/goal_form.html",
+        {"form": form, "plan": goal.plan, "goal": goal},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def goal_delete(request: HttpRequest, public_id: str) -> HttpResponse:
+    goal, access = goal_access(request, public_id)
+    access.require_owner()
+    services.goal_delete(goal=goal)
+    messages.success(request, _("The goal was deleted."))
+    return redirect(goal.plan.get_absolute_url())
+
+
+@login_required
+@require_POST
+def action_create(request: HttpRequest, public_id: str) -> HttpResponse:
+    goal, access = goal_access(request, public_id)
+    access.require_owner()
+    form = ActionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.action_create(goal=goal, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(_goal_url(goal))
+    return render(
+        request,
+        "growth/action_form.html",
+        {"form": form, "goal": goal, "plan": goal.plan},
+        status=FORM_ERROR_STATUS,
+    )
+
+
+@login_required
+@require_POST
+def action_toggle(request: HttpRequest, public_id: str) -> HttpResponse:
+    action, access = selectors.action_access(request, public_id)
+    access.require_owner()
+    services.action_toggle(action=action)
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "growth/_action.html", {"action": action, "access": access})
+    return redirect(_goal_url(action.goal))
+
+
+@login_required
+@require_POST
+def action_delete(request: HttpRequest, public_id: str) -> HttpResponse:
+    action, access = selectors.action_access(request, public_id)
+    access.require_owner()
+    services.action_delete(action=action)
+    return redirect(_goal_url(action.goal))
+
+
+@login_required
+@require_POST
+def checkin_create(request: HttpRequest, public_id: str) -> HttpResponse:
+    goal, access = goal_access(request, public_id)
+    access.require_owner()
+    form = CheckInForm(request.POST)
+    if form.is_valid():
+        try:
+            services.checkin_create(goal=goal, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your check-in was saved."))
+            return redirect(_goal_url(goal))
+    return render(
+        request,
+        "growth/checkin_form.html",
+        {"form": form, "goal": goal, "plan": goal.plan},
+        status=FORM_ERROR_STATUS,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checkin_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+    check_in, access = selectors.checkin_access(request, public_id)
+    access.require_owner()
+    status = 200
+    if request.method == "POST":
+        form = CheckInForm(request.POST)
+        if form.is_valid():
+            try:
+                services.checkin_update(check_in=check_in, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Your check-in was updated."))
+                return redirect(_goal_url(check_in.goal))
+        status = FORM_ERROR_STATUS
+    else:
+        form = CheckInForm(initial={"date": check_in.date, "note": check_in.note})
+    return render(
+        request,
+        "growth/checkin_form.html",
+        {"form": form, "goal": check_in.goal, "plan": check_in.goal.plan, "check_in": check_in},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def checkin_delete(request: HttpRequest, public_id: str) -> HttpResponse:
+    check_in, access = selectors.checkin_access(request, public_id)
+    access.require_owner()
+    services.checkin_delete(check_in=check_in)
+    messages.success(request, _("The check-in was deleted."))
+    return redirect(_goal_url(check_in.goal))

@@ -1,31 +1,164 @@
-"""Placeholder until this area is built."""
+"""Rating scales and review history: list, record, change and delete, for the owner only."""
 
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from rung.accounts.models import User
+from rung.growth.access import owned_or_404
+from rung.growth.forms.reviews import (
+    BaseScaleLevelFormSet,
+    ReviewCycleForm,
+    ScaleForm,
+    scale_level_formset,
+)
+from rung.growth.models import ReviewCycle
+from rung.growth.selectors import reviews as selectors
+from rung.growth.services import reviews as services
+
+FORM_ERROR_STATUS = 400
 
 
-def scale_list(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+def _member(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)  # login_required let only members through
+    return user
 
 
-def scale_delete(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+def _add_service_error(form: Any, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
 
 
-def review_list(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+def _render_scales(
+    request: HttpRequest,
+    *,
+    form: ScaleForm | None = None,
+    levels: BaseScaleLevelFormSet | None = None,
+    delete_error: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    scales = selectors.scales_with_choices(_member(request))
+    context = {
+        "presets": [scale for scale in scales if scale.owner_id is None],
+        "custom_scales": [scale for scale in scales if scale.owner_id is not None],
+        "form": form or ScaleForm(),
+        "levels": levels if levels is not None else scale_level_formset(),
+        "delete_error": delete_error,
+    }
+    return render(request, "growth/scales.html", context, status=status)
 
 
-def review_create(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_http_methods(["GET", "POST"])
+def scale_list(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _render_scales(request)
+    form = ScaleForm(request.POST)
+    levels = scale_level_formset(request.POST)
+    if form.is_valid() and levels.is_valid():
+        try:
+            scale = services.rating_scale_create(
+                owner=_member(request), name=form.cleaned_data["name"], levels=levels.levels()
+            )
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(
+                request, _("Your scale “%(name)s” is ready to use.") % {"name": scale.name}
+            )
+            return redirect("growth:scales")
+    return _render_scales(request, form=form, levels=levels, status=FORM_ERROR_STATUS)
 
 
-def review_detail(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_POST
+def scale_delete(request: HttpRequest, slug: str) -> HttpResponse:
+    scale = selectors.custom_scale_get(owner=_member(request), slug=slug)
+    if scale is None:
+        raise Http404
+    try:
+        services.rating_scale_delete(scale=scale)
+    except ValidationError as error:
+        return _render_scales(
+            request, delete_error=" ".join(error.messages), status=FORM_ERROR_STATUS
+        )
+    messages.success(request, _("The scale “%(name)s” was deleted.") % {"name": scale.name})
+    return redirect("growth:scales")
 
 
-def review_edit(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_GET
+def review_list(request: HttpRequest) -> HttpResponse:
+    history = selectors.review_history(_member(request))
+    return render(request, "growth/reviews.html", {"history": history})
 
 
-def review_delete(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+def _render_form(
+    request: HttpRequest, form: ReviewCycleForm, cycle: ReviewCycle | None, status: int
+) -> HttpResponse:
+    return render(request, "growth/review_form.html", {"form": form, "cycle": cycle}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_create(request: HttpRequest) -> HttpResponse:
+    member = _member(request)
+    if request.method != "POST":
+        return _render_form(request, ReviewCycleForm(owner=member), None, 200)
+    form = ReviewCycleForm(request.POST, owner=member)
+    if form.is_valid():
+        try:
+            cycle = services.review_cycle_create(owner=member, **form.service_kwargs())
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(request, _("Review “%(name)s” saved.") % {"name": cycle.name})
+            return redirect(cycle.get_absolute_url())
+    return _render_form(request, form, None, FORM_ERROR_STATUS)
+
+
+def _own_cycle(request: HttpRequest, public_id: str) -> ReviewCycle:
+    return owned_or_404(selectors.review_cycles_for(_member(request)), request, public_id)
+
+
+@login_required
+@require_GET
+def review_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    cycle = _own_cycle(request, public_id)
+    return render(request, "growth/review_detail.html", {"cycle": cycle})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+    member = _member(request)
+    cycle = _own_cycle(request, public_id)
+    if request.method != "POST":
+        form = ReviewCycleForm(owner=member, initial=ReviewCycleForm.initial_for(cycle))
+        return _render_form(request, form, cycle, 200)
+    form = ReviewCycleForm(request.POST, owner=member)
+    if form.is_valid():
+        try:
+            services.review_cycle_update(cycle=cycle, **form.service_kwargs())
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(request, _("Review “%(name)s” updated.") % {"name": cycle.name})
+            return redirect(cycle.get_absolute_url())
+    return _render_form(request, form, cycle, FORM_ERROR_STATUS)
+
+
+@login_required
+@require_POST
+def review_delete(request: HttpRequest, public_id: str) -> HttpResponse:
+    cycle = _own_cycle(request, public_id)
+    services.review_cycle_delete(cycle=cycle)
+    messages.success(request, _("Review “%(name)s” deleted.") % {"name": cycle.name})
+    return redirect("growth:reviews")

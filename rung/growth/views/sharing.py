@@ -1,31 +1,186 @@
-"""Placeholder until this area is built."""
+"""Sharing a plan, answering invitations, the shared review history, and goal comments."""
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from rung.accounts.models import User
+from rung.growth import access as growth_access
+from rung.growth.forms.sharing import CommentForm, ShareInviteForm
+from rung.growth.models import Goal, GrowthPlan
+from rung.growth.selectors import sharing as selectors
+from rung.growth.selectors.reviews import review_history
+from rung.growth.services import sharing as services
+from rung.growth.views.workspace import render_home
+
+FORM_ERROR_STATUS = 400
 
 
-def share_list(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+def _member(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
 
 
-def shared_reviews(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+def _render_sharing(
+    request: HttpRequest, plan: GrowthPlan, form: ShareInviteForm, status: int = 200
+) -> HttpResponse:
+    context = {
+        "plan": plan,
+        "form": form,
+        "shares": selectors.plan_shares(plan),
+        "view_log": selectors.plan_view_log(plan),
+    }
+    return render(request, "growth/sharing.html", context, status=status)
 
 
-def share_revoke(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_http_methods(["GET", "POST"])
+def share_list(request: HttpRequest, public_id: str) -> HttpResponse:
+    plan = growth_access.plan_for_owner(request, public_id)
+    if request.method != "POST":
+        return _render_sharing(request, plan, ShareInviteForm())
+    form = ShareInviteForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            share = services.growth_plan_share(
+                plan=plan,
+                owner=_member(request),
+                invitee_identifier=data["invitee"],
+                role=data["role"],
+                include_reviews=data["include_reviews"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error("invitee", message)
+        else:
+            messages.success(
+                request,
+                _("Invitation sent to %(name)s. They see the plan once they accept.")
+                % {"name": share.grantee.name},
+            )
+            return redirect("growth:sharing", public_id=plan.public_id)
+    return _render_sharing(request, plan, form, status=FORM_ERROR_STATUS)
 
 
-def invite_accept(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_POST
+def share_revoke(request: HttpRequest, public_id: str) -> HttpResponse:
+    share = selectors.share_for_owner(request, public_id)
+    try:
+        services.share_revoke(share=share, owner=_member(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _render_sharing(request, share.plan, ShareInviteForm(), status=FORM_ERROR_STATUS)
+    if share.accepted_at is None:
+        message = _("The invitation to %(name)s was withdrawn.")
+    else:
+        message = _("%(name)s can no longer see this plan.")
+    messages.success(request, message % {"name": share.grantee.name})
+    return redirect("growth:sharing", public_id=share.plan.public_id)
 
 
-def invite_decline(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_GET
+def shared_reviews(request: HttpRequest, public_id: str) -> HttpResponse:
+    access = growth_access.plan_access(request, public_id)
+    if access.is_owner:
+        return redirect("growth:reviews")
+    if access.share is None or not access.can_see_reviews:
+        raise Http404
+    # Recorded only once the history is shown, so a refused look never reaches the log.
+    services.share_view_record(share=access.share, what="reviews")
+    context = {
+        "plan": access.plan,
+        "access": access,
+        "history": review_history(access.plan.owner),
+        "can_edit": False,
+        "shared_view": True,
+    }
+    return render(request, "growth/shared_reviews.html", context)
 
 
-def comment_create(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_POST
+def invite_accept(request: HttpRequest, public_id: str) -> HttpResponse:
+    share = selectors.invitation_for_invitee(request, public_id)
+    try:
+        services.share_accept(share=share, member=_member(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return render_home(request, status=FORM_ERROR_STATUS)
+    messages.success(
+        request,
+        _("You can now see %(owner)s's plan “%(plan)s”.")
+        % {"owner": share.plan.owner.name, "plan": share.plan.title},
+    )
+    return redirect(share.plan.get_absolute_url())
 
 
-def comment_delete(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_POST
+def invite_decline(request: HttpRequest, public_id: str) -> HttpResponse:
+    share = selectors.invitation_for_invitee(request, public_id)
+    try:
+        services.share_decline(share=share, member=_member(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return render_home(request, status=FORM_ERROR_STATUS)
+    messages.success(request, _("Invitation declined."))
+    return redirect("growth:home")
+
+
+def _comments_response(
+    request: HttpRequest,
+    goal: Goal,
+    access: growth_access.PlanAccess,
+    form: CommentForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """Answer a comment post: the updated comments for htmx, else the plan or the form again."""
+    if request.htmx or form is not None:  # type: ignore[attr-defined]
+        context = {
+            "goal": selectors.goal_with_comments(goal),
+            "access": access,
+            "comment_form": form,
+            "shared_view": not access.is_owner,
+        }
+        template = "growth/_goal_comments.html" if request.htmx else "growth/comment_form.html"  # type: ignore[attr-defined]
+        return render(request, template, context, status=status)
+    return redirect(f"{goal.plan.get_absolute_url()}#comments-{goal.public_id}")
+
+
+@login_required
+@require_POST
+def comment_create(request: HttpRequest, public_id: str) -> HttpResponse:
+    goal, access = growth_access.goal_access(request, public_id)
+    access.require_comment()
+    form = CommentForm(request.POST, goal=goal)
+    if form.is_valid():
+        try:
+            services.comment_create(
+                goal=goal,
+                author=_member(request),
+                body=form.cleaned_data["body"],
+                parent=form.cleaned_data["parent"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            return _comments_response(request, goal, access)
+    return _comments_response(request, goal, access, form, status=FORM_ERROR_STATUS)
+
+
+@login_required
+@require_POST
+def comment_delete(request: HttpRequest, public_id: str) -> HttpResponse:
+    comment, access = selectors.comment_access(request, public_id)
+    services.comment_delete(comment=comment, actor=_member(request))
+    if not request.htmx:  # type: ignore[attr-defined]
+        messages.success(request, _("Comment deleted."))
+    return _comments_response(request, comment.goal, access)

@@ -1,27 +1,176 @@
-"""Placeholder until this area is built."""
+"""The work log and the self-review drafts made from it; both private to their owner."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from rung.growth.access import owned_or_404
+from rung.growth.forms.worklog import (
+    LogEntryForm,
+    LogFilterForm,
+    SelfReviewCreateForm,
+    SelfReviewForm,
+)
+from rung.growth.models import LogEntry, SelfReview
+from rung.growth.selectors import worklog as selectors
+from rung.growth.services import worklog as services
+from rung.growth.views.plans import FORM_ERROR_STATUS, add_service_errors, current_member
 
 
-def log_list(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+def _entry_fields(form: LogEntryForm) -> dict[str, Any]:
+    data = form.cleaned_data
+    return {"date": data["date"], "text": data["text"], "axis": data["axis"], "goal": data["goal"]}
 
 
-def log_edit(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_http_methods(["GET", "POST"])
+def log_list(request: HttpRequest) -> HttpResponse:
+    member = current_member(request)
+    status = 200
+    # Its own id prefix: the add form on the same page has fields of the same names.
+    filters = LogFilterForm(request.GET or None, owner=member, auto_id="filter_%s")
+    axis = goal = None
+    if filters.is_bound:
+        if filters.is_valid():
+            axis, goal = filters.cleaned_data["axis"], filters.cleaned_data["goal"]
+        else:
+            status = FORM_ERROR_STATUS
+    if request.method == "POST":
+        form = LogEntryForm(request.POST, owner=member)
+        if form.is_valid():
+            try:
+                services.log_entry_create(owner=member, **_entry_fields(form))
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Added to your work log."))
+                # Back to the first page, keeping the filter, where the new entry shows.
+                query = request.GET.copy()
+                query.pop("after", None)
+                return redirect(f"{reverse('growth:log')}?{query.urlencode()}".rstrip("?"))
+        status = FORM_ERROR_STATUS
+    else:
+        # Adding while a filter is on tags the new entry the same way.
+        form = LogEntryForm(
+            owner=member,
+            initial={
+                "axis": axis.slug if axis else None,
+                "goal": goal.public_id if goal else None,
+            },
+        )
+    page = selectors.log_page(member, axis=axis, goal=goal, after=request.GET.get("after"))
+    return render(
+        request,
+        "growth/log.html",
+        {
+            "form": form,
+            "filters": filters,
+            "page": page,
+            "is_first_page": not request.GET.get("after"),
+            "is_filtered": axis is not None or goal is not None,
+        },
+        status=status,
+    )
 
 
-def log_delete(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_http_methods(["GET", "POST"])
+def log_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+    member = current_member(request)
+    entry = owned_or_404(LogEntry.objects.select_related("axis", "goal"), request, public_id)
+    status = 200
+    if request.method == "POST":
+        form = LogEntryForm(request.POST, owner=member)
+        if form.is_valid():
+            try:
+                services.log_entry_update(entry=entry, **_entry_fields(form))
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The log entry was updated."))
+                return redirect("growth:log")
+        status = FORM_ERROR_STATUS
+    else:
+        form = LogEntryForm(owner=member, initial=LogEntryForm.initial_for(entry))
+    return render(request, "growth/log_form.html", {"form": form, "entry": entry}, status=status)
 
 
-def self_review_list(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_POST
+def log_delete(request: HttpRequest, public_id: str) -> HttpResponse:
+    entry = owned_or_404(LogEntry.objects.all(), request, public_id)
+    services.log_entry_delete(entry=entry)
+    messages.success(request, _("The log entry was deleted."))
+    return redirect("growth:log")
 
 
-def self_review_detail(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_http_methods(["GET", "POST"])
+def self_review_list(request: HttpRequest) -> HttpResponse:
+    member = current_member(request)
+    status = 200
+    if request.method == "POST":
+        form = SelfReviewCreateForm(request.POST)
+        if form.is_valid():
+            try:
+                review = services.self_review_create(owner=member, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request, _("Your draft is ready. Edit it until it sounds like you.")
+                )
+                return redirect("growth:self_review", review.public_id)
+        status = FORM_ERROR_STATUS
+    else:
+        form = SelfReviewCreateForm()
+    reviews = selectors.self_reviews_for_owner(member)
+    return render(
+        request,
+        "growth/self_reviews.html",
+        {
+            "form": form,
+            "reviews": reviews,
+            "limited": len(reviews) >= selectors.SELF_REVIEW_LIST_LIMIT,
+        },
+        status=status,
+    )
 
 
-def self_review_delete(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@login_required
+@require_http_methods(["GET", "POST"])
+def self_review_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    review = owned_or_404(SelfReview.objects.all(), request, public_id)
+    status = 200
+    if request.method == "POST":
+        form = SelfReviewForm(request.POST)
+        if form.is_valid():
+            try:
+                services.self_review_update(review=review, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Your draft was saved."))
+                return redirect("growth:self_review", review.public_id)
+        status = FORM_ERROR_STATUS
+    else:
+        form = SelfReviewForm(initial={"title": review.title, "text": review.text})
+    return render(
+        request, "growth/self_review.html", {"form": form, "review": review}, status=status
+    )
+
+
+@login_required
+@require_POST
+def self_review_delete(request: HttpRequest, public_id: str) -> HttpResponse:
+    review = owned_or_404(SelfReview.objects.all(), request, public_id)
+    services.self_review_delete(review=review)
+    messages.success(request, _("The self-review draft was deleted."))
+    return redirect("growth:self_reviews")

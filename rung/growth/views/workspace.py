@@ -1,7 +1,22 @@
-"""Placeholder until this area is built."""
+"""The workspace home: a member's overview of their growth and what others shared with them."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from rung.accounts.models import User
+from rung.growth.selectors.sharing import workspace_overview
 
 
-def home(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+def render_home(request: HttpRequest, *, status: int = 200) -> HttpResponse:
+    """Render the workspace home for the member asking (also after a refused invitation)."""
+    assert isinstance(request.user, User)
+    context = {"overview": workspace_overview(request.user)}
+    return render(request, "growth/home.html", context, status=status)
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render_home(request)

@@ -13,6 +13,9 @@ from rung.qa.access import answer_for_author, question_for_author
 from rung.qa.forms import AnswerForm, QuestionForm, ReplyForm
 
 FORM_ERROR_STATUS = 400
+# Another page (such as the growth gap view) may leave a draft here for the ask form to
+# show once; nothing is posted until the member submits that form.
+ASK_PREFILL_SESSION_KEY = "qa_ask_prefill"
 
 
 def _add_service_error(form: QuestionForm | AnswerForm, error: ValidationError) -> None:
@@ -25,7 +28,7 @@ def _add_service_error(form: QuestionForm | AnswerForm, error: ValidationError) 
 def question_ask(request: HttpRequest) -> HttpResponse:
     user = request.user
     if request.method == "POST":
-        form = QuestionForm(request.POST)
+        form = QuestionForm(request.POST, user=request.user)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -50,7 +53,11 @@ def question_ask(request: HttpRequest) -> HttpResponse:
         }
         if topic_slug := request.GET.get("topic"):
             initial["topics"] = [t.pk for t in selectors.topics_with_slugs([topic_slug])]
-        form = QuestionForm(initial=initial)
+        prefill = request.session.pop(ASK_PREFILL_SESSION_KEY, None)
+        if isinstance(prefill, dict):
+            prefill.pop("submit_token", None)
+            initial.update(prefill)
+        form = QuestionForm(initial=initial, user=user)
         status = 200
     return render(request, "qa/ask.html", {"form": form}, status=status)
 
@@ -60,7 +67,7 @@ def question_ask(request: HttpRequest) -> HttpResponse:
 def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     question = question_for_author(request, pk)
     if request.method == "POST":
-        form = QuestionForm(request.POST)
+        form = QuestionForm(request.POST, user=request.user)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -80,7 +87,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(question.get_absolute_url())
         status = FORM_ERROR_STATUS
     else:
-        form = QuestionForm(initial=QuestionForm.initial_for(question))
+        form = QuestionForm(initial=QuestionForm.initial_for(question), user=request.user)
         status = 200
     return render(request, "qa/ask.html", {"form": form, "question": question}, status=status)
 
