@@ -7,6 +7,8 @@ natively, PostgreSQL by its primary key or a GIN bitmap, whichever its statistic
 Relevance is then computed for those rows only.
 """
 
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection
@@ -54,6 +56,61 @@ def tsquery_expression(query: Query, *, any_term: bool = False) -> str:
     if query.excluded:
         expression = f"({expression}) & !({' | '.join(map(_ts_term, query.excluded))})"
     return expression
+
+
+# PostgreSQL's term statistics change only when the table is analysed; read them seldom.
+_POSTGRES_STATS_SECONDS = 600.0
+_postgres_stats: tuple[float, float, dict[str, float]] | None = None
+
+
+def term_documents(terms: Iterable[str], *, at_most: int) -> dict[str, int]:
+    """Return about how many indexed posts hold each (non-prefix) term, up to `at_most` + 1.
+
+    Neither engine is asked to count every match, which would cost as much as the posts
+    holding a common word. FTS5 reads a term's posting list lazily, so it counts no
+    further than the cap. PostgreSQL answers from the statistics ANALYZE records for
+    the tsvector column: the most common lexemes, times the table's row estimate. A
+    lexeme it does not list is rarer than every one it does, so it gets the least listed
+    frequency, an upper bound. Before the first ANALYZE there are no figures, and every
+    term counts as rare.
+    """
+    wanted = sorted({term for term in terms if term and not term.endswith(PREFIX)})
+    if not wanted:
+        return {}
+    cap = at_most + 1
+    if connection.vendor == "postgresql":
+        rows, common = _postgres_term_stats()
+        return {term: min(cap, max(1, round(rows * common.get(term, 0.0)))) for term in wanted}
+    counts = {}
+    sql = (
+        "SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s)"
+    )
+    with connection.cursor() as cursor:
+        for term in wanted:
+            cursor.execute(sql, [_fts5_term(term), cap])
+            counts[term] = int(cursor.fetchone()[0])
+    return counts
+
+
+def _postgres_term_stats() -> tuple[float, dict[str, float]]:
+    global _postgres_stats
+    now = time.monotonic()
+    if _postgres_stats is None or now - _postgres_stats[0] > _POSTGRES_STATS_SECONDS:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs,"
+                " c.reltuples FROM pg_class c LEFT JOIN pg_stats s"
+                " ON s.schemaname = current_schema() AND s.tablename = c.relname"
+                " AND s.attname = 'tsv'"
+                " WHERE c.oid = to_regclass('search_searchentry')"
+            )
+            row = cursor.fetchone()
+        lexemes, freqs, reltuples = row or (None, None, 0)
+        # One frequency per lexeme; the minimum, maximum and share of empty values follow,
+        # and zip leaves them out.
+        common = dict(zip(lexemes or [], map(float, freqs or []), strict=False))
+        _postgres_stats = (now, max(0.0, float(reltuples or 0)), common)
+    return _postgres_stats[1], _postgres_stats[2]
 
 
 def _filter_sql(filters: Filters, id_column: str) -> tuple[str, list[int]]:
@@ -110,21 +167,102 @@ def _sqlite_matches(
         return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
 
 
+# On PostgreSQL, a combination of common words is first looked for among this many newest
+# rows, walked in id order; what that walk finds decides how to look further back.
+POSTGRES_PROBE_ROWS = 5_000
+# Below this share of posts, a GIN bitmap over every match beats walking rows in id order.
+POSTGRES_WALK_MIN_SHARE = 0.002
+# A combination is walked only when its rarest word holds this many posts per candidate.
+POSTGRES_COMMON_WORD_POSTS = 20
+# How far a walk may go before the planner takes over the rest.
+POSTGRES_WALK_MAX_ROWS = 200_000
+
+
 def _postgres_matches(
     query: Query, filters: Filters, limit: int, before_id: int | None, any_term: bool
 ) -> list[tuple[int, float]]:
+    """Return the newest `limit` matches, by the plan PostgreSQL picks or by a walk.
+
+    PostgreSQL estimates one word's share of posts well and picks well between walking
+    the primary key backwards and a GIN bitmap over every match. For several words it
+    assumes they are independent, so words that go together ("mentorship program", a
+    quoted phrase) look rare, and the bitmap it picks then visits every post holding
+    them: thousands of rows for 100 candidates. So when each word of a combination is
+    common, the newest rows are probed first. The share of them that match says whether
+    to keep walking (a dense combination) or hand the older rows to the planner (sparse).
+    """
+    expression = tsquery_expression(query, any_term=any_term)
+    if any_term or not _common_combination(query, limit):
+        return _postgres_query(expression, filters, limit, before_id)
+    results = _postgres_query(expression, filters, limit, before_id, walk=POSTGRES_PROBE_ROWS)
+    walked = POSTGRES_PROBE_ROWS
+    while len(results) < limit:
+        boundary = _postgres_nth_newest(walked, before_id)
+        if boundary is None:  # every row has been walked
+            break
+        share = len(results) / walked
+        if share < POSTGRES_WALK_MIN_SHARE or walked >= POSTGRES_WALK_MAX_ROWS:
+            rest = _postgres_query(expression, filters, limit - len(results), boundary)
+            return results + rest
+        # Enough rows to find the rest at the share seen so far, with room for chance.
+        more = min(POSTGRES_WALK_MAX_ROWS - walked, round(2 * (limit - len(results)) / share))
+        found = _postgres_query(expression, filters, limit - len(results), boundary, walk=more)
+        results += found
+        walked += more
+    return results
+
+
+def _common_combination(query: Query, limit: int) -> bool:
+    """Return whether the query combines words that each hold many posts."""
+    terms = [term for group in query.required for term in group]
+    if len(terms) + len(query.excluded) < 2:
+        return False
+    floor = limit * POSTGRES_COMMON_WORD_POSTS
+    posts = term_documents(terms, at_most=floor)
+    return len(posts) == len(set(terms)) and min(posts.values()) >= floor
+
+
+def _postgres_nth_newest(n: int, before_id: int | None) -> int | None:
+    """Return the id of the n-th newest row below `before_id`, which bounds a walk."""
+    below = "" if before_id is None else " WHERE question_id < %s"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT question_id FROM search_searchentry{below}"
+            " ORDER BY question_id DESC OFFSET %s LIMIT 1",
+            [*([] if before_id is None else [before_id]), n - 1],
+        )
+        row = cursor.fetchone()
+    return None if row is None else int(row[0])
+
+
+def _postgres_query(
+    expression: str,
+    filters: Filters,
+    limit: int,
+    before_id: int | None,
+    *,
+    walk: int | None = None,
+) -> list[tuple[int, float]]:
+    """Return the newest matches below `before_id`; with `walk`, among that many rows only."""
     where, params = _filter_sql(filters, "e.question_id")
-    if before_id is not None:
+    rows = "search_searchentry"
+    bounds: list[int] = []
+    if walk is not None:
+        # A subquery with its own LIMIT pins the plan to a backward primary-key walk.
+        below = "" if before_id is None else " WHERE question_id < %s"
+        rows = f"(SELECT * FROM search_searchentry{below} ORDER BY question_id DESC LIMIT %s)"
+        bounds = [*([] if before_id is None else [before_id]), walk]
+    elif before_id is not None:
         where += " AND e.question_id < %s"
         params.append(before_id)
     # The inner query picks the candidates; ts_rank runs on those rows only.
     sql = (
         "SELECT c.question_id, ts_rank(c.tsv, c.q) FROM ("
-        " SELECT e.question_id, e.tsv, q.q FROM search_searchentry e,"
+        f" SELECT e.question_id, e.tsv, q.q FROM {rows} e,"
         " CAST(%s AS tsquery) AS q(q)"
         f" WHERE e.tsv @@ q.q{where} ORDER BY e.question_id DESC LIMIT %s) c"
         " ORDER BY c.question_id DESC"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, (tsquery_expression(query, any_term=any_term), *params, limit))
+        cursor.execute(sql, (*bounds, expression, *params, limit))
         return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from rung.qa.models import Question
 from rung.search import embeddings
 from rung.search.analysis import PREFIX, Query, has_han, parse_query, query_terms
-from rung.search.fulltext import Filters, fulltext_matches
+from rung.search.fulltext import Filters, fulltext_matches, term_documents
 from rung.search.models import Embedding, SearchEntry
 from rung.search.vectors import vector_index
 
@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 SearchSort = Literal["relevance", "date"]
 SEARCH_SORTS: tuple[SearchSort, ...] = ("relevance", "date")
 
-FULLTEXT_CANDIDATES = 200
+FULLTEXT_CANDIDATES = 100
 SEMANTIC_CANDIDATES = 50
 RRF_K = 60
 # Cosine below which a post is not offered for its meaning alone; tuned on the
@@ -37,6 +37,10 @@ SIMILAR_MIN_SIMILARITY = 0.35
 SUGGEST_MIN_SIMILARITY = 0.45
 SIMILAR_SECONDS = 600
 SUGGEST_TERMS = 3
+SUGGEST_CANDIDATES = 100
+# A word held by more posts is left to the meaning search: matching words costs about as
+# much as the posts holding them, however large the collection.
+SUGGEST_MAX_POSTS = 1000
 
 
 @dataclass
@@ -263,17 +267,32 @@ def _term_weight(group: tuple[str, ...]) -> int:
     return sum(len(term) * (3 if has_han(term) else 1) for term in group)
 
 
+def telling_terms(query: Query, *, count: int = SUGGEST_TERMS) -> Query:
+    """Return a query of the title's rarest words, leaving out words held by many posts.
+
+    Rarity comes from the engine's statistics (`term_documents`); among words equally
+    rare by those (a new or unanalysed index), the longest stand in for the rarest. A
+    lone Han character is left out: it is a prefix of hundreds of words, and says little.
+    """
+    words = [group for group in query.required if len(group) == 1 and PREFIX not in group[0]]
+    posts = term_documents((group[0] for group in words), at_most=SUGGEST_MAX_POSTS)
+    kept = [group for group in words if posts.get(group[0], 0) <= SUGGEST_MAX_POSTS]
+    # A word no post holds finds nothing; it goes last rather than take a rare word's place.
+    kept.sort(key=lambda g: (posts.get(g[0], 0) == 0, posts.get(g[0], 0), -_term_weight(g)))
+    return Query(raw=query.raw, required=tuple(kept[:count]))
+
+
 def question_suggestions(title: str, *, limit: int = 5) -> list[SearchHit]:
     """Return existing questions that may already answer a title being typed."""
     query = parse_query(title)
     if len(query.required) < 2 and len(title.strip()) < 6:
         return []
-    # A typed title holds common words ("how", "engineer"): asking the engine for posts
-    # with every one of them costs the most and finds the least. Its most telling words,
-    # the longest, go to full-text; the whole title goes to the meaning search.
-    telling = sorted(query.required, key=_term_weight, reverse=True)[:SUGGEST_TERMS]
-    narrowed = Query(raw=query.raw, required=tuple(telling))
-    text = sorted(fulltext_matches(narrowed, limit=200), key=lambda item: -item[1])[:20]
+    # A typed title holds common words ("how", "engineer"): matching them costs the most
+    # and finds the least. Its rarest words go to full-text, any of them, so a post with
+    # more of them ranks higher; the whole title goes to the meaning search.
+    telling = telling_terms(query)
+    text = fulltext_matches(telling, limit=SUGGEST_CANDIDATES, any_term=True)
+    text = sorted(text, key=lambda match: -match[1])[:20]
     meaning = _admit_semantic(
         _semantic_matches(_query_vector(title), limit=20, minimum=SUGGEST_MIN_SIMILARITY),
         None,
