@@ -1,12 +1,13 @@
 """Fetch growth rows for the person asking, or fail without saying whether they exist.
 
-Every growth view goes through these helpers; none filters by hand. Someone who may not
-see a row gets the same 404 as for a row that never existed, so an address reveals
-nothing. A person a plan is shared with may see it (and, when the owner ticked it, the
-review history), and gets 403 on what their share does not allow: they already know the
-plan exists, so saying "not allowed" leaks nothing and explains more.
+Every growth view goes through these helpers, one per kind of row; none filters by hand.
+Someone who may not see a row gets the same 404 as for a row that never existed, so an
+address reveals nothing. A person a plan is shared with may see it (and, when the owner
+ticked it, the review history), and gets 403 on what their share does not allow: they
+already know the plan exists, so saying "not allowed" leaks nothing and explains more.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -17,7 +18,21 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
 from rung.accounts.models import User
-from rung.growth.models import Goal, GrowthPlan, Share, ShareRole, ShareView
+from rung.growth.models import (
+    Action,
+    CheckIn,
+    Comment,
+    Goal,
+    GrowthPlan,
+    LogEntry,
+    ReviewCycle,
+    SelfReview,
+    Share,
+    ShareRole,
+)
+from rung.growth.selectors.reviews import review_cycles_for
+from rung.growth.services.sharing import share_view_record
+from rung.ladder.models import RatingScale
 
 M = TypeVar("M", bound=models.Model)
 
@@ -92,8 +107,26 @@ def _access(request: HttpRequest, plan: GrowthPlan, what: str | None) -> PlanAcc
     if share is None:
         raise Http404
     if what:
-        ShareView.objects.create(share=share, what=what)
+        share_view_record(share=share, what=what)
     return PlanAccess(plan=plan, viewer=member, share=share)
+
+
+def _in_plan[M: models.Model](
+    request: HttpRequest,
+    queryset: models.QuerySet[M],
+    public_id: str,
+    plan_of: Callable[[M], GrowthPlan],
+    what: str | None = None,
+) -> tuple[M, PlanAccess]:
+    """Return a row of some plan and the access to that plan, on the terms of `plan_access`.
+
+    The queryset must load the plan with its owner, so the check costs no further query.
+    """
+    _member(request)
+    row = queryset.filter(public_id=public_id).first()
+    if row is None:
+        raise Http404
+    return row, _access(request, plan_of(row), what)
 
 
 def plan_access(request: HttpRequest, public_id: str, *, what: str | None = None) -> PlanAccess:
@@ -102,12 +135,8 @@ def plan_access(request: HttpRequest, public_id: str, *, what: str | None = None
     `what` names the part being looked at ("plan", "reviews", "export"); a view by
     someone other than the owner is then recorded for the owner to see.
     """
-    _member(request)
-    try:
-        plan = GrowthPlan.objects.select_related("owner").get(public_id=public_id)
-    except GrowthPlan.DoesNotExist:
-        raise Http404 from None
-    return _access(request, plan, what)
+    queryset = GrowthPlan.objects.select_related("owner")
+    return _in_plan(request, queryset, public_id, lambda plan: plan, what)[1]
 
 
 def plan_for_owner(request: HttpRequest, public_id: str) -> GrowthPlan:
@@ -121,9 +150,72 @@ def goal_access(
     request: HttpRequest, public_id: str, *, what: str | None = None
 ) -> tuple[Goal, PlanAccess]:
     """Return a goal and the access to its plan, on the same terms as `plan_access`."""
-    _member(request)
-    try:
-        goal = Goal.objects.select_related("plan", "plan__owner", "axis").get(public_id=public_id)
-    except Goal.DoesNotExist:
-        raise Http404 from None
-    return goal, _access(request, goal.plan, what)
+    queryset = Goal.objects.select_related("plan", "plan__owner", "axis")
+    return _in_plan(request, queryset, public_id, lambda goal: goal.plan, what)
+
+
+def _under_goal[M: models.Model](model: type[M]) -> models.QuerySet[M]:
+    return model._default_manager.select_related("goal__plan__owner", "goal__axis")
+
+
+def action_access(request: HttpRequest, public_id: str) -> tuple[Action, PlanAccess]:
+    """Return an action and the access to its plan, on the terms of `plan_access`."""
+    return _in_plan(request, _under_goal(Action), public_id, lambda row: row.goal.plan)
+
+
+def checkin_access(request: HttpRequest, public_id: str) -> tuple[CheckIn, PlanAccess]:
+    """Return a check-in and the access to its plan, on the terms of `plan_access`."""
+    return _in_plan(request, _under_goal(CheckIn), public_id, lambda row: row.goal.plan)
+
+
+def comment_access(request: HttpRequest, public_id: str) -> tuple[Comment, PlanAccess]:
+    """Return a comment and the access to its plan, on the same terms as `goal_access`."""
+    return _in_plan(request, _under_goal(Comment), public_id, lambda row: row.goal.plan)
+
+
+def share_for_owner(request: HttpRequest, public_id: str) -> Share:
+    """Return a share of a plan to that plan's owner: 404 to outsiders, 403 to grantees."""
+    queryset = Share.objects.select_related("plan", "plan__owner", "grantee")
+    share, access = _in_plan(request, queryset, public_id, lambda share: share.plan)
+    access.require_owner()
+    return share
+
+
+def invitation_for_invitee(request: HttpRequest, public_id: str) -> Share:
+    """Return a share addressed to the member asking, in any state; 404 to everyone else."""
+    member = _member(request)
+    share = (
+        Share.objects.select_related("plan", "plan__owner")
+        .filter(public_id=public_id, grantee=member)
+        .first()
+    )
+    if share is None:
+        raise Http404
+    return share
+
+
+def review_for_owner(request: HttpRequest, public_id: str) -> ReviewCycle:
+    """Return one of the member's review cycles with its ratings loaded, else raise 404."""
+    return owned_or_404(review_cycles_for(_member(request)), request, public_id)
+
+
+def log_entry_for_owner(request: HttpRequest, public_id: str) -> LogEntry:
+    """Return one of the member's work-log entries with its tags loaded, else raise 404."""
+    return owned_or_404(LogEntry.objects.select_related("axis", "goal"), request, public_id)
+
+
+def self_review_for_owner(request: HttpRequest, public_id: str) -> SelfReview:
+    """Return one of the member's self-review drafts, else raise 404."""
+    return owned_or_404(SelfReview.objects.all(), request, public_id)
+
+
+def scale_for_owner(request: HttpRequest, slug: str) -> RatingScale:
+    """Return a custom rating scale the member asking defined, else raise 404.
+
+    Preset scales are everyone's, so they are refused like anyone else's custom scale.
+    """
+    member = _member(request)
+    scale = RatingScale.objects.filter(slug=slug, owner=member, is_preset=False).first()
+    if scale is None:
+        raise Http404
+    return scale

@@ -25,8 +25,8 @@ from rung.growth.models import (
 )
 
 
-class SuperuserOnlyAdmin(admin.ModelAdmin):
-    """Show a model to superusers only, ignoring model permissions."""
+class SuperuserOnly:
+    """Allow every admin action to superusers only, ignoring model permissions."""
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return request.user.is_superuser
@@ -44,20 +44,12 @@ class SuperuserOnlyAdmin(admin.ModelAdmin):
         return request.user.is_superuser
 
 
-class SuperuserOnlyInline(admin.TabularInline):
+class SuperuserOnlyAdmin(SuperuserOnly, admin.ModelAdmin):
+    """Show a model to superusers only."""
+
+
+class SuperuserOnlyInline(SuperuserOnly, admin.TabularInline):
     extra = 0
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return request.user.is_superuser
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return request.user.is_superuser
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return request.user.is_superuser
 
 
 class AxisRatingInline(SuperuserOnlyInline):

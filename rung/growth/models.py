@@ -29,6 +29,16 @@ def _public_id_field() -> models.CharField:
     )
 
 
+def _submit_token_field() -> models.UUIDField:
+    # The hidden token of the form that created the row: a second submit of that form
+    # finds this row instead of creating another (rung/growth/services/submit_once.py).
+    return models.UUIDField(null=True, blank=True, editable=False)
+
+
+def _one_row_per_submit(scope: str, name: str) -> models.UniqueConstraint:
+    return models.UniqueConstraint(fields=[scope, "submit_token"], name=name)
+
+
 class ReviewCycle(models.Model):
     """One performance review the owner received: a cycle at one company."""
 
@@ -61,12 +71,14 @@ class ReviewCycle(models.Model):
         related_name="+",
     )
     notes = models.TextField(_("own notes"), blank=True)
+    submit_token = _submit_token_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-date", "-id"]
         indexes = [models.Index(fields=["owner", "date"], name="growth_cycle_owner_date")]
+        constraints = [_one_row_per_submit("owner", "growth_cycle_owner_submit_token")]
 
     def __str__(self) -> str:
         return self.name
@@ -133,11 +145,13 @@ class GrowthPlan(models.Model):
     )
     title = models.CharField(_("title"), max_length=160)
     summary = models.TextField(_("summary"), blank=True)
+    submit_token = _submit_token_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        constraints = [_one_row_per_submit("owner", "growth_plan_owner_submit_token")]
 
     def __str__(self) -> str:
         return self.title
@@ -165,11 +179,13 @@ class Goal(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=GoalStatus.choices, default=GoalStatus.NOT_STARTED
     )
+    submit_token = _submit_token_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["created_at", "id"]
+        constraints = [_one_row_per_submit("plan", "growth_goal_plan_submit_token")]
 
     def __str__(self) -> str:
         return self.title
@@ -198,11 +214,13 @@ class CheckIn(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="check_ins")
     date = models.DateField(_("date"))
     note = models.TextField(_("note"))
+    submit_token = _submit_token_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-date", "-id"]
+        constraints = [_one_row_per_submit("goal", "growth_checkin_goal_submit_token")]
 
     def __str__(self) -> str:
         return f"{self.goal} @ {self.date}"
@@ -233,11 +251,13 @@ class LogEntry(models.Model):
         blank=True,
         related_name="log_entries",
     )
+    submit_token = _submit_token_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-date", "-id"]
         indexes = [models.Index(fields=["owner", "date"], name="growth_log_owner_date")]
+        constraints = [_one_row_per_submit("owner", "growth_log_owner_submit_token")]
 
     def __str__(self) -> str:
         return f"{self.date}: {self.text[:40]}"
@@ -254,11 +274,13 @@ class SelfReview(models.Model):
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
     text = models.TextField(_("draft"), blank=True)
+    submit_token = _submit_token_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        constraints = [_one_row_per_submit("owner", "growth_selfreview_owner_submit_token")]
 
     def __str__(self) -> str:
         return self.title
@@ -314,10 +336,12 @@ class Comment(models.Model):
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
     body = models.TextField(_("comment"))
+    submit_token = _submit_token_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "id"]
+        constraints = [_one_row_per_submit("author", "growth_comment_author_submit_token")]
 
     def __str__(self) -> str:
         return f"{self.author} on {self.goal}"
@@ -332,6 +356,10 @@ class ShareView(models.Model):
 
     class Meta:
         ordering = ["-viewed_at", "-id"]
+        # Serves the check for a recent view of the same part before another is recorded.
+        indexes = [
+            models.Index(fields=["share", "what", "viewed_at"], name="growth_shareview_recent")
+        ]
 
     def __str__(self) -> str:
         return f"{self.share.grantee} viewed {self.what}"

@@ -169,7 +169,9 @@ class ContextRating(models.Model):
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="ratings")
     axis = models.ForeignKey("ladder.Axis", on_delete=models.PROTECT, related_name="+")
-    choice = models.ForeignKey("ladder.RatingChoice", on_delete=models.PROTECT, related_name="+")
+    # RESTRICT, not PROTECT: a rating in use cannot be deleted on its own, yet deleting its
+    # scale's owner (which deletes their questions too) still goes through.
+    choice = models.ForeignKey("ladder.RatingChoice", on_delete=models.RESTRICT, related_name="+")
 
     class Meta:
         ordering = ["axis__order"]

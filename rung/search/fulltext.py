@@ -82,9 +82,7 @@ def term_documents(terms: Iterable[str], *, at_most: int) -> dict[str, int]:
         rows, common = _postgres_term_stats()
         return {term: min(cap, max(1, round(rows * common.get(term, 0.0)))) for term in wanted}
     counts = {}
-    sql = (
-        "SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s)"
-    )
+    sql = "SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s)"
     with connection.cursor() as cursor:
         for term in wanted:
             cursor.execute(sql, [_fts5_term(term), cap])

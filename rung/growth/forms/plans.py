@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rung.growth.forms.submit_once import SubmitOnceForm
 from rung.growth.models import Action, Goal, GoalStatus, GrowthPlan
 from rung.growth.services.plans import TEXT_MAX_LENGTH, validate_growth_date
 from rung.ladder.models import Axis
@@ -60,6 +61,10 @@ class PlanForm(forms.Form):
     summary = long_text_field(_("What this plan is for"))
 
 
+class PlanCreateForm(SubmitOnceForm, PlanForm):
+    """A new plan, with the token that makes a double submit create one."""
+
+
 class GoalForm(forms.Form):
     axis = AxisField(label=_("Ladder axis"), queryset=Axis.objects.all(), empty_label=None)
     title = forms.CharField(label=_("Goal"), max_length=Goal._meta.get_field("title").max_length)
@@ -80,6 +85,10 @@ class GoalForm(forms.Form):
         }
 
 
+class GoalCreateForm(SubmitOnceForm, GoalForm):
+    """A new goal, with the token that makes a double submit create one."""
+
+
 class ActionForm(forms.Form):
     text = forms.CharField(
         label=_("Next step"),
@@ -96,3 +105,7 @@ class CheckInForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("date", timezone.localdate())
+
+
+class CheckInCreateForm(SubmitOnceForm, CheckInForm):
+    """A new check-in, with the token that makes a double submit create one."""

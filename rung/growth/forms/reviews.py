@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.models import User
+from rung.growth.forms.submit_once import SubmitOnceForm
 from rung.growth.models import ReviewCycle
 from rung.growth.selectors.reviews import rating_choices_for, scales_for
 from rung.growth.services.reviews import (
@@ -258,3 +259,7 @@ class ReviewCycleForm(forms.Form):
             initial[cls.rating_field_name(rating.axis)] = rating.rating_id
             initial[cls.words_field_name(rating.axis)] = rating.manager_words
         return initial
+
+
+class ReviewCycleCreateForm(SubmitOnceForm, ReviewCycleForm):
+    """A new review cycle, with the token that makes a double submit create one."""

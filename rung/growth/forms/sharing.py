@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rung.growth.forms.submit_once import SubmitOnceForm
 from rung.growth.models import PUBLIC_ID_LENGTH, Comment, Goal, ShareRole
 from rung.growth.services.sharing import COMMENT_MAX_LENGTH
 
@@ -31,7 +32,7 @@ class ShareInviteForm(forms.Form):
     )
 
 
-class CommentForm(forms.Form):
+class CommentForm(SubmitOnceForm):
     """A comment on a goal, optionally a reply to another comment on the same goal."""
 
     body = forms.CharField(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.models import User
 from rung.growth.forms.plans import AxisField, growth_date_field
+from rung.growth.forms.submit_once import SubmitOnceForm
 from rung.growth.models import Goal, LogEntry, SelfReview
 from rung.growth.selectors.worklog import owner_goals
 from rung.growth.services.worklog import (
@@ -66,6 +67,10 @@ class LogEntryForm(forms.Form):
         }
 
 
+class LogEntryCreateForm(SubmitOnceForm, LogEntryForm):
+    """A new log entry, with the token that makes a double submit create one."""
+
+
 class LogFilterForm(forms.Form):
     """Narrow the log to one axis or one goal (GET parameters)."""
 
@@ -84,7 +89,7 @@ class LogFilterForm(forms.Form):
         )
 
 
-class SelfReviewCreateForm(forms.Form):
+class SelfReviewCreateForm(SubmitOnceForm):
     title = forms.CharField(
         label=_("Title"),
         max_length=SelfReview._meta.get_field("title").max_length,

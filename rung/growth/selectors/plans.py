@@ -3,11 +3,9 @@
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpRequest
 
 from rung.accounts.models import User
-from rung.growth.access import PlanAccess, plan_access
-from rung.growth.models import Action, CheckIn, Comment, Goal, GoalStatus, GrowthPlan
+from rung.growth.models import Comment, Goal, GoalStatus, GrowthPlan
 
 PLAN_LIST_LIMIT = 100
 
@@ -35,31 +33,3 @@ def plan_goals(plan: GrowthPlan, *, comments: bool = True) -> list[Goal]:
         .prefetch_related(*related)
         .order_by("created_at", "id")
     )
-
-
-def action_access(request: HttpRequest, public_id: str) -> tuple[Action, PlanAccess]:
-    """Return an action and the access to its plan, on the terms of `plan_access`."""
-    found = (
-        Action.objects.select_related("goal__plan", "goal__axis")
-        .filter(public_id=public_id)
-        .first()
-    )
-    if found is None:
-        raise Http404
-    access = plan_access(request, found.goal.plan.public_id)
-    found.goal.plan = access.plan
-    return found, access
-
-
-def checkin_access(request: HttpRequest, public_id: str) -> tuple[CheckIn, PlanAccess]:
-    """Return a check-in and the access to its plan, on the terms of `plan_access`."""
-    found = (
-        CheckIn.objects.select_related("goal__plan", "goal__axis")
-        .filter(public_id=public_id)
-        .first()
-    )
-    if found is None:
-        raise Http404
-    access = plan_access(request, found.goal.plan.public_id)
-    found.goal.plan = access.plan
-    return found, access

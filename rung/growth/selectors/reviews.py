@@ -34,11 +34,6 @@ def scales_with_choices(user: User) -> list[RatingScale]:
     return list(scales_for(user).prefetch_related("choices"))
 
 
-def custom_scale_get(*, owner: User, slug: str) -> RatingScale | None:
-    """Return the custom scale with this slug if this member defined it."""
-    return RatingScale.objects.filter(slug=slug, owner=owner, is_preset=False).first()
-
-
 def _ratings_prefetch() -> Prefetch:
     return Prefetch(
         "ratings",

@@ -2,14 +2,12 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.models import User
-from rung.growth.access import PlanAccess, goal_access, plan_for_owner
 from rung.growth.models import (
     Comment,
     Goal,
@@ -23,9 +21,6 @@ from rung.growth.models import (
 
 SHARES_SHOWN = 200
 VIEW_LOG_ROWS = 100
-# Raw records read to build the log: enough for VIEW_LOG_ROWS rows after collapsing.
-VIEW_LOG_SCAN = 1_000
-VIEW_LOG_COLLAPSE = timedelta(minutes=10)
 HOME_PLANS = 20
 HOME_INVITATIONS = 50
 HOME_SHARED = 100
@@ -35,48 +30,6 @@ VIEW_LABELS = {
     "reviews": _("the review history"),
     "export": _("an export of the plan"),
 }
-
-
-def _member(request: HttpRequest) -> User:
-    user = request.user
-    if not user.is_authenticated:
-        raise Http404
-    assert isinstance(user, User)
-    return user
-
-
-def share_for_owner(request: HttpRequest, public_id: str) -> Share:
-    """Return a share of a plan to that plan's owner: 404 to outsiders, 403 to grantees."""
-    _member(request)
-    share = Share.objects.select_related("plan", "grantee").filter(public_id=public_id).first()
-    if share is None:
-        raise Http404
-    share.plan = plan_for_owner(request, share.plan.public_id)
-    return share
-
-
-def invitation_for_invitee(request: HttpRequest, public_id: str) -> Share:
-    """Return a share addressed to the member asking, in any state; 404 to everyone else."""
-    member = _member(request)
-    share = (
-        Share.objects.select_related("plan", "plan__owner")
-        .filter(public_id=public_id, grantee=member)
-        .first()
-    )
-    if share is None:
-        raise Http404
-    return share
-
-
-def comment_access(request: HttpRequest, public_id: str) -> tuple[Comment, PlanAccess]:
-    """Return a comment and the access to its plan, on the same terms as `goal_access`."""
-    _member(request)
-    comment = Comment.objects.select_related("goal").filter(public_id=public_id).first()
-    if comment is None:
-        raise Http404
-    goal, access = goal_access(request, comment.goal.public_id)
-    comment.goal = goal
-    return comment, access
 
 
 def goal_with_comments(goal: Goal) -> Goal:
@@ -95,62 +48,32 @@ def plan_shares(plan: GrowthPlan) -> list[Share]:
 
 @dataclass(frozen=True)
 class ViewLogRow:
-    """One or more views of the same part of a plan by one person, close together in time."""
+    """One visit by someone a plan is shared with to one part of it."""
 
     viewer: User
     what: str
-    first_viewed_at: datetime
-    last_viewed_at: datetime
-    count: int
+    viewed_at: datetime
 
     @property
     def label(self) -> str:
         return str(VIEW_LABELS.get(self.what, self.what))
 
 
-def plan_view_log(
-    plan: GrowthPlan, *, limit: int = VIEW_LOG_ROWS, window: timedelta = VIEW_LOG_COLLAPSE
-) -> list[ViewLogRow]:
+def plan_view_log(plan: GrowthPlan, *, limit: int = VIEW_LOG_ROWS) -> list[ViewLogRow]:
     """Return who viewed what of a plan and when, newest first.
 
-    Views of the same part by the same person less than `window` apart are one row, so a
-    mentor reading a plan for an hour does not push everyone else off the list.
+    Each row is one visit: repeated looks close together are recorded once (see
+    `share_view_record`), so the rows need no merging here.
     """
     records = (
         ShareView.objects.filter(share__plan=plan)
         .select_related("share__grantee")
-        .order_by("-viewed_at", "-id")[:VIEW_LOG_SCAN]
+        .order_by("-viewed_at", "-id")[:limit]
     )
-    rows: list[ViewLogRow] = []
-    # The row a person's next (older) view of a part may join.
-    open_rows: dict[tuple[int, str], int] = {}
-    for record in records:
-        viewer = record.share.grantee
-        key = (viewer.pk, record.what)
-        index = open_rows.get(key)
-        if index is not None and rows[index].first_viewed_at - record.viewed_at <= window:
-            row = rows[index]
-            rows[index] = ViewLogRow(
-                viewer=viewer,
-                what=record.what,
-                first_viewed_at=record.viewed_at,
-                last_viewed_at=row.last_viewed_at,
-                count=row.count + 1,
-            )
-            continue
-        if len(rows) == limit:
-            break
-        open_rows[key] = len(rows)
-        rows.append(
-            ViewLogRow(
-                viewer=viewer,
-                what=record.what,
-                first_viewed_at=record.viewed_at,
-                last_viewed_at=record.viewed_at,
-                count=1,
-            )
-        )
-    return rows
+    return [
+        ViewLogRow(viewer=record.share.grantee, what=record.what, viewed_at=record.viewed_at)
+        for record in records
+    ]
 
 
 def _pending_invitations(member: User) -> QuerySet[Share]:

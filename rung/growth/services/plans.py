@@ -5,6 +5,7 @@ member asking may change what they are given and only check the data itself.
 """
 
 import datetime
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from rung.accounts.models import User
 from rung.growth.models import Action, CheckIn, Goal, GoalStatus, GrowthPlan
+from rung.growth.services.submit_once import SubmitOnce
 from rung.ladder.models import Axis
 
 TEXT_MAX_LENGTH = 20_000
@@ -62,18 +64,24 @@ def _touch_plan(plan_id: int) -> None:
     GrowthPlan.objects.filter(pk=plan_id).update(updated_at=timezone.now())
 
 
+def _delete_from_plan(row: Goal | Action | CheckIn, plan_id: int) -> None:
+    row.delete()
+    _touch_plan(plan_id)
+
+
 @transaction.atomic
-def plan_create(*, owner: User, title: str, summary: str = "") -> GrowthPlan:
-    """Start a growth plan for a member."""
-    plan = GrowthPlan(
-        owner=owner,
-        title=_required_text(title, _("Give the plan a title.")),
-        summary=summary.strip(),
-    )
+def plan_create(
+    *, owner: User, title: str, summary: str = "", submit_token: uuid.UUID | None = None
+) -> GrowthPlan:
+    """Start a growth plan for a member; a repeated submit token returns the plan made."""
+    title = _required_text(title, _("Give the plan a title."))
+    submit = SubmitOnce(GrowthPlan.objects.filter(owner=owner), submit_token)
+    if earlier := submit.earlier(title=title, summary=summary.strip()):
+        return earlier
+    plan = GrowthPlan(owner=owner, title=title, summary=summary.strip(), submit_token=submit.token)
     validate_text_length(plan.summary)
-    plan.full_clean()
-    plan.save()
-    return plan
+    plan.full_clean(exclude=["submit_token"])
+    return submit.save(plan)
 
 
 @transaction.atomic
@@ -124,9 +132,13 @@ def goal_create(
     description: str = "",
     target_date: datetime.date | None = None,
     status: str = GoalStatus.NOT_STARTED,
+    submit_token: uuid.UUID | None = None,
 ) -> Goal:
-    """Add a goal on one ladder axis to a plan."""
-    goal = Goal(plan=plan)
+    """Add a goal on one ladder axis to a plan; a repeated submit token returns the goal made."""
+    submit = SubmitOnce(Goal.objects.filter(plan=plan), submit_token)
+    if earlier := submit.earlier(axis_id=axis.pk, title=title.strip()):
+        return earlier
+    goal = Goal(plan=plan, submit_token=submit.token)
     _apply_goal(
         goal,
         axis=axis,
@@ -135,7 +147,7 @@ def goal_create(
         target_date=target_date,
         status=status,
     )
-    goal.save()
+    goal = submit.save(goal)
     _touch_plan(plan.pk)
     return goal
 
@@ -167,9 +179,7 @@ def goal_update(
 @transaction.atomic
 def goal_delete(*, goal: Goal) -> None:
     """Delete a goal with its actions, check-ins and comments; log entries keep their text."""
-    plan_id = goal.plan_id
-    goal.delete()
-    _touch_plan(plan_id)
+    _delete_from_plan(goal, goal.plan_id)
 
 
 @transaction.atomic
@@ -196,9 +206,7 @@ def action_toggle(*, action: Action) -> Action:
 @transaction.atomic
 def action_delete(*, action: Action) -> None:
     """Delete an action."""
-    plan_id = action.goal.plan_id
-    action.delete()
-    _touch_plan(plan_id)
+    _delete_from_plan(action, action.goal.plan_id)
 
 
 def _apply_check_in(check_in: CheckIn, *, date: datetime.date, note: str) -> None:
@@ -210,11 +218,16 @@ def _apply_check_in(check_in: CheckIn, *, date: datetime.date, note: str) -> Non
 
 
 @transaction.atomic
-def checkin_create(*, goal: Goal, date: datetime.date, note: str) -> CheckIn:
-    """Record a dated note on how a goal is going."""
-    check_in = CheckIn(goal=goal)
+def checkin_create(
+    *, goal: Goal, date: datetime.date, note: str, submit_token: uuid.UUID | None = None
+) -> CheckIn:
+    """Record a dated note on how a goal is going; a repeated submit token returns it."""
+    submit = SubmitOnce(CheckIn.objects.filter(goal=goal), submit_token)
+    if earlier := submit.earlier(date=date, note=note.strip()):
+        return earlier
+    check_in = CheckIn(goal=goal, submit_token=submit.token)
     _apply_check_in(check_in, date=date, note=note)
-    check_in.save()
+    check_in = submit.save(check_in)
     _touch_plan(goal.plan_id)
     return check_in
 
@@ -231,6 +244,4 @@ def checkin_update(*, check_in: CheckIn, date: datetime.date, note: str) -> Chec
 @transaction.atomic
 def checkin_delete(*, check_in: CheckIn) -> None:
     """Delete a check-in."""
-    plan_id = check_in.goal.plan_id
-    check_in.delete()
-    _touch_plan(plan_id)
+    _delete_from_plan(check_in, check_in.goal.plan_id)

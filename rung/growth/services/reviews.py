@@ -2,18 +2,20 @@
 
 import datetime
 import secrets
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from rung.accounts.models import User
 from rung.growth.models import AxisRating, ReviewCycle
+from rung.growth.services.plans import EARLIEST_DATE, latest_allowed_date
+from rung.growth.services.submit_once import SubmitOnce
 from rung.ladder.models import Axis, Level, RatingChoice, RatingScale
 
 NAME_MAX_LENGTH = 120
@@ -25,17 +27,6 @@ MAX_LEVELS = 10
 # Generous for a career, yet a bound on what one member can make a page draw.
 MAX_CUSTOM_SCALES = 50
 MAX_CYCLES = 200
-EARLIEST_DATE = datetime.date(1900, 1, 1)
-YEARS_AHEAD = 5
-
-
-def latest_allowed_date(today: datetime.date | None = None) -> datetime.date:
-    """Return the last review date accepted: five years from today."""
-    today = today or timezone.localdate()
-    try:
-        return today.replace(year=today.year + YEARS_AHEAD)
-    except ValueError:  # 29 February in a year that has none
-        return today.replace(year=today.year + YEARS_AHEAD, day=28)
 
 
 def check_review_date(value: datetime.date) -> None:
@@ -207,64 +198,18 @@ def _save_ratings(cycle: ReviewCycle, ratings: Mapping[Axis, tuple[RatingChoice,
     )
 
 
-@transaction.atomic
-def review_cycle_create(
-    *,
-    owner: User,
-    name: str,
-    date: datetime.date,
-    company: str = "",
-    level: Level | None = None,
-    scale: RatingScale,
-    overall: RatingChoice | None = None,
-    notes: str = "",
-    ratings: Mapping[Axis, tuple[RatingChoice, str]],
-) -> ReviewCycle:
-    """Record a review a member received, with its rating on each axis."""
-    name, company = name.strip(), company.strip()
-    _check_cycle(
-        owner_id=owner.pk,
-        name=name,
-        date=date,
-        company=company,
-        scale=scale,
-        overall=overall,
-        notes=notes,
-        ratings=ratings,
-    )
-    if ReviewCycle.objects.filter(owner=owner).count() >= MAX_CYCLES:
-        raise ValidationError(
-            _("You have reached %(max)d review cycles; delete an old one to add another.")
-            % {"max": MAX_CYCLES}
-        )
-    cycle = ReviewCycle.objects.create(
-        owner=owner,
-        name=name,
-        date=date,
-        company=company,
-        level=level,
-        scale=scale,
-        overall=overall,
-        notes=notes,
-    )
-    _save_ratings(cycle, ratings)
-    return cycle
-
-
-@transaction.atomic
-def review_cycle_update(
-    *,
+def _apply_cycle(
     cycle: ReviewCycle,
+    *,
     name: str,
     date: datetime.date,
-    company: str = "",
-    level: Level | None = None,
+    company: str,
+    level: Level | None,
     scale: RatingScale,
-    overall: RatingChoice | None = None,
-    notes: str = "",
+    overall: RatingChoice | None,
+    notes: str,
     ratings: Mapping[Axis, tuple[RatingChoice, str]],
-) -> ReviewCycle:
-    """Replace a review cycle's details and its per-axis ratings."""
+) -> None:
     name, company = name.strip(), company.strip()
     _check_cycle(
         owner_id=cycle.owner_id,
@@ -283,6 +228,76 @@ def review_cycle_update(
     cycle.scale = scale
     cycle.overall = overall
     cycle.notes = notes
+
+
+@transaction.atomic
+def review_cycle_create(
+    *,
+    owner: User,
+    name: str,
+    date: datetime.date,
+    company: str = "",
+    level: Level | None = None,
+    scale: RatingScale,
+    overall: RatingChoice | None = None,
+    notes: str = "",
+    ratings: Mapping[Axis, tuple[RatingChoice, str]],
+    submit_token: uuid.UUID | None = None,
+) -> ReviewCycle:
+    """Record a review a member received, with its rating on each axis.
+
+    A repeated submit token returns the cycle already recorded.
+    """
+    submit = SubmitOnce(ReviewCycle.objects.filter(owner=owner), submit_token)
+    if earlier := submit.earlier(name=name.strip(), date=date, scale_id=scale.pk):
+        return earlier
+    cycle = ReviewCycle(owner=owner, submit_token=submit.token)
+    _apply_cycle(
+        cycle,
+        name=name,
+        date=date,
+        company=company,
+        level=level,
+        scale=scale,
+        overall=overall,
+        notes=notes,
+        ratings=ratings,
+    )
+    if ReviewCycle.objects.filter(owner=owner).count() >= MAX_CYCLES:
+        raise ValidationError(
+            _("You have reached %(max)d review cycles; delete an old one to add another.")
+            % {"max": MAX_CYCLES}
+        )
+    cycle = submit.save(cycle)
+    _save_ratings(cycle, ratings)
+    return cycle
+
+
+@transaction.atomic
+def review_cycle_update(
+    *,
+    cycle: ReviewCycle,
+    name: str,
+    date: datetime.date,
+    company: str = "",
+    level: Level | None = None,
+    scale: RatingScale,
+    overall: RatingChoice | None = None,
+    notes: str = "",
+    ratings: Mapping[Axis, tuple[RatingChoice, str]],
+) -> ReviewCycle:
+    """Replace a review cycle's details and its per-axis ratings."""
+    _apply_cycle(
+        cycle,
+        name=name,
+        date=date,
+        company=company,
+        level=level,
+        scale=scale,
+        overall=overall,
+        notes=notes,
+        ratings=ratings,
+    )
     cycle.save(
         update_fields=[
             "name",

@@ -1,5 +1,8 @@
 """Writes for sharing a plan, answering an invitation, and commenting on goals."""
 
+import datetime
+import uuid
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -7,8 +10,10 @@ from django.utils.translation import gettext as _
 
 from rung.accounts.models import User
 from rung.growth.models import Comment, Goal, GrowthPlan, Share, ShareRole, ShareView
+from rung.growth.services.submit_once import SubmitOnce
 
 COMMENT_MAX_LENGTH = 5_000
+VIEW_REPEAT_WINDOW = datetime.timedelta(minutes=10)
 
 
 def _find_member(identifier: str) -> User | None:
@@ -67,21 +72,25 @@ def growth_plan_share(
             ) from None
 
 
-def _locked_share(share: Share) -> Share:
-    """Return a fresh copy of a share, locked until the transaction ends."""
-    return Share.objects.select_for_update().get(pk=share.pk)
+def _open_invitation(share: Share, member: User) -> Share:
+    """Return a fresh copy of an invitation to this member still awaiting an answer, locked.
+
+    Call inside a transaction: the lock holds until it ends, so one answer wins.
+    """
+    current = Share.objects.select_for_update().get(pk=share.pk)
+    if current.grantee_id != member.pk:
+        raise PermissionDenied(_("This invitation is for someone else."))
+    if current.revoked_at is not None:
+        raise ValidationError(_("This invitation was withdrawn by the plan's owner."))
+    if current.accepted_at is not None:
+        raise ValidationError(_("You already accepted this invitation."))
+    return current
 
 
 def share_accept(*, share: Share, member: User) -> Share:
     """Accept an invitation addressed to this member."""
     with transaction.atomic():
-        current = _locked_share(share)
-        if current.grantee_id != member.pk:
-            raise PermissionDenied(_("This invitation is for someone else."))
-        if current.revoked_at is not None:
-            raise ValidationError(_("This invitation was withdrawn by the plan's owner."))
-        if current.accepted_at is not None:
-            raise ValidationError(_("You already accepted this invitation."))
+        current = _open_invitation(share, member)
         current.accepted_at = timezone.now()
         current.save(update_fields=["accepted_at"])
     share.accepted_at = current.accepted_at
@@ -91,14 +100,7 @@ def share_accept(*, share: Share, member: User) -> Share:
 def share_decline(*, share: Share, member: User) -> None:
     """Decline an invitation addressed to this member; it is removed without a trace."""
     with transaction.atomic():
-        current = _locked_share(share)
-        if current.grantee_id != member.pk:
-            raise PermissionDenied(_("This invitation is for someone else."))
-        if current.revoked_at is not None:
-            raise ValidationError(_("This invitation was withdrawn by the plan's owner."))
-        if current.accepted_at is not None:
-            raise ValidationError(_("You already accepted this invitation."))
-        current.delete()
+        _open_invitation(share, member).delete()
 
 
 def share_revoke(*, share: Share, owner: User) -> Share:
@@ -115,15 +117,31 @@ def share_revoke(*, share: Share, owner: User) -> Share:
     return current
 
 
-def share_view_record(*, share: Share, what: str) -> ShareView:
-    """Note that the person a plan is shared with looked at part of it."""
+def share_view_record(*, share: Share, what: str) -> ShareView | None:
+    """Note that the person a plan is shared with looked at part of it, once per visit.
+
+    Another look at the same part within VIEW_REPEAT_WINDOW of the last one recorded is
+    the same visit and is not stored again, so reading a plan for an hour (or reloading
+    it) leaves a few rows in the owner's log rather than hundreds.
+    """
+    since = timezone.now() - VIEW_REPEAT_WINDOW
+    if ShareView.objects.filter(share=share, what=what, viewed_at__gte=since).exists():
+        return None
     return ShareView.objects.create(share=share, what=what)
 
 
 def comment_create(
-    *, goal: Goal, author: User, body: str, parent: Comment | None = None
+    *,
+    goal: Goal,
+    author: User,
+    body: str,
+    parent: Comment | None = None,
+    submit_token: uuid.UUID | None = None,
 ) -> Comment:
-    """Add a comment to a goal, or a reply to a comment on the same goal."""
+    """Add a comment to a goal, or a reply to a comment on the same goal.
+
+    A repeated submit token returns the comment already posted.
+    """
     text = body.strip()
     if not text:
         raise ValidationError(_("Write something before posting."))
@@ -138,7 +156,13 @@ def comment_create(
         # Threads are one level deep: a reply to a reply joins the thread it belongs to.
         parent_id = parent.parent_id or parent.pk
     with transaction.atomic():
-        return Comment.objects.create(goal=goal, author=author, body=text, parent_id=parent_id)
+        submit = SubmitOnce(Comment.objects.filter(author=author), submit_token)
+        if earlier := submit.earlier(goal_id=goal.pk, parent_id=parent_id, body=text):
+            return earlier
+        comment = Comment(
+            goal=goal, author=author, body=text, parent_id=parent_id, submit_token=submit.token
+        )
+        return submit.save(comment)
 
 
 def comment_delete(*, comment: Comment, actor: User) -> None:

@@ -1,6 +1,7 @@
 """Writes for the work log and self-review drafts, and the draft generator they share."""
 
 import datetime
+import uuid
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
@@ -12,6 +13,7 @@ from rung.growth.export import md_heading, md_line
 from rung.growth.models import CheckIn, Goal, LogEntry, SelfReview
 from rung.growth.selectors.worklog import self_review_material
 from rung.growth.services.plans import validate_growth_date, validate_text_length
+from rung.growth.services.submit_once import SubmitOnce
 from rung.ladder.models import Axis
 
 LOG_TEXT_MAX_LENGTH = 2_000
@@ -44,14 +46,20 @@ def log_entry_create(
     text: str,
     axis: Axis | None = None,
     goal: Goal | None = None,
+    submit_token: uuid.UUID | None = None,
 ) -> LogEntry:
-    """Add a dated entry to a member's work log."""
+    """Add a dated entry to a member's work log; a repeated submit token returns it."""
     validate_growth_date(date)
     _validate_goal(owner.pk, goal)
-    entry = LogEntry(owner=owner, date=date, text=_entry_text(text), axis=axis, goal=goal)
-    entry.full_clean()
-    entry.save()
-    return entry
+    text = _entry_text(text)
+    submit = SubmitOnce(LogEntry.objects.filter(owner=owner), submit_token)
+    if earlier := submit.earlier(date=date, text=text):
+        return earlier
+    entry = LogEntry(
+        owner=owner, date=date, text=text, axis=axis, goal=goal, submit_token=submit.token
+    )
+    entry.full_clean(exclude=["submit_token"])
+    return submit.save(entry)
 
 
 @transaction.atomic
@@ -171,10 +179,22 @@ def _review_title(title: str) -> str:
 
 @transaction.atomic
 def self_review_create(
-    *, owner: User, title: str, period_start: datetime.date, period_end: datetime.date
+    *,
+    owner: User,
+    title: str,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    submit_token: uuid.UUID | None = None,
 ) -> SelfReview:
-    """Draft a self-review from a member's work log for a period and save it."""
+    """Draft a self-review from a member's work log for a period and save it.
+
+    A repeated submit token returns the draft already made, without drafting again.
+    """
     validate_period(period_start, period_end)
+    title = _review_title(title)
+    submit = SubmitOnce(SelfReview.objects.filter(owner=owner), submit_token)
+    if earlier := submit.earlier(title=title, period_start=period_start, period_end=period_end):
+        return earlier
     entries, check_ins = self_review_material(
         owner, start=period_start, end=period_end, limit=MAX_DRAFT_ENTRIES + 1
     )
@@ -188,14 +208,14 @@ def self_review_create(
     validate_text_length(text, limit=SELF_REVIEW_MAX_LENGTH)
     review = SelfReview(
         owner=owner,
-        title=_review_title(title),
+        title=title,
         period_start=period_start,
         period_end=period_end,
         text=text,
+        submit_token=submit.token,
     )
-    review.full_clean()
-    review.save()
-    return review
+    review.full_clean(exclude=["submit_token"])
+    return submit.save(review)
 
 
 @transaction.atomic

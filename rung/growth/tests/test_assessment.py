@@ -91,6 +91,18 @@ def test_page_shows_current_and_next_level_expectation_per_axis(alice_client: Cl
     assert f'name="mark_{_expectation("staff", "impact").pk}"' not in page
 
 
+def test_each_group_of_marks_is_named_for_screen_readers(alice_client: Client) -> None:
+    """Each radio group sits in a fieldset whose legend names the axis and level."""
+    page = alice_client.get(URL).content.decode()
+    impact_next = _expectation("senior", "impact")
+    legend = (
+        '<legend class="visually-hidden">How often do you show this? '
+        f"(Impact, {impact_next.level.name})</legend>"
+    )
+    assert legend in page
+    assert page.count('<fieldset class="field marks') == 2 * Axis.objects.count()
+
+
 def test_top_level_says_there_is_no_next_level(client: Client, alice: User) -> None:
     alice.level = Level.objects.get(slug="principal")
     alice.save(update_fields=["level"])

@@ -185,7 +185,8 @@ def test_shared_reader_downloads_the_plan_and_the_look_is_recorded(
     client.force_login(carol)
     assert client.get(reverse("growth:plan_markdown", args=[plan.public_id])).status_code == 200
     assert client.get(reverse("growth:plan_print", args=[plan.public_id])).status_code == 200
-    assert list(share.views.values_list("what", flat=True)) == ["export", "export"]
+    # Both looks at an export within ten minutes are one visit in the owner's log.
+    assert list(share.views.values_list("what", flat=True)) == ["export"]
 
 
 @pytest.mark.django_db

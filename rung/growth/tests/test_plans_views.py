@@ -342,6 +342,27 @@ def test_shared_reader_sees_the_plan_without_edit_controls(
     assert reverse("growth:log") not in body
 
 
+@pytest.mark.parametrize(
+    ("role", "note"),
+    [
+        (ShareRole.READ, "Alice shared this plan with you to read."),
+        (ShareRole.COMMENT, "Alice shared this plan with you to read and comment on."),
+    ],
+)
+def test_shared_plan_says_what_the_viewer_may_do(
+    client: Client, carol: User, world: World, role: str, note: str
+) -> None:
+    _share(world.plan, carol, role=role)
+    body = _login(client, carol).get(world.plan.get_absolute_url()).content.decode()
+    assert note in body
+    others = {
+        "Alice shared this plan with you to read.",
+        "Alice shared this plan with you to read and comment on.",
+    }
+    for other in others - {note}:
+        assert other not in body
+
+
 def test_shared_readers_look_is_recorded_for_the_owner(
     client: Client, carol: User, world: World
 ) -> None:

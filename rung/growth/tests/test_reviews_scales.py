@@ -135,6 +135,22 @@ def test_deleting_a_scale_a_review_uses_gives_a_clear_error(client: Client, alic
     assert RatingScale.objects.filter(pk=scale.pk).exists()
 
 
+def test_deleting_a_scale_a_question_rates_on_gives_a_clear_error(
+    client: Client, alice: User
+) -> None:
+    scale = make_scale(alice)
+    top = scale.choices.get(code="Top")
+    make_question(
+        alice, card=ContextCard(scale=scale, ratings={Axis.objects.get(slug="impact"): top})
+    )
+    client.force_login(alice)
+    response = client.post(reverse("growth:scale_delete", args=[scale.slug]))
+    assert response.status_code == 400
+    assert "One of your questions uses this scale" in response.content.decode()
+    assert RatingScale.objects.filter(pk=scale.pk).exists()
+    assert RatingChoice.objects.filter(pk=top.pk).exists()
+
+
 @pytest.mark.parametrize("who", ["mallory", "mod"])
 def test_outsider_gets_404_deleting_someone_elses_scale(
     request: pytest.FixtureRequest, client: Client, alice: User, who: str

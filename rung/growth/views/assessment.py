@@ -12,16 +12,9 @@ from rung.accounts.models import User
 from rung.growth.forms.assessment import AskFromGapForm, LevelForm, SelfAssessmentForm
 from rung.growth.selectors import assessment as selectors
 from rung.growth.services import assessment as services
+from rung.growth.views.form_posts import FORM_ERROR_STATUS, add_service_errors, current_member
 from rung.ladder.models import Axis
 from rung.qa.views.posting import ASK_PREFILL_SESSION_KEY
-
-FORM_ERROR_STATUS = 400
-
-
-def _member(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # @login_required ran first
-    return user
 
 
 def _pick_level(request: HttpRequest, member: User) -> HttpResponse:
@@ -41,7 +34,7 @@ def _pick_level(request: HttpRequest, member: User) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def self_assessment(request: HttpRequest) -> HttpResponse:
-    member = _member(request)
+    member = current_member(request)
     position = selectors.ladder_position(member)
     if position.level is None:
         return _pick_level(request, member)
@@ -54,8 +47,7 @@ def self_assessment(request: HttpRequest) -> HttpResponse:
             try:
                 services.self_assessment_save(owner=member, entries=form.entries())
             except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Your self-assessment was saved."))
                 return redirect("growth:assessment")
@@ -79,7 +71,7 @@ def self_assessment(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def gaps(request: HttpRequest) -> HttpResponse:
-    report = selectors.axis_gaps(_member(request))
+    report = selectors.axis_gaps(current_member(request))
     return render(request, "growth/gaps.html", {"report": report})
 
 
@@ -100,7 +92,7 @@ def _ask_data(request: HttpRequest, rated_slugs: set[str]) -> QueryDict | None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def ask_from_gap(request: HttpRequest) -> HttpResponse:
-    member = _member(request)
+    member = current_member(request)
     axes = list(Axis.objects.all())
     review = selectors.latest_review(member)
     rated = {axis.slug for axis in axes if axis.pk in review.ratings}

@@ -10,9 +10,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from rung.growth.access import owned_or_404, plan_access
+from rung.growth.access import plan_access, self_review_for_owner
 from rung.growth.export import export_filename, render_plan_markdown, render_self_review_markdown
-from rung.growth.models import SelfReview
 from rung.growth.selectors.plans import plan_goals
 
 MARKDOWN_CONTENT_TYPE = "text/markdown; charset=utf-8"
@@ -57,7 +56,7 @@ def plan_print(request: HttpRequest, public_id: str) -> HttpResponse:
 @require_GET
 @never_cache
 def self_review_markdown(request: HttpRequest, public_id: str) -> HttpResponse:
-    review = owned_or_404(SelfReview.objects.all(), request, public_id)
+    review = self_review_for_owner(request, public_id)
     return _markdown_download(
         render_self_review_markdown(review),
         export_filename(review.title, fallback="self-review"),
@@ -68,5 +67,5 @@ def self_review_markdown(request: HttpRequest, public_id: str) -> HttpResponse:
 @require_GET
 @never_cache
 def self_review_print(request: HttpRequest, public_id: str) -> HttpResponse:
-    review = owned_or_404(SelfReview.objects.all(), request, public_id)
+    review = self_review_for_owner(request, public_id)
     return render(request, "growth/self_review_print.html", {"review": review})

@@ -1,43 +1,37 @@
 """Growth plans, their goals, the actions towards them and dated check-ins.
 
 A plan page is seen by its owner and by the people it is shared with; every change is the
-owner's alone. Rows are fetched through rung/growth/access.py (directly or through the
-plan selectors), so outsiders get 404 and people it is shared with get 403 on writes.
+owner's alone. Rows are fetched through rung/growth/access.py, so outsiders get 404 and
+people it is shared with get 403 on writes.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from rung.accounts.models import User
-from rung.growth.access import goal_access, plan_access, plan_for_owner
-from rung.growth.forms.plans import ActionForm, CheckInForm, GoalForm, PlanForm
+from rung.growth.access import (
+    action_access,
+    checkin_access,
+    goal_access,
+    plan_access,
+    plan_for_owner,
+)
+from rung.growth.forms.plans import (
+    ActionForm,
+    CheckInCreateForm,
+    CheckInForm,
+    GoalCreateForm,
+    GoalForm,
+    PlanCreateForm,
+    PlanForm,
+)
 from rung.growth.models import Goal
 from rung.growth.selectors import plans as selectors
 from rung.growth.services import plans as services
-
-FORM_ERROR_STATUS = 400
-
-
-def add_service_errors(form: Form, error: ValidationError) -> None:
-    """Show a service's validation error on the form, on its field when the form has one."""
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
-
-def current_member(request: HttpRequest) -> User:
-    """Return the signed-in member (views are behind `login_required`)."""
-    assert isinstance(request.user, User)
-    return request.user
+from rung.growth.views.form_posts import FORM_ERROR_STATUS, current_member, save_form
 
 
 def _goal_url(goal: Goal) -> str:
@@ -60,18 +54,15 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 def plan_create(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
-        form = PlanForm(request.POST)
-        if form.is_valid():
-            try:
-                plan = services.plan_create(owner=current_member(request), **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("Your plan was created. Add a first goal."))
-                return redirect(plan.get_absolute_url())
+        form = PlanCreateForm(request.POST)
+        member = current_member(request)
+        plan = save_form(form, lambda data: services.plan_create(owner=member, **data))
+        if plan is not None:
+            messages.success(request, _("Your plan was created. Add a first goal."))
+            return redirect(plan.get_absolute_url())
         status = FORM_ERROR_STATUS
     else:
-        form = PlanForm()
+        form = PlanCreateForm()
     return render(request, "growth/plan_form.html", {"form": form}, status=status)
 
 
@@ -99,14 +90,9 @@ def plan_edit(request: HttpRequest, public_id: str) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = PlanForm(request.POST)
-        if form.is_valid():
-            try:
-                services.plan_update(plan=plan, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("Your plan was updated."))
-                return redirect(plan.get_absolute_url())
+        if save_form(form, lambda data: services.plan_update(plan=plan, **data)):
+            messages.success(request, _("Your plan was updated."))
+            return redirect(plan.get_absolute_url())
         status = FORM_ERROR_STATUS
     else:
         form = PlanForm(initial={"title": plan.title, "summary": plan.summary})
@@ -128,17 +114,13 @@ def goal_create(request: HttpRequest, public_id: str) -> HttpResponse:
     plan = plan_for_owner(request, public_id)
     status = 200
     if request.method == "POST":
-        form = GoalForm(request.POST)
-        if form.is_valid():
-            try:
-                goal = services.goal_create(plan=plan, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                return redirect(_goal_url(goal))
+        form = GoalCreateForm(request.POST)
+        goal = save_form(form, lambda data: services.goal_create(plan=plan, **data))
+        if goal is not None:
+            return redirect(_goal_url(goal))
         status = FORM_ERROR_STATUS
     else:
-        form = GoalForm()
+        form = GoalCreateForm()
     return render(request, "growth/goal_form.html", {"form": form, "plan": plan}, status=status)
 
 
@@ -150,14 +132,9 @@ def goal_edit(request: HttpRequest, public_id: str) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = GoalForm(request.POST)
-        if form.is_valid():
-            try:
-                services.goal_update(goal=goal, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The goal was updated."))
-                return redirect(_goal_url(goal))
+        if save_form(form, lambda data: services.goal_update(goal=goal, **data)):
+            messages.success(request, _("The goal was updated."))
+            return redirect(_goal_url(goal))
         status = FORM_ERROR_STATUS
     else:
         form = GoalForm(initial=GoalForm.initial_for(goal))
@@ -185,13 +162,8 @@ def action_create(request: HttpRequest, public_id: str) -> HttpResponse:
     goal, access = goal_access(request, public_id)
     access.require_owner()
     form = ActionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.action_create(goal=goal, text=form.cleaned_data["text"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect(_goal_url(goal))
+    if save_form(form, lambda data: services.action_create(goal=goal, text=data["text"])):
+        return redirect(_goal_url(goal))
     return render(
         request,
         "growth/action_form.html",
@@ -203,7 +175,7 @@ def action_create(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def action_toggle(request: HttpRequest, public_id: str) -> HttpResponse:
-    action, access = selectors.action_access(request, public_id)
+    action, access = action_access(request, public_id)
     access.require_owner()
     services.action_toggle(action=action)
     if request.htmx:  # type: ignore[attr-defined]
@@ -214,7 +186,7 @@ def action_toggle(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def action_delete(request: HttpRequest, public_id: str) -> HttpResponse:
-    action, access = selectors.action_access(request, public_id)
+    action, access = action_access(request, public_id)
     access.require_owner()
     services.action_delete(action=action)
     return redirect(_goal_url(action.goal))
@@ -225,15 +197,10 @@ def action_delete(request: HttpRequest, public_id: str) -> HttpResponse:
 def checkin_create(request: HttpRequest, public_id: str) -> HttpResponse:
     goal, access = goal_access(request, public_id)
     access.require_owner()
-    form = CheckInForm(request.POST)
-    if form.is_valid():
-        try:
-            services.checkin_create(goal=goal, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your check-in was saved."))
-            return redirect(_goal_url(goal))
+    form = CheckInCreateForm(request.POST)
+    if save_form(form, lambda data: services.checkin_create(goal=goal, **data)):
+        messages.success(request, _("Your check-in was saved."))
+        return redirect(_goal_url(goal))
     return render(
         request,
         "growth/checkin_form.html",
@@ -245,19 +212,14 @@ def checkin_create(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def checkin_edit(request: HttpRequest, public_id: str) -> HttpResponse:
-    check_in, access = selectors.checkin_access(request, public_id)
+    check_in, access = checkin_access(request, public_id)
     access.require_owner()
     status = 200
     if request.method == "POST":
         form = CheckInForm(request.POST)
-        if form.is_valid():
-            try:
-                services.checkin_update(check_in=check_in, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("Your check-in was updated."))
-                return redirect(_goal_url(check_in.goal))
+        if save_form(form, lambda data: services.checkin_update(check_in=check_in, **data)):
+            messages.success(request, _("Your check-in was updated."))
+            return redirect(_goal_url(check_in.goal))
         status = FORM_ERROR_STATUS
     else:
         form = CheckInForm(initial={"date": check_in.date, "note": check_in.note})
@@ -272,7 +234,7 @@ def checkin_edit(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def checkin_delete(request: HttpRequest, public_id: str) -> HttpResponse:
-    check_in, access = selectors.checkin_access(request, public_id)
+    check_in, access = checkin_access(request, public_id)
     access.require_owner()
     services.checkin_delete(check_in=check_in)
     messages.success(request, _("The check-in was deleted."))

@@ -1,19 +1,17 @@
 """Rating scales and review history: list, record, change and delete, for the owner only."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from rung.accounts.models import User
-from rung.growth.access import owned_or_404
+from rung.growth.access import review_for_owner, scale_for_owner
 from rung.growth.forms.reviews import (
     BaseScaleLevelFormSet,
+    ReviewCycleCreateForm,
     ReviewCycleForm,
     ScaleForm,
     scale_level_formset,
@@ -21,19 +19,12 @@ from rung.growth.forms.reviews import (
 from rung.growth.models import ReviewCycle
 from rung.growth.selectors import reviews as selectors
 from rung.growth.services import reviews as services
-
-FORM_ERROR_STATUS = 400
-
-
-def _member(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # login_required let only members through
-    return user
-
-
-def _add_service_error(form: Any, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
+from rung.growth.views.form_posts import (
+    FORM_ERROR_STATUS,
+    add_service_errors,
+    current_member,
+    save_form,
+)
 
 
 def _render_scales(
@@ -44,7 +35,7 @@ def _render_scales(
     delete_error: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    scales = selectors.scales_with_choices(_member(request))
+    scales = selectors.scales_with_choices(current_member(request))
     context = {
         "presets": [scale for scale in scales if scale.owner_id is None],
         "custom_scales": [scale for scale in scales if scale.owner_id is not None],
@@ -65,10 +56,12 @@ def scale_list(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and levels.is_valid():
         try:
             scale = services.rating_scale_create(
-                owner=_member(request), name=form.cleaned_data["name"], levels=levels.levels()
+                owner=current_member(request),
+                name=form.cleaned_data["name"],
+                levels=levels.levels(),
             )
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Your scale “%(name)s” is ready to use.") % {"name": scale.name}
@@ -80,9 +73,7 @@ def scale_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def scale_delete(request: HttpRequest, slug: str) -> HttpResponse:
-    scale = selectors.custom_scale_get(owner=_member(request), slug=slug)
-    if scale is None:
-        raise Http404
+    scale = scale_for_owner(request, slug)
     try:
         services.rating_scale_delete(scale=scale)
     except ValidationError as error:
@@ -96,7 +87,7 @@ def scale_delete(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def review_list(request: HttpRequest) -> HttpResponse:
-    history = selectors.review_history(_member(request))
+    history = selectors.review_history(current_member(request))
     return render(request, "growth/reviews.html", {"history": history})
 
 
@@ -109,56 +100,50 @@ def _render_form(
 @login_required
 @require_http_methods(["GET", "POST"])
 def review_create(request: HttpRequest) -> HttpResponse:
-    member = _member(request)
+    member = current_member(request)
     if request.method != "POST":
-        return _render_form(request, ReviewCycleForm(owner=member), None, 200)
-    form = ReviewCycleForm(request.POST, owner=member)
-    if form.is_valid():
-        try:
-            cycle = services.review_cycle_create(owner=member, **form.service_kwargs())
-        except ValidationError as error:
-            _add_service_error(form, error)
-        else:
-            messages.success(request, _("Review “%(name)s” saved.") % {"name": cycle.name})
-            return redirect(cycle.get_absolute_url())
+        return _render_form(request, ReviewCycleCreateForm(owner=member), None, 200)
+    form = ReviewCycleCreateForm(request.POST, owner=member)
+    cycle = save_form(
+        form,
+        lambda data: services.review_cycle_create(
+            owner=member, submit_token=data["submit_token"], **form.service_kwargs()
+        ),
+    )
+    if cycle is not None:
+        messages.success(request, _("Review “%(name)s” saved.") % {"name": cycle.name})
+        return redirect(cycle.get_absolute_url())
     return _render_form(request, form, None, FORM_ERROR_STATUS)
-
-
-def _own_cycle(request: HttpRequest, public_id: str) -> ReviewCycle:
-    return owned_or_404(selectors.review_cycles_for(_member(request)), request, public_id)
 
 
 @login_required
 @require_GET
 def review_detail(request: HttpRequest, public_id: str) -> HttpResponse:
-    cycle = _own_cycle(request, public_id)
+    cycle = review_for_owner(request, public_id)
     return render(request, "growth/review_detail.html", {"cycle": cycle})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def review_edit(request: HttpRequest, public_id: str) -> HttpResponse:
-    member = _member(request)
-    cycle = _own_cycle(request, public_id)
+    member = current_member(request)
+    cycle = review_for_owner(request, public_id)
     if request.method != "POST":
         form = ReviewCycleForm(owner=member, initial=ReviewCycleForm.initial_for(cycle))
         return _render_form(request, form, cycle, 200)
     form = ReviewCycleForm(request.POST, owner=member)
-    if form.is_valid():
-        try:
-            services.review_cycle_update(cycle=cycle, **form.service_kwargs())
-        except ValidationError as error:
-            _add_service_error(form, error)
-        else:
-            messages.success(request, _("Review “%(name)s” updated.") % {"name": cycle.name})
-            return redirect(cycle.get_absolute_url())
+    if save_form(
+        form, lambda data: services.review_cycle_update(cycle=cycle, **form.service_kwargs())
+    ):
+        messages.success(request, _("Review “%(name)s” updated.") % {"name": cycle.name})
+        return redirect(cycle.get_absolute_url())
     return _render_form(request, form, cycle, FORM_ERROR_STATUS)
 
 
 @login_required
 @require_POST
 def review_delete(request: HttpRequest, public_id: str) -> HttpResponse:
-    cycle = _own_cycle(request, public_id)
+    cycle = review_for_owner(request, public_id)
     services.review_cycle_delete(cycle=cycle)
     messages.success(request, _("Review “%(name)s” deleted.") % {"name": cycle.name})
     return redirect("growth:reviews")

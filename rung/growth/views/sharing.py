@@ -1,5 +1,7 @@
 """Sharing a plan, answering invitations, the shared review history, and goal comments."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,21 +10,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from rung.accounts.models import User
 from rung.growth import access as growth_access
 from rung.growth.forms.sharing import CommentForm, ShareInviteForm
-from rung.growth.models import Goal, GrowthPlan
+from rung.growth.models import Goal, GrowthPlan, Share
 from rung.growth.selectors import sharing as selectors
 from rung.growth.selectors.reviews import review_history
 from rung.growth.services import sharing as services
+from rung.growth.views.form_posts import FORM_ERROR_STATUS, current_member, save_form
 from rung.growth.views.workspace import render_home
-
-FORM_ERROR_STATUS = 400
-
-
-def _member(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _render_sharing(
@@ -49,7 +44,7 @@ def share_list(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             share = services.growth_plan_share(
                 plan=plan,
-                owner=_member(request),
+                owner=current_member(request),
                 invitee_identifier=data["invitee"],
                 role=data["role"],
                 include_reviews=data["include_reviews"],
@@ -70,9 +65,9 @@ def share_list(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def share_revoke(request: HttpRequest, public_id: str) -> HttpResponse:
-    share = selectors.share_for_owner(request, public_id)
+    share = growth_access.share_for_owner(request, public_id)
     try:
-        services.share_revoke(share=share, owner=_member(request))
+        services.share_revoke(share=share, owner=current_member(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _render_sharing(request, share.plan, ShareInviteForm(), status=FORM_ERROR_STATUS)
@@ -104,15 +99,25 @@ def shared_reviews(request: HttpRequest, public_id: str) -> HttpResponse:
     return render(request, "growth/shared_reviews.html", context)
 
 
+def _answer_invitation(
+    request: HttpRequest, public_id: str, answer: Callable[..., object]
+) -> tuple[Share, HttpResponse | None]:
+    """Accept or decline an invitation to the member asking; when refused, say why at home."""
+    share = growth_access.invitation_for_invitee(request, public_id)
+    try:
+        answer(share=share, member=current_member(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return share, render_home(request, status=FORM_ERROR_STATUS)
+    return share, None
+
+
 @login_required
 @require_POST
 def invite_accept(request: HttpRequest, public_id: str) -> HttpResponse:
-    share = selectors.invitation_for_invitee(request, public_id)
-    try:
-        services.share_accept(share=share, member=_member(request))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return render_home(request, status=FORM_ERROR_STATUS)
+    share, refused = _answer_invitation(request, public_id, services.share_accept)
+    if refused is not None:
+        return refused
     messages.success(
         request,
         _("You can now see %(owner)s's plan “%(plan)s”.")
@@ -124,12 +129,9 @@ def invite_accept(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def invite_decline(request: HttpRequest, public_id: str) -> HttpResponse:
-    share = selectors.invitation_for_invitee(request, public_id)
-    try:
-        services.share_decline(share=share, member=_member(request))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return render_home(request, status=FORM_ERROR_STATUS)
+    _share, refused = _answer_invitation(request, public_id, services.share_decline)
+    if refused is not None:
+        return refused
     messages.success(request, _("Invitation declined."))
     return redirect("growth:home")
 
@@ -160,27 +162,26 @@ def comment_create(request: HttpRequest, public_id: str) -> HttpResponse:
     goal, access = growth_access.goal_access(request, public_id)
     access.require_comment()
     form = CommentForm(request.POST, goal=goal)
-    if form.is_valid():
-        try:
-            services.comment_create(
-                goal=goal,
-                author=_member(request),
-                body=form.cleaned_data["body"],
-                parent=form.cleaned_data["parent"],
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            return _comments_response(request, goal, access)
+    posted = save_form(
+        form,
+        lambda data: services.comment_create(
+            goal=goal,
+            author=current_member(request),
+            body=data["body"],
+            parent=data["parent"],
+            submit_token=data["submit_token"],
+        ),
+    )
+    if posted is not None:
+        return _comments_response(request, goal, access)
     return _comments_response(request, goal, access, form, status=FORM_ERROR_STATUS)
 
 
 @login_required
 @require_POST
 def comment_delete(request: HttpRequest, public_id: str) -> HttpResponse:
-    comment, access = selectors.comment_access(request, public_id)
-    services.comment_delete(comment=comment, actor=_member(request))
+    comment, access = growth_access.comment_access(request, public_id)
+    services.comment_delete(comment=comment, actor=current_member(request))
     if not request.htmx:  # type: ignore[attr-defined]
         messages.success(request, _("Comment deleted."))
     return _comments_response(request, comment.goal, access)

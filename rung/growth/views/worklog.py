@@ -4,28 +4,26 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from rung.growth.access import owned_or_404
+from rung.growth.access import log_entry_for_owner, self_review_for_owner
 from rung.growth.forms.worklog import (
+    LogEntryCreateForm,
     LogEntryForm,
     LogFilterForm,
     SelfReviewCreateForm,
     SelfReviewForm,
 )
-from rung.growth.models import LogEntry, SelfReview
 from rung.growth.selectors import worklog as selectors
 from rung.growth.services import worklog as services
-from rung.growth.views.plans import FORM_ERROR_STATUS, add_service_errors, current_member
+from rung.growth.views.form_posts import FORM_ERROR_STATUS, current_member, save_form
 
 
-def _entry_fields(form: LogEntryForm) -> dict[str, Any]:
-    data = form.cleaned_data
+def _entry_fields(data: dict[str, Any]) -> dict[str, Any]:
     return {"date": data["date"], "text": data["text"], "axis": data["axis"], "goal": data["goal"]}
 
 
@@ -43,22 +41,23 @@ def log_list(request: HttpRequest) -> HttpResponse:
         else:
             status = FORM_ERROR_STATUS
     if request.method == "POST":
-        form = LogEntryForm(request.POST, owner=member)
-        if form.is_valid():
-            try:
-                services.log_entry_create(owner=member, **_entry_fields(form))
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("Added to your work log."))
-                # Back to the first page, keeping the filter, where the new entry shows.
-                query = request.GET.copy()
-                query.pop("after", None)
-                return redirect(f"{reverse('growth:log')}?{query.urlencode()}".rstrip("?"))
+        form = LogEntryCreateForm(request.POST, owner=member)
+        entry = save_form(
+            form,
+            lambda data: services.log_entry_create(
+                owner=member, submit_token=data["submit_token"], **_entry_fields(data)
+            ),
+        )
+        if entry is not None:
+            messages.success(request, _("Added to your work log."))
+            # Back to the first page, keeping the filter, where the new entry shows.
+            query = request.GET.copy()
+            query.pop("after", None)
+            return redirect(f"{reverse('growth:log')}?{query.urlencode()}".rstrip("?"))
         status = FORM_ERROR_STATUS
     else:
         # Adding while a filter is on tags the new entry the same way.
-        form = LogEntryForm(
+        form = LogEntryCreateForm(
             owner=member,
             initial={
                 "axis": axis.slug if axis else None,
@@ -84,18 +83,15 @@ def log_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def log_edit(request: HttpRequest, public_id: str) -> HttpResponse:
     member = current_member(request)
-    entry = owned_or_404(LogEntry.objects.select_related("axis", "goal"), request, public_id)
+    entry = log_entry_for_owner(request, public_id)
     status = 200
     if request.method == "POST":
         form = LogEntryForm(request.POST, owner=member)
-        if form.is_valid():
-            try:
-                services.log_entry_update(entry=entry, **_entry_fields(form))
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The log entry was updated."))
-                return redirect("growth:log")
+        if save_form(
+            form, lambda data: services.log_entry_update(entry=entry, **_entry_fields(data))
+        ):
+            messages.success(request, _("The log entry was updated."))
+            return redirect("growth:log")
         status = FORM_ERROR_STATUS
     else:
         form = LogEntryForm(owner=member, initial=LogEntryForm.initial_for(entry))
@@ -105,7 +101,7 @@ def log_edit(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def log_delete(request: HttpRequest, public_id: str) -> HttpResponse:
-    entry = owned_or_404(LogEntry.objects.all(), request, public_id)
+    entry = log_entry_for_owner(request, public_id)
     services.log_entry_delete(entry=entry)
     messages.success(request, _("The log entry was deleted."))
     return redirect("growth:log")
@@ -118,16 +114,10 @@ def self_review_list(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = SelfReviewCreateForm(request.POST)
-        if form.is_valid():
-            try:
-                review = services.self_review_create(owner=member, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request, _("Your draft is ready. Edit it until it sounds like you.")
-                )
-                return redirect("growth:self_review", review.public_id)
+        review = save_form(form, lambda data: services.self_review_create(owner=member, **data))
+        if review is not None:
+            messages.success(request, _("Your draft is ready. Edit it until it sounds like you."))
+            return redirect("growth:self_review", review.public_id)
         status = FORM_ERROR_STATUS
     else:
         form = SelfReviewCreateForm()
@@ -147,18 +137,13 @@ def self_review_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def self_review_detail(request: HttpRequest, public_id: str) -> HttpResponse:
-    review = owned_or_404(SelfReview.objects.all(), request, public_id)
+    review = self_review_for_owner(request, public_id)
     status = 200
     if request.method == "POST":
         form = SelfReviewForm(request.POST)
-        if form.is_valid():
-            try:
-                services.self_review_update(review=review, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("Your draft was saved."))
-                return redirect("growth:self_review", review.public_id)
+        if save_form(form, lambda data: services.self_review_update(review=review, **data)):
+            messages.success(request, _("Your draft was saved."))
+            return redirect("growth:self_review", review.public_id)
         status = FORM_ERROR_STATUS
     else:
         form = SelfReviewForm(initial={"title": review.title, "text": review.text})
@@ -170,7 +155,7 @@ def self_review_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def self_review_delete(request: HttpRequest, public_id: str) -> HttpResponse:
-    review = owned_or_404(SelfReview.objects.all(), request, public_id)
+    review = self_review_for_owner(request, public_id)
     services.self_review_delete(review=review)
     messages.success(request, _("The self-review draft was deleted."))
     return redirect("growth:self_reviews")

@@ -5,14 +5,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from rung.accounts.models import User
 from rung.growth.selectors.sharing import workspace_overview
+from rung.growth.views.form_posts import current_member
 
 
 def render_home(request: HttpRequest, *, status: int = 200) -> HttpResponse:
     """Render the workspace home for the member asking (also after a refused invitation)."""
-    assert isinstance(request.user, User)
-    context = {"overview": workspace_overview(request.user)}
+    context = {"overview": workspace_overview(current_member(request))}
     return render(request, "growth/home.html", context, status=status)
 
 

@@ -45,8 +45,9 @@ def posts(alice: User) -> Iterator[dict[str, list[int]]]:
     fulltext._postgres_stats = None
 
 
-def _ids(raw: str, **kwargs: int) -> list[int]:
-    return [qid for qid, _score in fulltext_matches(parse_query(raw), **kwargs)]
+def _ids(raw: str, *, limit: int, before_id: int | None = None) -> list[int]:
+    matches = fulltext_matches(parse_query(raw), limit=limit, before_id=before_id)
+    return [qid for qid, _score in matches]
 
 
 @pytest.fixture
