@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "rung.qa",
     "rung.search",
     "rung.growth",
+    "rung.languages",
     "django_tasks_db",
 ]
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("rung.qa.urls")),
     path("", include("rung.search.urls")),
     path("growth/", include("rung.growth.urls")),
+    path("", include("rung.languages.urls")),
     path("members/", include("rung.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -398,3 +398,39 @@ def test_privacy(client: Client, route: str, actor: str, method: str) -> None:
         assert status in (404, 405), f"{actor} {method} {route}: {status}"
         return
     assert status in (403, 404, 405), f"{actor} {method} {route}: {status}"
+
+
+ALL_SECRETS = PLAN_SECRETS + REVIEW_SECRETS + OWNER_SECRETS
+
+
+@pytest.mark.parametrize("actor", ["other_member", "moderator", "anonymous", "shared_comment"])
+def test_growth_data_stays_out_of_every_public_page(client: Client, actor: str) -> None:
+    """Search, similar questions, feeds, profiles and the ask form show no growth row.
+
+    The owner also posts a question, so the question page (with its similar questions)
+    and the search page have something to show next to the growth data.
+    """
+    from rung.testing import make_question
+
+    world = _build_world()
+    alice = world.members["owner"]
+    question = make_question(alice, title="How do I show more ownership as a mid-level engineer?")
+    if actor != "anonymous":
+        client.force_login(world.members[actor])
+    pages = [
+        reverse("home"),
+        reverse("qa:topic", args=["mid-level"]),
+        question.get_absolute_url(),
+        alice.get_absolute_url(),
+        # Every marker starts with this word; the page echoes only the word itself.
+        reverse("search:search") + "?q=S3CRET",
+        reverse("search:search") + "?q=ownership",
+    ]
+    if actor != "anonymous":
+        pages.append(reverse("qa:ask"))
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = _text(response)
+        leaked = [secret for secret in ALL_SECRETS if secret in body]
+        assert not leaked, f"{url} shows {leaked} to {actor}"

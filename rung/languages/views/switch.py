@@ -1,0 +1,7 @@
+"""Placeholder until this part is built."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+
+
+def language_switch(request: HttpRequest, **kwargs: object) -> HttpResponse:
+    raise Http404
