@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from rung.search import relevance
 from rung.search.analysis import PREFIX, Query
 
 
@@ -147,6 +148,10 @@ def fulltext_matches(
     return _sqlite_matches(query, filters, limit, before_id, any_term)
 
 
+# How many of a phrase's newest matches estimate how many posts hold it.
+SQLITE_DENSITY_SAMPLE = 200
+
+
 def _sqlite_matches(
     query: Query, filters: Filters, limit: int, before_id: int | None, any_term: bool
 ) -> list[tuple[int, float]]:
@@ -154,15 +159,55 @@ def _sqlite_matches(
     if before_id is not None:
         where += " AND search_fts.rowid < %s"
         params.append(before_id)
-    join = "JOIN search_searchentry e ON e.question_id = search_fts.rowid" if where else ""
-    # bm25 is lower for better matches; the title column counts four times the body.
     sql = (
-        "SELECT search_fts.rowid, -bm25(search_fts, 4.0, 1.0) FROM search_fts "
-        f"{join} WHERE search_fts MATCH %s{where} ORDER BY search_fts.rowid DESC LIMIT %s"
+        "SELECT e.question_id, e.title_terms, e.body_terms FROM search_fts"
+        " JOIN search_searchentry e ON e.question_id = search_fts.rowid"
+        f" WHERE search_fts MATCH %s{where} ORDER BY search_fts.rowid DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, (fts5_expression(query, any_term=any_term), *params, limit))
-        return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
+        rows = [(int(qid), title.split(), body.split()) for qid, title, body in cursor.fetchall()]
+    if not rows:
+        return []
+    groups = list(query.required)
+    weights = _sqlite_idf(groups)
+    average = sum(len(title) + len(body) for _qid, title, body in rows) / len(rows)
+    return [
+        (qid, relevance.bm25(groups, weights, title, body, average)) for qid, title, body in rows
+    ]
+
+
+def _sqlite_idf(groups: list[tuple[str, ...]]) -> list[float]:
+    """Return each group's inverse document frequency, estimated at a bounded cost.
+
+    The newest SQLITE_DENSITY_SAMPLE posts holding a phrase span some range of ids; the
+    phrase's share of that range, times the whole range, estimates how many hold it.
+    """
+    if len(groups) < 2:
+        return [1.0] * len(groups)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT max(question_id) FROM search_searchentry")
+        newest = int(cursor.fetchone()[0] or 0)
+        weights = []
+        for group in groups:
+            expression = fts5_expression(Query(raw="", required=(group,)))
+            cursor.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+                " ORDER BY rowid DESC LIMIT 1 OFFSET %s",
+                [expression, SQLITE_DENSITY_SAMPLE - 1],
+            )
+            row = cursor.fetchone()
+            if row is None:
+                cursor.execute(
+                    "SELECT count(*) FROM search_fts WHERE search_fts MATCH %s", [expression]
+                )
+                documents = float(cursor.fetchone()[0])
+            else:
+                documents = relevance.estimated_documents(
+                    SQLITE_DENSITY_SAMPLE, newest, int(row[0])
+                )
+            weights.append(relevance.idf(documents, newest))
+    return weights
 
 
 # On PostgreSQL, a combination of common words is first looked for among this many newest
