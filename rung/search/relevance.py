@@ -27,20 +27,23 @@ def occurrences(terms: Sequence[str], group: Sequence[str]) -> int:
 
     A word ending in the prefix mark matches every term it begins.
     """
-
-    def same(term: str, wanted: str) -> bool:
-        if wanted.endswith(PREFIX):
-            return term.startswith(wanted.rstrip(PREFIX))
-        return term == wanted
-
-    size = len(group)
-    if size == 0:
+    if not group:
         return 0
-    return sum(
-        1
-        for start in range(len(terms) - size + 1)
-        if all(same(terms[start + i], group[i]) for i in range(size))
-    )
+    if len(group) == 1 and not group[0].endswith(PREFIX):
+        return terms.count(group[0])
+    size = len(group)
+    wanted = [(word.rstrip(PREFIX), word.endswith(PREFIX)) for word in group]
+    first, first_prefix = wanted[0]
+    count = 0
+    for start, term in enumerate(terms[: len(terms) - size + 1]):
+        if not (term.startswith(first) if first_prefix else term == first):
+            continue
+        if all(
+            terms[start + i].startswith(word) if prefix else terms[start + i] == word
+            for i, (word, prefix) in enumerate(wanted[1:], start=1)
+        ):
+            count += 1
+    return count
 
 
 def estimated_documents(sample: int, newest_id: int, sample_last_id: int) -> float:
