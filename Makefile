@@ -9,7 +9,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/rung
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint typecheck test-sqlite test-postgres browser-deps bench clean
+.PHONY: run test setup lint typecheck test-sqlite test-postgres browser-deps gettext-deps messages bench clean
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Rung needs Python 3.12 or newer on PATH."; exit 1; }
@@ -18,7 +18,19 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-setup: $(VENV)/.installed
+# Translations: the .po catalogues are committed, the .mo files Django reads are built here.
+PO_FILES := $(wildcard rung/locale/*/LC_MESSAGES/*.po rung/*/locale/*/LC_MESSAGES/*.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+setup: $(VENV)/.installed $(MO_FILES)
+
+$(MO_FILES): %.mo: %.po $(VENV)/.installed
+	@$(MAKE) --no-print-directory gettext-deps
+	$(PY) manage.py i18n_messages --compile-only
+
+# After changing strings in templates or code: collect them into the catalogues.
+messages: setup gettext-deps
+	$(PY) manage.py i18n_messages
 
 # The task worker (search vectors) runs beside the web server and stops with it.
 run: setup
@@ -39,6 +51,14 @@ browser-deps:
 		else echo "Chromium is missing and installing it needs root: sudo apt-get install chromium"; fi; \
 	fi
 
+# GNU gettext runs makemessages (and a test that the catalogues are up to date).
+gettext-deps:
+	@if ! command -v msgfmt >/dev/null 2>&1 || ! command -v xgettext >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext) >/dev/null; \
+		else echo "GNU gettext is missing and installing it needs root: sudo apt-get install gettext"; fi; \
+	fi
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -55,7 +75,7 @@ test-postgres: setup
 	elif [ "$$CI" = "true" ]; then echo "PostgreSQL is required in CI but $(PG_URL) is unreachable"; exit 1; \
 	else echo "PostgreSQL not reachable at $(PG_URL): skipping the PostgreSQL run"; fi
 
-test: setup browser-deps lint typecheck
+test: setup browser-deps gettext-deps lint typecheck
 	$(PY) manage.py makemigrations --check --dry-run
 	@echo "== SQLite =="
 	$(MAKE) --no-print-directory test-sqlite

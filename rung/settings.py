@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After LocaleMiddleware and authentication: a member's chosen language wins.
+    "rung.languages.middleware.MemberLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -183,6 +185,8 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_SIGNUP_REDIRECT_URL = "accounts:profile_edit"
 ACCOUNT_USER_DISPLAY = "rung.accounts.models.user_display"
+# Writes every account email in the recipient's language.
+ACCOUNT_ADAPTER = "rung.accounts.adapter.AccountAdapter"
 if env_bool("RUNG_DISABLE_RATE_LIMITS"):
     ACCOUNT_RATE_LIMITS = False
 
@@ -204,6 +208,9 @@ else:
 # --- i18n -----------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
+# Project strings (templates and code under rung/) are translated in one catalogue here;
+# `manage.py i18n_check` reports its coverage. .mo files are built by `make setup`.
+LOCALE_PATHS = [BASE_DIR / "rung" / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -258,6 +265,21 @@ RUNG_SEARCH_DIR = Path(os.environ.get("RUNG_SEARCH_DIR", VAR_DIR / "search"))
 RUNG_SEARCH_REFRESH_SECONDS = float(os.environ.get("RUNG_SEARCH_REFRESH_SECONDS", "2"))
 # Past this many vectors outside the ANN file, the worker rebuilds the file.
 RUNG_SEARCH_ANN_THRESHOLD = int(os.environ.get("RUNG_SEARCH_ANN_THRESHOLD", "50000"))
+
+# --- translating posts (docs: README "Configuration") -----------------------------------
+# none (default: no translate button), libretranslate, or openai (any OpenAI-compatible
+# chat-completions endpoint, such as Ollama or vLLM).
+RUNG_TRANSLATION_PROVIDER = os.environ.get("RUNG_TRANSLATION_PROVIDER", "none")
+RUNG_TRANSLATION_TIMEOUT = float(os.environ.get("RUNG_TRANSLATION_TIMEOUT", "10"))
+# Provider calls one reader may cause per minute; cached translations do not count.
+RUNG_TRANSLATION_RATE_LIMIT = int(os.environ.get("RUNG_TRANSLATION_RATE_LIMIT", "30"))
+RUNG_LIBRETRANSLATE_URL = os.environ.get("RUNG_LIBRETRANSLATE_URL", "http://localhost:5000")
+RUNG_LIBRETRANSLATE_API_KEY = os.environ.get("RUNG_LIBRETRANSLATE_API_KEY", "")
+# "site=service" code pairs over the defaults en=en,zh-hans=zh (newer servers: zh-Hans).
+RUNG_LIBRETRANSLATE_CODES = os.environ.get("RUNG_LIBRETRANSLATE_CODES", "")
+RUNG_OPENAI_BASE_URL = os.environ.get("RUNG_OPENAI_BASE_URL", "http://localhost:11434/v1")
+RUNG_OPENAI_MODEL = os.environ.get("RUNG_OPENAI_MODEL", "")
+RUNG_OPENAI_API_KEY = os.environ.get("RUNG_OPENAI_API_KEY", "")
 
 LOGGING = {
     "version": 1,

@@ -15,7 +15,6 @@ urlpatterns = [
     path("members/", include("rung.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("-/health", core_views.health, name="health"),
     # Uploaded avatars; behind a proxy in production, from Django in the embedded default.
     path(

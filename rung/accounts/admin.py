@@ -20,6 +20,7 @@ class MemberAdmin(UserAdmin):
                     "companies",
                     "years_experience",
                     "languages",
+                    "ui_language",
                     "avatar",
                 )
             },

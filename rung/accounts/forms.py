@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.avatars import avatar_from_upload
 from rung.accounts.models import LANGUAGE_CHOICES, User
+from rung.languages.preferences import LANGUAGE_SELF_NAMES
 
 
 class ProfileForm(forms.ModelForm):
@@ -18,6 +19,12 @@ class ProfileForm(forms.ModelForm):
     )
     years_experience = forms.IntegerField(
         label=_("Years of experience"), min_value=0, max_value=60, required=False
+    )
+    ui_language = forms.ChoiceField(
+        label=_("Interface language"),
+        choices=[("", _("Follow my browser")), *LANGUAGE_SELF_NAMES.items()],
+        required=False,
+        help_text=_("Rung shows its pages and writes its emails to you in this language."),
     )
     avatar = forms.FileField(
         label=_("Avatar"),
@@ -36,6 +43,7 @@ class ProfileForm(forms.ModelForm):
             "companies",
             "years_experience",
             "languages",
+            "ui_language",
             "avatar",
         ]
 

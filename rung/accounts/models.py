@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.urls import reverse
@@ -42,6 +43,15 @@ class User(AbstractUser):
     )
     languages = models.JSONField(_("languages spoken"), default=list, blank=True)
     avatar = models.ImageField(_("avatar"), upload_to="avatars/", blank=True)
+    # Blank means "not chosen": the interface then follows the browser's cookie or its
+    # Accept-Language header. A chosen language follows the member to any browser.
+    ui_language = models.CharField(
+        _("interface language"),
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+        default="",
+    )
 
     def __str__(self) -> str:
         return self.name

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -36,7 +37,10 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = ProfileForm(request.POST, request.FILES, instance=user)
         if form.is_valid():
-            form.save()
+            member = form.save()
+            if member.ui_language:
+                # Confirm in the language just chosen: the next page will be in it too.
+                translation.activate(member.ui_language)
             messages.success(request, _("Your profile was saved."))
             return redirect(user.get_absolute_url())  # type: ignore[union-attr]
         status = 400

@@ -51,6 +51,9 @@ class Question(models.Model):
     body_html = models.TextField(editable=False)
     excerpt = models.CharField(max_length=300, blank=True, editable=False)
     language = models.CharField(max_length=10, blank=True)
+    # Set when the author or a moderator chose the language by hand; edits then keep it
+    # instead of detecting it again.
+    language_locked = models.BooleanField(default=False)
     topics = models.ManyToManyField(Topic, through="QuestionTopic", related_name="questions")
 
     # The context card: who is asking and what they want, as structured fields.
@@ -196,6 +199,8 @@ class Answer(models.Model):
     body = models.TextField(_("answer"), max_length=BODY_MAX_LENGTH)
     body_html = models.TextField(editable=False)
     language = models.CharField(max_length=10, blank=True)
+    # As on Question: a language chosen by hand survives edits.
+    language_locked = models.BooleanField(default=False)
     like_count = models.PositiveIntegerField(default=0)
     submit_token = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)

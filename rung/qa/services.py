@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from rung.accounts.models import User
 from rung.core.markdown import excerpt, render_markdown
 from rung.ladder.models import Axis, Level, RatingChoice, RatingScale
+from rung.languages.detection import SITE_LANGUAGES, detect_language
 from rung.qa.models import (
     Answer,
     ContextRating,
@@ -23,7 +24,6 @@ from rung.qa.models import (
     Topic,
 )
 from rung.qa.permissions import check_edit_permission, check_like_permission
-from rung.search.analysis import guess_language
 from rung.search.indexing import question_index
 
 MAX_TOPICS = 5
@@ -114,6 +114,11 @@ def _place_in_topics(question: Question, topics: Sequence[Topic]) -> None:
         Topic.objects.filter(pk__in=added).update(question_count=F("question_count") + 1)
 
 
+def _validate_language(language: str) -> None:
+    if language and language not in SITE_LANGUAGES:
+        raise ValidationError(_("Choose English or Chinese as the post's language."))
+
+
 def _touch(question: Question) -> None:
     """Mark a question and its topic feeds as changed so cached renderings are replaced."""
     Question.objects.filter(pk=question.pk).update(version=F("version") + 1)
@@ -156,6 +161,7 @@ def question_create(
     card = card or ContextCard()
     topics = _validate_topics(topics)
     _validate_card(card)
+    _validate_language(language)
     question = Question(
         author=author,
         title=title.strip(),
@@ -163,7 +169,7 @@ def question_create(
         body_html=render_markdown(body),
         excerpt=excerpt(body, 240),
         is_anonymous=is_anonymous,
-        language=language or guess_language(f"{title}\n{body}"),
+        language=language or detect_language(f"{title}\n{body}"),
         submit_token=submit_token,
     )
     if created_at is not None:
@@ -215,7 +221,8 @@ def question_edit(
     _apply_card(question, card)
     if changed:
         question.edited_at = timezone.now()
-        question.language = guess_language(f"{question.title}\n{body}")
+        if not question.language_locked:
+            question.language = detect_language(f"{question.title}\n{body}")
     question.full_clean(exclude=["body_html", "excerpt"])
     _touch(question)  # the topics it leaves
     question.save(update_fields=_EDITABLE_QUESTION_FIELDS)
@@ -272,6 +279,7 @@ def answer_create(
         if parent.parent_id is not None:
             # Replies stay one level deep: a reply to a reply joins its thread.
             parent = parent.parent
+    _validate_language(language)
     if submit_token is not None:
         existing = Answer.objects.filter(author=author, submit_token=submit_token).first()
         if existing is not None:
@@ -284,7 +292,7 @@ def answer_create(
         author=author,
         body=body,
         body_html=render_markdown(body),
-        language=language or guess_language(body),
+        language=language or detect_language(body),
         submit_token=submit_token,
     )
     if created_at is not None:
@@ -313,7 +321,8 @@ def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
     answer.body = body
     answer.body_html = render_markdown(body)
     answer.edited_at = timezone.now()
-    answer.language = guess_language(body)
+    if not answer.language_locked:
+        answer.language = detect_language(body)
     answer.full_clean(exclude=["body_html"])
     answer.save(update_fields=["body", "body_html", "edited_at", "language"])
     Revision.objects.create(answer=answer, editor=editor, body=body)
@@ -381,3 +390,73 @@ def answer_mark_helpful(*, question: Question, answer: Answer, actor: User) -> b
     _touch(question)
     question_index(question.pk)
     return marked
+
+
+def check_language_permission(user: User, post: Question | Answer) -> None:
+    """Allow the author and staff moderators to set the language of a post that still exists."""
+    if post.author_id != user.pk and not user.is_staff:
+        raise PermissionDenied(_("Only the author or a moderator can change a post's language."))
+    if post.is_deleted:
+        raise ValidationError(_("This post was deleted."))
+
+
+@transaction.atomic
+def post_language_set(*, post: Question | Answer, actor: User, language: str) -> Question | Answer:
+    """Set a post's language by hand; later edits keep it instead of detecting it again."""
+    check_language_permission(actor, post)
+    if language not in SITE_LANGUAGES:
+        raise ValidationError(_("Choose English or Chinese as the post's language."))
+    fresh = type(post).objects.select_for_update().get(pk=post.pk)
+    fresh.language = language
+    fresh.language_locked = True
+    fresh.save(update_fields=["language", "language_locked"])
+    # The badge is part of every cached rendering of the question, its answers and cards.
+    _touch(fresh if isinstance(fresh, Question) else fresh.question)
+    return fresh
+
+
+def post_languages_detect(*, redetect: bool = False, batch: int = 500) -> int:
+    """Detect the language of posts that have none (or, with `redetect`, of every post).
+
+    Languages chosen by hand are left alone. Each batch is its own transaction, so a long
+    backfill holds no lock for long; return how many posts changed.
+    """
+    changed = 0
+    for model in (Question, Answer):
+        rows = model.objects.filter(language_locked=False)
+        if not redetect:
+            rows = rows.filter(language="")
+        ids = rows.order_by("pk").values_list("pk", flat=True)
+        last = 0
+        while chunk := list(ids.filter(pk__gt=last)[:batch]):
+            last = chunk[-1]
+            changed += _detect_batch(model, chunk, redetect=redetect)
+    return changed
+
+
+@transaction.atomic
+def _detect_batch(model: type[Question] | type[Answer], ids: list[int], *, redetect: bool) -> int:
+    # Read again under lock: an author may have chosen a language since the ids were listed.
+    rows = model.objects.select_for_update().filter(pk__in=ids, language_locked=False)
+    if not redetect:
+        rows = rows.filter(language="")
+    updated: list[Question | Answer] = []
+    question_ids: set[int] = set()
+    for post in rows:
+        if isinstance(post, Question):
+            language, question_id = detect_language(f"{post.title}\n{post.body}"), post.pk
+        else:
+            language, question_id = detect_language(post.body), post.question_id
+        if language != post.language:
+            post.language = language
+            updated.append(post)
+            question_ids.add(question_id)
+    if not updated:
+        return 0
+    model.objects.bulk_update(updated, ["language"])  # type: ignore[arg-type]
+    # Cached cards and threads show the badge.
+    Question.objects.filter(pk__in=question_ids).update(version=F("version") + 1)
+    Topic.objects.filter(placements__question_id__in=question_ids).update(
+        feed_version=F("feed_version") + 1
+    )
+    return len(updated)

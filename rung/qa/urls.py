@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rung.qa.views import browse, posting, reactions
+from rung.qa.views import browse, language, posting, reactions
 
 app_name = "qa"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("questions/<int:pk>/history/", browse.question_history, name="question_history"),
     path("questions/<int:pk>/like/", reactions.question_like, name="question_like"),
     path("questions/<int:pk>/answer/", posting.answer_create, name="answer_create"),
+    path("questions/<int:pk>/language/", language.question_language, name="question_language"),
     path("questions/<int:pk>/<slug:slug>/", browse.question_detail, name="question_slug"),
     path("answers/<int:pk>/reply/", posting.reply_create, name="reply_create"),
     path("answers/<int:pk>/edit/", posting.answer_edit, name="answer_edit"),
@@ -19,4 +20,6 @@ urlpatterns = [
     path("answers/<int:pk>/history/", browse.answer_history, name="answer_history"),
     path("answers/<int:pk>/like/", reactions.answer_like, name="answer_like"),
     path("answers/<int:pk>/helpful/", reactions.answer_mark_helpful, name="answer_helpful"),
+    path("answers/<int:pk>/language/", language.answer_language, name="answer_language"),
+    path("replies/<int:pk>/language/", language.reply_language, name="reply_language"),
 ]

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import rjieba
 import snowballstemmer
 
+from rung.languages.detection import detect_language
+
 # A query longer than this is cut: nobody types it, and it bounds the work per search.
 MAX_QUERY_CHARS = 400
 MAX_QUERY_TERMS = 12
@@ -149,16 +151,7 @@ def parse_query(raw: str, *, prefix_last: bool = False) -> Query:
     )
 
 
-_LETTER_RE = re.compile(rf"[{HAN}]|[^\W\d_]+")
-
-
 def guess_language(text: str) -> str:
     """Return "zh-hans" when Chinese carries the text, else "en"."""
-    han = latin = 0
-    for match in _LETTER_RE.finditer(text[:4000]):
-        if has_han(match.group()):
-            han += 1
-        else:
-            latin += 1
-    # A Chinese sentence holds many characters per English word it borrows ("Kubernetes").
-    return "zh-hans" if han and han >= latin else "en"
+    # Search needs an answer for any text, so what is too short to tell counts as English.
+    return detect_language(text) or "en"

@@ -1,7 +1,25 @@
-"""Placeholder until this part is built."""
+"""The glossary page: career terms in English and Chinese, filtered without JavaScript."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from rung.languages.glossary import QUERY_MAX_CHARS, TERMS, glossary_groups, glossary_query
 
 
-def glossary_page(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+@require_GET
+def glossary_page(request: HttpRequest) -> HttpResponse:
+    query = glossary_query(request.GET.get("q", ""))
+    groups = glossary_groups(language=get_language(), query=query)
+    return render(
+        request,
+        "languages/glossary.html",
+        {
+            "query": query,
+            "query_max_chars": QUERY_MAX_CHARS,
+            "groups": groups,
+            "shown_count": sum(len(group.entries) for group in groups),
+            "total_count": len(TERMS),
+        },
+    )

@@ -1,7 +1,39 @@
-"""Placeholder until this part is built."""
+"""Switch the interface language from any page, without JavaScript."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from rung.accounts.models import User
+from rung.languages.preferences import (
+    language_cookie_set,
+    member_language_set,
+    supported_language,
+)
 
 
-def language_switch(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+def _safe_next(request: HttpRequest) -> str:
+    """Return the POSTed `next` if it stays on this site, else the home page."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return "/"
+
+
+@require_POST
+def language_switch(request: HttpRequest) -> HttpResponse:
+    """Set the interface language in a cookie and, for a member, on their profile."""
+    language = supported_language(request.POST.get("language"))
+    if not language:
+        return render(request, "languages/language_unknown.html", status=400)
+    if isinstance(request.user, User) and request.user.is_authenticated:
+        member_language_set(member=request.user, language=language)
+    # The redirect's own body is never read; activating only keeps Content-Language right.
+    translation.activate(language)
+    response = HttpResponseRedirect(_safe_next(request))
+    language_cookie_set(response, language)
+    return response

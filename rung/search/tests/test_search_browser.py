@@ -5,6 +5,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from rung.accounts.models import User
 from rung.qa.tests import test_browser as browser
@@ -38,18 +40,22 @@ def test_chinese_title_in_ask_form_suggests_english_duplicate(
 
     base = live_server.url
     watch = Watch()
+    # A Chinese browser gets the Chinese interface; the labels come from the catalogue.
     context = watch.attach(chromium.new_context(locale="zh-CN"))
     page = context.new_page()
     sign_up(page, base, "asker")
     page.goto(f"{base}/ask/")
-    page.get_by_label("Title").press_sequentially("我应该为了更高的薪水跳槽吗？", delay=30)
+    with translation.override("zh-hans"):
+        title_label, details_label = gettext("Title"), gettext("Details")
+        already, coach = gettext("These may already answer you"), gettext("Question coach")
+    page.get_by_label(title_label).press_sequentially("我应该为了更高的薪水跳槽吗？", delay=30)
     suggestions = page.locator("#ask-assist .suggestions")
-    expect(suggestions).to_contain_text("These may already answer you")
+    expect(suggestions).to_contain_text(already)
     link = suggestions.get_by_role("link", name=english_question.title)
     expect(link).to_have_attribute("href", english_question.get_absolute_url())
     # The coach is live too: a title without body or context gets advice.
-    expect(page.locator("#ask-assist .coach")).to_contain_text("Question coach")
-    page.get_by_label("Details").fill(
+    expect(page.locator("#ask-assist .coach")).to_contain_text(coach)
+    page.get_by_label(details_label).fill(
         "我该跳槽吗？我该先谈涨薪吗？还是应该再等一年？" + "现在的团队很好，但是薪水比市场低。" * 3
     )
     expect(page.locator('#ask-assist .tip[data-code="split"]')).to_be_visible()

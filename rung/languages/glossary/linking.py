@@ -1,0 +1,261 @@
+"""Linking glossary terms in rendered posts; each process compiles its matcher once."""
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from html import escape
+from html.parser import HTMLParser
+
+from django.urls import reverse
+
+from rung.languages.glossary.terms import (
+    TERMS,
+    Lang,
+    Term,
+    content_language,
+    other_language,
+)
+
+# Linking terms in posts -------------------------------------------------------------------
+
+# Elements whose text is never annotated: code and links must stay as written, headings are
+# structure, and the rest are raw-text or form elements where a link could not work.
+_SKIPPED_ELEMENTS = frozenset(
+    {
+        *("a", "code", "pre", "kbd", "samp", "var", "dfn", "abbr"),
+        *("h1", "h2", "h3", "h4", "h5", "h6"),
+        *("script", "style", "textarea", "title", "xmp", "plaintext", "noscript"),
+        *("iframe", "noembed", "noframes", "object", "svg", "math", "template"),
+        *("button", "select", "option", "head"),
+    }
+)
+# Their content is not markup, and browsers and Python's parser disagree on where some of
+# them end; sanitized posts never hold them, so a post that does is left as written.
+_RAW_TEXT_ELEMENTS = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}
+    | {"noscript", "plaintext"}
+)
+# Letters, digits, "_" and "-" next to an English term mean it is part of a longer word:
+# "calibrated" is not "calibration" and "self-promotion" is not "promotion". Chinese is
+# written without spaces, so Chinese characters are not word characters here and "OKR" in
+# "我的OKR" still matches.
+_WORD = "0-9A-Za-z\u00c0-\u024f_-"
+# An abbreviation such as "PIP" matches only in capitals, so "pip install" stays plain.
+_ACRONYM = re.compile(r"[A-Z]{2}")
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _normal(text: str) -> str:
+    return _SPACES.sub(" ", text).casefold()
+
+
+# A trie node: children keyed by (character, whether its case matters); "" marks a term's end.
+_Trie = dict[tuple[str, bool], "_Trie"]
+_END = ("", False)
+
+
+def _trie(variants: Iterable[str]) -> _Trie:
+    root: _Trie = {}
+    for variant in variants:
+        acronym = bool(_ACRONYM.search(variant))
+        node = root
+        for index, word in enumerate(variant.split()):
+            if index:
+                node = node.setdefault((" ", False), {})
+            for char in word:
+                key = (char, True) if acronym and char.isupper() else (char.lower(), False)
+                node = node.setdefault(key, {})
+        node[_END] = {}
+    return root
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "_-")
+
+
+def _trie_pattern(node: _Trie, last: str = "") -> str:
+    """Return a regex for the trie that prefers the longest term at each position."""
+    alternatives = []
+    # Case-sensitive letters first: "PIP" is tried before any lower-case spelling.
+    for (char, exact), child in sorted(node.items(), key=lambda item: (not item[0][1], item[0])):
+        if (char, exact) == _END:
+            continue
+        piece = r"\s+" if char == " " else re.escape(char)
+        if exact:
+            piece = f"(?-i:{piece})"
+        if not last and _is_word_char(char):
+            # Checked after the first character so that each branch starts with a literal,
+            # which the regex engine rejects quickly at most positions.
+            piece += f"(?<![{_WORD}].)"
+        alternatives.append(piece + _trie_pattern(child, char))
+    if _END in node:
+        # Ending a term is the last alternative, so a longer term that also fits wins.
+        alternatives.append(f"(?![{_WORD}])" if _is_word_char(last) else "")
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+class GlossaryMatcher:
+    """Find glossary terms in text and link the first mention of each in post HTML."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self._terms: dict[str, Term] = {}
+        for term in terms:
+            for variant in term.variants():
+                key = _normal(variant)
+                if self._terms.setdefault(key, term) is not term:
+                    raise ValueError(f"{variant!r} names two glossary terms")
+        # One alternation shaped as a trie: each position costs a few character tests
+        # however many terms there are, and the longest term there wins, so
+        # "performance improvement plan" beats "performance".
+        variants = (variant for term in self._terms.values() for variant in term.variants())
+        self._pattern = re.compile(_trie_pattern(_trie(set(variants))), re.IGNORECASE)
+
+    def find(self, text: str) -> list[tuple[int, int, Term]]:
+        """Return (start, end, term) for every mention in plain text, leftmost-longest."""
+        return [
+            (match.start(), match.end(), self._terms[_normal(match.group())])
+            for match in self._pattern.finditer(text)
+        ]
+
+    def link(self, html: str, *, language: str | None, glossary_url: str) -> str:
+        """Return post HTML with the first mention of each term linked to its definition."""
+        # A post that mentions no term at all skips the parser entirely.
+        if not self._pattern.search(html):
+            return html
+        runs = _text_runs(html)
+        if runs is None:
+            return html
+        lang = content_language(language)
+        linked: set[str] = set()
+        pieces: list[str] = []
+        done = 0
+        for start, end, text in runs:
+            annotated = self._annotate(text, lang, glossary_url, linked)
+            if annotated is not None:
+                pieces += [html[done:start], annotated]
+                done = end
+        pieces.append(html[done:])
+        return "".join(pieces)
+
+    def _annotate(self, text: str, lang: Lang, glossary_url: str, linked: set[str]) -> str | None:
+        """Return the text escaped with new terms linked, or None when it has none to link."""
+        pieces: list[str] = []
+        done = 0
+        for start, end, term in self.find(text):
+            if term.slug in linked:
+                continue
+            linked.add(term.slug)
+            pieces += [
+                escape(text[done:start], quote=False),
+                _term_link(term, text[start:end], lang, glossary_url),
+            ]
+            done = end
+        if not pieces:
+            return None
+        pieces.append(escape(text[done:], quote=False))
+        return "".join(pieces)
+
+
+def _term_link(term: Term, shown: str, lang: Lang, glossary_url: str) -> str:
+    other = term.name(other_language(lang))
+    if lang == "zh":
+        tip = f"{term.zh}（{other}）：{term.zh_definition}"
+    else:
+        tip = f"{term.en} ({other}): {term.en_definition}"
+    return (
+        f'<a class="glossary-term" href="{escape(glossary_url)}#{escape(term.slug)}" '
+        f'title="{escape(tip)}" data-term="{escape(term.slug)}">{escape(shown, quote=False)}</a>'
+    )
+
+
+class _TextRuns(HTMLParser):
+    """Record where each token starts in the source, and which text may be annotated."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self._line_starts = [0]
+        self._line_starts += [m.end() for m in re.finditer("\n", source)]
+        self.starts: list[int] = []  # where every reported token starts
+        self.data: list[tuple[int, str | None]] = []  # (token index, text if annotatable)
+        self.raw_text_element = False
+        self._skipping: dict[str, int] = {}
+
+    def _token(self) -> int:
+        line, column = self.getpos()
+        self.starts.append(self._line_starts[line - 1] + column)
+        return len(self.starts) - 1
+
+    def handle_starttag(self, tag: str, attrs: Sequence[tuple[str, str | None]]) -> None:
+        self._token()
+        if tag in _RAW_TEXT_ELEMENTS:
+            self.raw_text_element = True
+        if tag in _SKIPPED_ELEMENTS:
+            self._skipping[tag] = self._skipping.get(tag, 0) + 1
+
+    def handle_startendtag(self, tag: str, attrs: Sequence[tuple[str, str | None]]) -> None:
+        # Browsers ignore the slash on non-void elements: <a/> opens a link.
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._token()
+        if self._skipping.get(tag):
+            self._skipping[tag] -= 1
+            if not self._skipping[tag]:
+                del self._skipping[tag]
+
+    def handle_data(self, data: str) -> None:
+        self.data.append((self._token(), None if self._skipping else data))
+
+    def handle_comment(self, data: str) -> None:
+        self._token()
+
+    def handle_decl(self, decl: str) -> None:
+        self._token()
+
+    def handle_pi(self, data: str) -> None:
+        self._token()
+
+    def unknown_decl(self, data: str) -> None:
+        self._token()
+
+
+def _text_runs(html: str) -> list[tuple[int, int, str]] | None:
+    """Return (start, end, decoded text) of each annotatable text run in the HTML source.
+
+    Return None when the source is not plain enough to be sure where a browser sees text.
+    """
+    parser = _TextRuns(html)
+    try:
+        parser.feed(html)
+        parser.close()
+    except AssertionError:
+        # The standard library's parser gives up on some malformed declarations ("<![>")
+        # this way; a post like that is left as written rather than failing the page.
+        return None
+    starts = parser.starts
+    if parser.raw_text_element or any(b < a for a, b in itertools.pairwise(starts)):
+        return None
+    runs = []
+    for index, text in parser.data:
+        start = starts[index]
+        end = starts[index + 1] if index + 1 < len(starts) else len(html)
+        if "<" in html[start:end]:
+            # A bare "<" that the parser took for text may open a tag for a browser (the
+            # standard library's parser is more lenient), so what follows could be inside a
+            # tag. Sanitized HTML always writes it as &lt;, so only hostile markup gets here.
+            return None
+        if text is not None:
+            runs.append((start, end, text))
+    return runs
+
+
+_MATCHER = GlossaryMatcher(TERMS)
+
+
+def link_glossary_terms(html: str, *, language: str | None) -> str:
+    """Return sanitized post HTML with the first mention of each glossary term linked."""
+    return _MATCHER.link(html, language=language, glossary_url=reverse("languages:glossary"))

@@ -1,0 +1,28 @@
+"""The language switcher shown in every page's header."""
+
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language
+
+from rung.languages.preferences import LANGUAGE_SELF_NAMES
+
+register = template.Library()
+
+
+@register.inclusion_tag("languages/_switcher.html", takes_context=True)
+def language_switcher(context: template.Context) -> dict[str, object]:
+    """Render one button per interface language that POSTs to languages:switch."""
+    request = context.get("request")
+    current = (get_language() or settings.LANGUAGE_CODE).lower()
+    return {
+        "choices": [
+            {
+                "code": code,
+                "name": LANGUAGE_SELF_NAMES.get(code, str(name)),
+                "current": code == current,
+            }
+            for code, name in settings.LANGUAGES
+        ],
+        "next": request.get_full_path() if request is not None else "/",
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -1,0 +1,84 @@
+"""Correcting a post's language: its author or a staff moderator picks English or Chinese."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from rung.languages.detection import CHINESE, ENGLISH
+from rung.qa import selectors, services
+from rung.qa.models import Answer, Question
+
+FORM_ERROR_STATUS = 400
+
+
+class PostLanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language of this post"),
+        choices=[(ENGLISH, gettext_lazy("English")), (CHINESE, gettext_lazy("Chinese"))],
+        error_messages={
+            "required": gettext_lazy("Choose English or Chinese."),
+            "invalid_choice": gettext_lazy("Choose English or Chinese."),
+        },
+    )
+
+
+def _change_language(request: HttpRequest, post: Question | Answer) -> HttpResponse:
+    """Show the form (GET) or save the chosen language (POST); 403 for anyone else."""
+    user = request.user
+    services.check_language_permission(user, post)  # type: ignore[arg-type]
+    if request.method == "POST":
+        form = PostLanguageForm(request.POST)
+        if form.is_valid():
+            try:
+                services.post_language_set(
+                    post=post,
+                    actor=user,  # type: ignore[arg-type]
+                    language=form.cleaned_data["language"],
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(request, _("The post's language was saved."))
+                return redirect(post.get_absolute_url())
+        status = FORM_ERROR_STATUS
+    else:
+        form = PostLanguageForm(initial={"language": post.language})
+        status = 200
+    question = post if isinstance(post, Question) else post.question
+    return render(
+        request,
+        "qa/language_form_page.html",
+        {"form": form, "post": post, "question": question},
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_language(request: HttpRequest, pk: int) -> HttpResponse:
+    return _change_language(request, selectors.question_get_visible(pk))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def answer_language(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = selectors.answer_get_visible(pk)
+    if answer.parent_id is not None:
+        raise Http404("No such answer.")
+    return _change_language(request, answer)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reply_language(request: HttpRequest, pk: int) -> HttpResponse:
+    reply = selectors.answer_get_visible(pk)
+    if reply.parent_id is None:
+        raise Http404("No such reply.")
+    return _change_language(request, reply)
