@@ -5,6 +5,7 @@ Everything happens through the UI; the database is only read to confirm the outc
 
 import os
 import re
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -52,8 +53,33 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+def _serve_one_request_at_a_time(live_server: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Serialize the live server when it shares the test's SQLite connection.
+
+    With an in-memory SQLite test database, pytest-django hands the test's one connection
+    to every request thread of the live server. Pages that fire overlapping requests (the
+    ask form's htmx assistant, as fields change) would use one sqlite3 connection from two
+    threads, which fails with "bad parameter or other API misuse". On PostgreSQL each
+    thread has a connection of its own, and requests still overlap.
+    """
+    if not live_server.thread.connections_override:
+        return
+    httpd = live_server.thread.httpd
+    app = httpd.get_app()
+    lock = threading.Lock()
+
+    def serialized(environ: dict[str, Any], start_response: Any) -> Any:
+        # Django renders the whole page inside the call; only static files stream later.
+        with lock:
+            return app(environ, start_response)
+
+    monkeypatch.setattr(httpd, "application", serialized)
+
+
 @pytest.fixture
-def chromium(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+def chromium(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[Any]:
+    if "live_server" in request.fixturenames:
+        _serve_one_request_at_a_time(request.getfixturevalue("live_server"), monkeypatch)
     try:
         from playwright.sync_api import expect, sync_playwright
     except ImportError:
