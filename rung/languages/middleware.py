@@ -26,7 +26,23 @@ class MemberLanguageMiddleware:
         if language:
             translation.activate(language)
             request.LANGUAGE_CODE = language
+        member_id = getattr(getattr(request, "user", None), "pk", None)
         response = self.get_response(request)
-        if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
-            language_cookie_set(response, language)
+        # Read again: the view may have just changed the choice (profile, switcher).
+        user = getattr(request, "user", None)
+        chosen = member_language(user)
+        if chosen and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != chosen:
+            language_cookie_set(response, chosen)
+        elif (
+            language
+            and not chosen
+            and member_id is not None
+            and getattr(user, "pk", None) == member_id
+        ):
+            # The member went back to "follow my browser": forget the copied choice.
+            response.delete_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            )
         return response

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from django.db import connection
-from django.db.models import BooleanField, Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import BooleanField, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
@@ -209,10 +209,16 @@ def post_revisions(post: Question | Answer) -> QuerySet[Revision]:
 
 
 def answer_get_visible(pk: int) -> Answer:
-    """Return a visible answer on a visible question, or raise 404."""
+    """Return a visible answer (or reply) on a visible question, or raise 404.
+
+    A reply under a deleted answer is hidden with its thread, so it is not visible either.
+    """
     try:
         return Answer.objects.select_related("question").get(
-            pk=pk, is_deleted=False, question__is_deleted=False
+            Q(parent__isnull=True) | Q(parent__is_deleted=False),
+            pk=pk,
+            is_deleted=False,
+            question__is_deleted=False,
         )
     except Answer.DoesNotExist:
         raise Http404("No such answer.") from None

@@ -349,6 +349,29 @@ def test_profile_form_can_forget_the_preference(alice_client: Client, alice: Use
     assert alice.ui_language == ""
 
 
+def test_forgetting_the_preference_lets_the_browser_choose_again(alice: User) -> None:
+    """The copied cookie goes with the choice, so Accept-Language counts again."""
+    member_language_set(member=alice, language="zh-hans")
+    browser = Client(HTTP_ACCEPT_LANGUAGE="en")
+    browser.force_login(alice)
+    browser.get(reverse("home"))
+    assert browser.cookies[settings.LANGUAGE_COOKIE_NAME].value == "zh-hans"
+    browser.post(reverse("accounts:profile_edit"), _profile_data(ui_language=""))
+    assert browser.cookies[settings.LANGUAGE_COOKIE_NAME].value == ""
+    page = browser.get(reverse("home")).content.decode()
+    assert '<html lang="en">' in page
+
+
+def test_logging_out_keeps_the_members_language(alice: User) -> None:
+    member_language_set(member=alice, language="zh-hans")
+    browser = Client(HTTP_ACCEPT_LANGUAGE="en")
+    browser.force_login(alice)
+    browser.get(reverse("home"))
+    browser.post(reverse("account_logout"))
+    assert browser.cookies[settings.LANGUAGE_COOKIE_NAME].value == "zh-hans"
+    assert '<html lang="zh-hans">' in browser.get(reverse("home")).content.decode()
+
+
 def test_profile_form_refuses_an_unknown_language(alice_client: Client, alice: User) -> None:
     response = alice_client.post(reverse("accounts:profile_edit"), _profile_data(ui_language="fr"))
     assert response.status_code == 400

@@ -146,6 +146,8 @@ def test_retry_after_reads_seconds_and_dates() -> None:
     assert retry_after_seconds("7") == 7
     assert retry_after_seconds(None) is None
     assert retry_after_seconds("soon") is None
+    # Digits that are not ASCII ("²") are no number of seconds, and must not raise.
+    assert retry_after_seconds("²") is None
     assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT") == 0  # in the past
     future = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(time.time() + 120))
     assert 100 < (retry_after_seconds(future) or 0) <= 120

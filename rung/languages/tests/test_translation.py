@@ -330,6 +330,17 @@ def test_hidden_posts_are_404_like_their_pages(
     assert libretranslate.calls == 0
 
 
+def test_a_reply_under_a_deleted_answer_is_hidden_with_its_thread(
+    libretranslate: FakeService, zh_question: Question, alice: User, bob: User, client: Client
+) -> None:
+    answer = make_answer(zh_question, bob, body="先负责一个系统。")
+    reply = make_answer(zh_question, alice, body="谢谢！这很有帮助。", parent=answer)
+    assert client.get(url("reply", reply.pk)).status_code == 200
+    qa_services.answer_delete(answer=answer, actor=bob)
+    assert client.get(url("reply", reply.pk)).status_code == 404
+    assert client.get(url("reply", reply.pk) + "&show=original").status_code == 404
+
+
 def test_kind_must_match_the_post(
     libretranslate: FakeService, zh_question: Question, bob: User, client: Client
 ) -> None:
