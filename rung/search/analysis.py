@@ -16,8 +16,6 @@ from dataclasses import dataclass
 import rjieba
 import snowballstemmer
 
-from rung.languages.detection import detect_language
-
 # A query longer than this is cut: nobody types it, and it bounds the work per search.
 MAX_QUERY_CHARS = 400
 MAX_QUERY_TERMS = 12
@@ -149,9 +147,3 @@ def parse_query(raw: str, *, prefix_last: bool = False) -> Query:
         required=tuple(dict.fromkeys(required))[:MAX_QUERY_TERMS],
         excluded=tuple(dict.fromkeys(excluded))[:MAX_QUERY_TERMS],
     )
-
-
-def guess_language(text: str) -> str:
-    """Return "zh-hans" when Chinese carries the text, else "en"."""
-    # Search needs an answer for any text, so what is too short to tell counts as English.
-    return detect_language(text) or "en"

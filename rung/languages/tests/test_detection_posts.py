@@ -12,7 +12,6 @@ from django.urls import reverse
 from rung.accounts.models import User
 from rung.qa import services
 from rung.qa.models import Answer, Question, Topic
-from rung.search.analysis import guess_language
 from rung.testing import make_answer, make_card, make_member, make_question
 
 pytestmark = pytest.mark.django_db
@@ -184,17 +183,6 @@ def test_deleted_post_language_cannot_be_set(alice: User, question: Question) ->
     services.question_delete(question=question, actor=alice)
     with pytest.raises(ValidationError):
         services.post_language_set(post=_reload(question), actor=alice, language="zh-hans")
-
-
-def test_guess_language_keeps_its_contract() -> None:
-    """Search's helper still answers "en" or "zh-hans" for any text, now from the detector."""
-    assert guess_language(ZH_BODY) == "zh-hans"
-    assert guess_language(MIXED_BODY) == "zh-hans"
-    assert guess_language(EN_BODY) == "en"
-    assert guess_language("👍") == "en"
-
-
-# The badge.
 
 
 def test_question_page_shows_a_badge_on_the_question_answers_and_replies(
