@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from rung.accounts.models import User
 from rung.growth.forms.assessment import AskFromGapForm, LevelForm, SelfAssessmentForm
@@ -32,7 +32,7 @@ def _pick_level(request: HttpRequest, member: User) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def self_assessment(request: HttpRequest) -> HttpResponse:
     member = current_member(request)
     position = selectors.ladder_position(member)
@@ -69,7 +69,7 @@ def self_assessment(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def gaps(request: HttpRequest) -> HttpResponse:
     report = selectors.axis_gaps(current_member(request))
     return render(request, "growth/gaps.html", {"report": report})
@@ -90,7 +90,7 @@ def _ask_data(request: HttpRequest, rated_slugs: set[str]) -> QueryDict | None:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def ask_from_gap(request: HttpRequest) -> HttpResponse:
     member = current_member(request)
     axes = list(Axis.objects.all())

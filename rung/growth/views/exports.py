@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from rung.growth.access import plan_access, self_review_for_owner
 from rung.growth.export import export_filename, render_plan_markdown, render_self_review_markdown
@@ -25,7 +25,7 @@ def _markdown_download(text: str, filename: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 @never_cache
 def plan_markdown(request: HttpRequest, public_id: str) -> HttpResponse:
     access = plan_access(request, public_id, what="export")
@@ -37,7 +37,7 @@ def plan_markdown(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 @never_cache
 def plan_print(request: HttpRequest, public_id: str) -> HttpResponse:
     access = plan_access(request, public_id, what="export")
@@ -53,7 +53,7 @@ def plan_print(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 @never_cache
 def self_review_markdown(request: HttpRequest, public_id: str) -> HttpResponse:
     review = self_review_for_owner(request, public_id)
@@ -64,7 +64,7 @@ def self_review_markdown(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 @never_cache
 def self_review_print(request: HttpRequest, public_id: str) -> HttpResponse:
     review = self_review_for_owner(request, public_id)

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from rung.growth.access import (
     action_access,
@@ -39,7 +39,7 @@ def _goal_url(goal: Goal) -> str:
 
 
 @login_required
-@require_GET
+@require_safe
 def plan_list(request: HttpRequest) -> HttpResponse:
     plans = selectors.plans_for_owner(current_member(request))
     return render(
@@ -50,7 +50,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def plan_create(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
@@ -67,7 +67,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def plan_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     access = plan_access(request, public_id, what="plan")
     return render(
@@ -84,7 +84,7 @@ def plan_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def plan_edit(request: HttpRequest, public_id: str) -> HttpResponse:
     plan = plan_for_owner(request, public_id)
     status = 200
@@ -109,7 +109,7 @@ def plan_delete(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def goal_create(request: HttpRequest, public_id: str) -> HttpResponse:
     plan = plan_for_owner(request, public_id)
     status = 200
@@ -125,7 +125,7 @@ def goal_create(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def goal_edit(request: HttpRequest, public_id: str) -> HttpResponse:
     goal, access = goal_access(request, public_id)
     access.require_owner()
@@ -210,7 +210,7 @@ def checkin_create(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def checkin_edit(request: HttpRequest, public_id: str) -> HttpResponse:
     check_in, access = checkin_access(request, public_id)
     access.require_owner()

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from rung.growth.access import review_for_owner, scale_for_owner
 from rung.growth.forms.reviews import (
@@ -47,7 +47,7 @@ def _render_scales(
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def scale_list(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _render_scales(request)
@@ -85,7 +85,7 @@ def scale_delete(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def review_list(request: HttpRequest) -> HttpResponse:
     history = selectors.review_history(current_member(request))
     return render(request, "growth/reviews.html", {"history": history})
@@ -98,7 +98,7 @@ def _render_form(
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def review_create(request: HttpRequest) -> HttpResponse:
     member = current_member(request)
     if request.method != "POST":
@@ -117,14 +117,14 @@ def review_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def review_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     cycle = review_for_owner(request, public_id)
     return render(request, "growth/review_detail.html", {"cycle": cycle})
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def review_edit(request: HttpRequest, public_id: str) -> HttpResponse:
     member = current_member(request)
     cycle = review_for_owner(request, public_id)

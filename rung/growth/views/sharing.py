@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from rung.growth import access as growth_access
 from rung.growth.forms.sharing import CommentForm, ShareInviteForm
@@ -33,7 +33,7 @@ def _render_sharing(
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def share_list(request: HttpRequest, public_id: str) -> HttpResponse:
     plan = growth_access.plan_for_owner(request, public_id)
     if request.method != "POST":
@@ -80,7 +80,7 @@ def share_revoke(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def shared_reviews(request: HttpRequest, public_id: str) -> HttpResponse:
     access = growth_access.plan_access(request, public_id)
     if access.is_owner:

@@ -28,7 +28,7 @@ def _entry_fields(data: dict[str, Any]) -> dict[str, Any]:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def log_list(request: HttpRequest) -> HttpResponse:
     member = current_member(request)
     status = 200
@@ -80,7 +80,7 @@ def log_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def log_edit(request: HttpRequest, public_id: str) -> HttpResponse:
     member = current_member(request)
     entry = log_entry_for_owner(request, public_id)
@@ -108,7 +108,7 @@ def log_delete(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def self_review_list(request: HttpRequest) -> HttpResponse:
     member = current_member(request)
     status = 200
@@ -135,7 +135,7 @@ def self_review_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def self_review_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     review = self_review_for_owner(request, public_id)
     status = 200

@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from rung.growth.selectors.sharing import workspace_overview
 from rung.growth.views.form_posts import current_member
@@ -16,6 +16,6 @@ def render_home(request: HttpRequest, *, status: int = 200) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render_home(request)

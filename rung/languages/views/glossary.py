@@ -3,12 +3,12 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from rung.languages.glossary import QUERY_MAX_CHARS, TERMS, glossary_groups, glossary_query
 
 
-@require_GET
+@require_safe
 def glossary_page(request: HttpRequest) -> HttpResponse:
     query = glossary_query(request.GET.get("q", ""))
     groups = glossary_groups(language=get_language(), query=query)

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from rung.languages import selectors, services
 from rung.languages.models import Translation
@@ -64,7 +64,7 @@ def _failed(
     return response
 
 
-@require_GET
+@require_safe
 def translate_post(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if kind not in selectors.TRANSLATION_KINDS:
         return _refused(request, _("Only questions, answers and replies can be translated."))

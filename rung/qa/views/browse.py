@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from rung.qa import fragments, selectors, view_counter
 from rung.qa.models import BODY_MAX_LENGTH, Answer, Question
@@ -18,7 +18,7 @@ from rung.search.selectors import similar_questions
 VISITOR_COOKIE_AGE = 365 * 24 * 3600
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     levels, subjects = selectors.topics_by_kind()
     # Every question sits in a topic, so any change raises this sum.
@@ -36,7 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "qa/home.html", {"home_main": home_main})
 
 
-@require_GET
+@require_safe
 def topic(request: HttpRequest, slug: str) -> HttpResponse:
     topic = selectors.topic_get(slug)
     sort = request.GET.get("sort", "newest")
@@ -80,7 +80,7 @@ def topic(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def question_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
     question = selectors.question_get_visible(pk)
     canonical = question.get_absolute_url()
@@ -147,7 +147,7 @@ def _threads_html(request: HttpRequest, question: Question, liked_answers: set[i
 
 
 def _count_view(request: HttpRequest, response: HttpResponse, question_id: int) -> None:
-    if view_counter.is_bot(request):
+    if request.method != "GET" or view_counter.is_bot(request):
         return
     visitor_id = request.COOKIES.get(view_counter.VISITOR_COOKIE)
     if not request.user.is_authenticated and not (visitor_id and len(visitor_id) <= 64):
@@ -164,7 +164,7 @@ def _count_view(request: HttpRequest, response: HttpResponse, question_id: int) 
         view_counter.record_view(question_id, viewer)
 
 
-@require_GET
+@require_safe
 def question_history(request: HttpRequest, pk: int) -> HttpResponse:
     question = selectors.question_get_visible(pk)
     return render(
@@ -179,7 +179,7 @@ def question_history(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def answer_history(request: HttpRequest, pk: int) -> HttpResponse:
     answer = selectors.answer_get_visible(pk)
     question = answer.question

@@ -61,13 +61,13 @@ def _change_language(request: HttpRequest, post: Question | Answer) -> HttpRespo
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def question_language(request: HttpRequest, pk: int) -> HttpResponse:
     return _change_language(request, selectors.question_get_visible(pk))
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def answer_language(request: HttpRequest, pk: int) -> HttpResponse:
     answer = selectors.answer_get_visible(pk)
     if answer.parent_id is not None:
@@ -76,7 +76,7 @@ def answer_language(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def reply_language(request: HttpRequest, pk: int) -> HttpResponse:
     reply = selectors.answer_get_visible(pk)
     if reply.parent_id is None:

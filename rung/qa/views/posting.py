@@ -24,7 +24,7 @@ def _add_service_error(form: QuestionForm | AnswerForm, error: ValidationError) 
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def question_ask(request: HttpRequest) -> HttpResponse:
     user = request.user
     if request.method == "POST":
@@ -63,7 +63,7 @@ def question_ask(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     question = question_for_author(request, pk)
     if request.method == "POST":
@@ -149,7 +149,7 @@ def reply_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     answer = answer_for_author(request, pk)
     form_class = ReplyForm if answer.parent_id else AnswerForm
