@@ -1,7 +1,13 @@
-"""Writes for questions, answers, replies, likes and the most helpful answer."""
+"""Writes for questions, answers, replies, likes and the most helpful answer.
+
+Concurrent writes take row locks in one order, so they queue instead of deadlocking: the
+question's row first (`_lock_question`), then the post being changed, then the question's
+topics in key order (`_lock_topics`). Counters are computed while the question's row is
+locked, so two answers posted at once cannot both write a count that misses the other.
+"""
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -119,12 +125,51 @@ def _validate_language(language: str) -> None:
         raise ValidationError(_("Choose English or Chinese as the post's language."))
 
 
+def _lock_question(question_id: int) -> Question:
+    """Return the question's row, locked until the transaction ends: every write takes it first."""
+    return Question.objects.select_for_update().get(pk=question_id)
+
+
+def _lock_topics(topic_ids: Iterable[int]) -> list[int]:
+    """Lock topic rows in key order, so writes that share topics queue instead of deadlocking."""
+    return list(
+        Topic.objects.select_for_update()
+        .filter(pk__in=set(topic_ids))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
 def _touch(question: Question) -> None:
     """Mark a question and its topic feeds as changed so cached renderings are replaced."""
     Question.objects.filter(pk=question.pk).update(version=F("version") + 1)
-    Topic.objects.filter(placements__question_id=question.pk).update(
-        feed_version=F("feed_version") + 1
+    topic_ids = _lock_topics(
+        QuestionTopic.objects.filter(question_id=question.pk).values_list("topic_id", flat=True)
     )
+    Topic.objects.filter(pk__in=topic_ids).update(feed_version=F("feed_version") + 1)
+
+
+def _save_once[P: (Question, Answer)](post: P, *, same_post: Callable[[P], bool]) -> P:
+    """Insert a new post, or return the one a racing submit with the same token saved.
+
+    The unique (author, submit_token) key decides the race inside the database: a second
+    insert waits for the first to commit, then fails, and gets the first's row. A row with
+    that token but other text is a different post typed into a reused form, and is kept
+    beside it without the token, so nothing the member typed is lost.
+    """
+    if post.submit_token is None:
+        post.save()
+        return post
+    try:
+        with transaction.atomic():
+            post.save()
+    except IntegrityError:
+        earlier = type(post).objects.get(author=post.author, submit_token=post.submit_token)
+        if same_post(earlier):
+            return earlier
+        post.submit_token = None
+        post.save()
+    return post
 
 
 def _sync_placements(question: Question) -> None:
@@ -175,13 +220,14 @@ def question_create(
     if created_at is not None:
         question.created_at = created_at  # type: ignore[assignment]
     _apply_card(question, card)
-    question.full_clean(exclude=["body_html", "excerpt"])
-    try:
-        with transaction.atomic():
-            question.save()
-    except IntegrityError:
-        # Two submits with one token raced; the first one won.
-        return Question.objects.get(author=author, submit_token=submit_token)
+    # The database checks the submit token; a check here could see a racing twin's row.
+    question.full_clean(exclude=["body_html", "excerpt"], validate_constraints=False)
+    saved = _save_once(
+        question, same_post=lambda earlier: (earlier.title, earlier.body) == (title.strip(), body)
+    )
+    if saved is not question:
+        return saved
+    _lock_topics(topic.pk for topic in topics)
     _save_ratings(question, card)
     _place_in_topics(question, topics)
     _touch(question)
@@ -211,7 +257,10 @@ def question_edit(
     check_edit_permission(editor, question)
     topics = _validate_topics(topics)
     _validate_card(card)
-    question = Question.objects.select_for_update().get(pk=question.pk)
+    question = _lock_question(question.pk)
+    if question.is_deleted:
+        raise ValidationError(_("This question was deleted."))
+    _lock_topics([*question.placements.values_list("topic_id", flat=True), *(t.pk for t in topics)])
     changed = question.title != title.strip() or question.body != body
     question.title = title.strip()
     question.body = body
@@ -239,6 +288,8 @@ def question_edit(
 def question_delete(*, question: Question, actor: User) -> None:
     """Hide a question from every page; its rows stay for moderation."""
     check_edit_permission(actor, question)
+    # Read under the lock: a second delete sent at the same time must not count twice.
+    question = _lock_question(question.pk)
     if question.is_deleted:
         return
     question.is_deleted = True
@@ -253,6 +304,7 @@ def question_delete(*, question: Question, actor: User) -> None:
 
 
 def _recount_answers(question: Question) -> None:
+    """Count the visible answers again; the caller holds the question's row lock."""
     count = Answer.objects.filter(question=question, parent=None, is_deleted=False).count()
     Question.objects.filter(pk=question.pk).update(answer_count=count)
     question.answer_count = count
@@ -271,14 +323,17 @@ def answer_create(
     created_at: object = None,
 ) -> Answer:
     """Answer a question, or reply to one of its answers (replies nest one level)."""
+    # Answers to one question are written one at a time, so the count below sees them all.
+    question = _lock_question(question.pk)
     if question.is_deleted:
         raise ValidationError(_("This question was deleted."))
     if parent is not None:
+        parent = Answer.objects.get(pk=parent.pk)
         if parent.question_id != question.pk or parent.is_deleted:
             raise ValidationError(_("That answer is not available for replies."))
         if parent.parent_id is not None:
             # Replies stay one level deep: a reply to a reply joins its thread.
-            parent = parent.parent
+            parent = Answer.objects.get(pk=parent.parent_id)
     _validate_language(language)
     if submit_token is not None:
         existing = Answer.objects.filter(author=author, submit_token=submit_token).first()
@@ -297,12 +352,13 @@ def answer_create(
     )
     if created_at is not None:
         answer.created_at = created_at  # type: ignore[assignment]
-    answer.full_clean(exclude=["body_html"])
-    try:
-        with transaction.atomic():
-            answer.save()
-    except IntegrityError:
-        return Answer.objects.get(author=author, submit_token=submit_token)
+    answer.full_clean(exclude=["body_html"], validate_constraints=False)
+    parent_id = parent.pk if parent else None
+    saved = _save_once(
+        answer, same_post=lambda earlier: (earlier.body, earlier.parent_id) == (body, parent_id)
+    )
+    if saved is not answer:
+        return saved
     Revision.objects.create(answer=answer, editor=author, body=body, created_at=answer.created_at)
     if parent is None:
         _recount_answers(question)
@@ -315,7 +371,10 @@ def answer_create(
 def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
     """Save a new revision of an answer or reply."""
     check_edit_permission(editor, answer)
+    _lock_question(answer.question_id)
     answer = Answer.objects.select_for_update().get(pk=answer.pk)
+    if answer.is_deleted:
+        raise ValidationError(_("This post was deleted."))
     if answer.body == body:
         return answer
     answer.body = body
@@ -335,12 +394,13 @@ def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
 def answer_delete(*, answer: Answer, actor: User) -> None:
     """Hide an answer or reply; a deleted answer stops being the most helpful one."""
     check_edit_permission(actor, answer)
+    question = _lock_question(answer.question_id)
+    answer = Answer.objects.select_for_update().get(pk=answer.pk)
     if answer.is_deleted:
         return
     answer.is_deleted = True
     answer.deleted_at = timezone.now()
     answer.save(update_fields=["is_deleted", "deleted_at"])
-    question = Question.objects.select_for_update().get(pk=answer.question_id)
     if question.accepted_answer_id == answer.pk:
         question.accepted_answer = None
         question.save(update_fields=["accepted_answer"])
@@ -354,6 +414,7 @@ def answer_delete(*, answer: Answer, actor: User) -> None:
 def like_toggle(*, user: User, target: Question | Answer) -> tuple[bool, int]:
     """Like or unlike a post; return whether it is now liked and its like count."""
     check_like_permission(user, target)
+    _lock_question(target.pk if isinstance(target, Question) else target.question_id)
     model = type(target)
     lookup = {"question": target} if isinstance(target, Question) else {"answer": target}
     deleted, _count = Like.objects.filter(user=user, **lookup).delete()
@@ -383,7 +444,10 @@ def answer_mark_helpful(*, question: Question, answer: Answer, actor: User) -> b
         raise PermissionDenied(_("Only the person who asked can mark the most helpful answer."))
     if answer.question_id != question.pk or answer.parent_id is not None or answer.is_deleted:
         raise ValidationError(_("Only a visible answer to this question can be marked."))
-    question = Question.objects.select_for_update().get(pk=question.pk)
+    question = _lock_question(question.pk)
+    answer = Answer.objects.get(pk=answer.pk)
+    if answer.is_deleted:
+        raise ValidationError(_("Only a visible answer to this question can be marked."))
     marked = question.accepted_answer_id != answer.pk
     question.accepted_answer = answer if marked else None
     question.save(update_fields=["accepted_answer"])
@@ -406,6 +470,7 @@ def post_language_set(*, post: Question | Answer, actor: User, language: str) ->
     check_language_permission(actor, post)
     if language not in SITE_LANGUAGES:
         raise ValidationError(_("Choose English or Chinese as the post's language."))
+    _lock_question(post.pk if isinstance(post, Question) else post.question_id)
     fresh = type(post).objects.select_for_update().get(pk=post.pk)
     fresh.language = language
     fresh.language_locked = True

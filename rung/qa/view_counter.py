@@ -92,7 +92,8 @@ def discard_pending() -> None:
 def flush_views() -> int:
     """Write buffered views; return how many were new. Safe to call from any thread."""
     with _lock:
-        batch = list(_pending)
+        # Sorted, so two processes flushing at once take row locks in one order.
+        batch = sorted(_pending)
         _pending.clear()
     if not batch:
         return 0
@@ -112,7 +113,7 @@ def flush_views() -> int:
                     params,
                 )
                 counts.update(row[0] for row in cursor.fetchall())
-        for question_id, added in counts.items():
+        for question_id, added in sorted(counts.items()):
             Question.objects.filter(pk=question_id).update(view_count=F("view_count") + added)
     return sum(counts.values())
 

@@ -107,13 +107,17 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
     question = selectors.question_get_visible(pk)
     form = AnswerForm(request.POST)
     if form.is_valid():
-        answer = services.answer_create(
-            question=question,
-            author=request.user,  # type: ignore[arg-type]
-            body=form.cleaned_data["body"],
-            submit_token=form.cleaned_data.get("submit_token"),
-        )
-        return redirect(answer.get_absolute_url())
+        try:
+            answer = services.answer_create(
+                question=question,
+                author=request.user,  # type: ignore[arg-type]
+                body=form.cleaned_data["body"],
+                submit_token=form.cleaned_data.get("submit_token"),
+            )
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            return redirect(answer.get_absolute_url())
     return render(
         request,
         "qa/answer_form_page.html",
@@ -156,13 +160,17 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = form_class(request.POST)
         if form.is_valid():
-            answer = services.answer_edit(
-                answer=answer,
-                editor=request.user,  # type: ignore[arg-type]
-                body=form.cleaned_data["body"],
-            )
-            messages.success(request, _("Your post was updated."))
-            return redirect(answer.get_absolute_url())
+            try:
+                answer = services.answer_edit(
+                    answer=answer,
+                    editor=request.user,  # type: ignore[arg-type]
+                    body=form.cleaned_data["body"],
+                )
+            except ValidationError as error:
+                _add_service_error(form, error)
+            else:
+                messages.success(request, _("Your post was updated."))
+                return redirect(answer.get_absolute_url())
         status = FORM_ERROR_STATUS
     else:
         form = form_class(initial={"body": answer.body})
