@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from rung.accounts.models import User
 from rung.qa.models import Question
@@ -61,6 +62,9 @@ def _clear_cache(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> Ite
     from rung.search.vectors import vector_index_reset
 
     cache.clear()
+    # A request in one test activates its language on this thread; the next test starts
+    # from the site's default, as a fresh request would.
+    translation.activate(settings.LANGUAGE_CODE)
     # A vector index file built by one test must not serve the next one's database.
     settings.RUNG_SEARCH_DIR = tmp_path_factory.mktemp("search")
     # Each test's database is rolled back: vectors held in memory would outlive it.

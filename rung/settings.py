@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: everything after it sees the client's address, not the proxy's.
+    "rung.core.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -83,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "rung.core.middleware.HtmxMiddleware",
+    "rung.core.middleware.RateLimitedMiddleware",
 ]
 
 ROOT_URLCONF = "rung.urls"
@@ -147,13 +150,33 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- cache and sessions -----------------------------------------------------------------
-if redis_url := os.environ.get("REDIS_URL"):
+# Rate limits live in a store every worker shares ("limits"): Redis when configured, else a
+# table in the database. Rung's own limits (rung/core/ratelimit.py) and allauth's use it.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES: dict[str, dict[str, object]]
+if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        "limits": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "limits",
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "limits": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "rung_limits_cache",
+            # Culling would forget live limits; expired entries are replaced as keys recur.
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
+    }
     # Sessions are read from the cache and written through to the database, so a
     # restart keeps members logged in and a page view costs no session query.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -171,6 +194,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every log-in (member or admin) for an account or address that failed
+    # too often, before a password is checked.
+    "rung.accounts.login_throttle.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -178,17 +204,41 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
-# "optional" logs a new member in at once; operators set "mandatory" to require a
-# confirmed address first.
-ACCOUNT_EMAIL_VERIFICATION = os.environ.get("RUNG_EMAIL_VERIFICATION", "optional")
+# With a mail server, a new member confirms their address before logging in ("mandatory").
+# Without one (the embedded demo) no mail would arrive, so sign-up logs them in at once
+# ("optional"). Either way sign-up answers the same for a registered address as for a new
+# one: with mandatory confirmation allauth mails the address's owner instead of creating an
+# account; without it ("strict") a second account with that address is made unconfirmed,
+# and an unconfirmed address opens nothing (growth invitations need a confirmed one).
+ACCOUNT_EMAIL_VERIFICATION = os.environ.get(
+    "RUNG_EMAIL_VERIFICATION", "mandatory" if os.environ.get("EMAIL_HOST") else "optional"
+)
+ACCOUNT_PREVENT_ENUMERATION: bool | str = (
+    True if ACCOUNT_EMAIL_VERIFICATION == "mandatory" else "strict"
+)
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_SIGNUP_REDIRECT_URL = "accounts:profile_edit"
 ACCOUNT_USER_DISPLAY = "rung.accounts.models.user_display"
 # Writes every account email in the recipient's language.
 ACCOUNT_ADAPTER = "rung.accounts.adapter.AccountAdapter"
-if env_bool("RUNG_DISABLE_RATE_LIMITS"):
-    ACCOUNT_RATE_LIMITS = False
+# --- limits -----------------------------------------------------------------------------
+# RUNG_RATE_LIMITS=off lifts the posting and request-rate limits (imports, load tests).
+# Failed log-ins stay limited: a load test does not type wrong passwords.
+RUNG_RATE_LIMITS = os.environ.get(
+    "RUNG_RATE_LIMITS", "off" if env_bool("RUNG_DISABLE_RATE_LIMITS") else "on"
+).strip().lower() not in {"off", "0", "false", "no"}
+# Failed log-ins, through the member and the admin log-in alike: per account (whatever
+# name or address it is tried under) and per client address (offices share one).
+RUNG_LOGIN_FAILURES_PER_ACCOUNT = os.environ.get("RUNG_LOGIN_FAILURES_PER_ACCOUNT", "5/15m")
+RUNG_LOGIN_FAILURES_PER_ADDRESS = os.environ.get("RUNG_LOGIN_FAILURES_PER_ADDRESS", "30/15m")
+# allauth's own limits on sign-ups, reset mails and so on (its defaults), in the shared
+# store; failed log-ins are counted by Rung instead (rung/accounts/login_throttle.py).
+ACCOUNT_RATE_LIMITS: dict[str, str] | bool = {} if RUNG_RATE_LIMITS else False
+# How many reverse proxies of the operator's own stand in front of Rung. Each appends the
+# address it got the request from to X-Forwarded-For, so the client is that many entries
+# from the right; 0 (the default) trusts no header and uses the connecting address.
+RUNG_TRUSTED_PROXIES = int(os.environ.get("RUNG_TRUSTED_PROXIES", "0"))
 
 # --- email ----------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Rung <rung@localhost>")
@@ -245,6 +295,10 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
 # --- Rung -----------------------------------------------------------------------------
+# Where members reach this site; links in mail sent by the task worker start with it.
+RUNG_SITE_URL = os.environ.get("RUNG_SITE_URL", "http://127.0.0.1:8000")
+# Invitations to see a growth plan one member may send, per window (comma-separated).
+RUNG_SHARE_INVITATION_LIMITS = os.environ.get("RUNG_SHARE_INVITATION_LIMITS", "10/h,30/d")
 # Seconds between flushes of buffered question views; 0 writes each view at once.
 RUNG_VIEW_FLUSH_SECONDS = float(os.environ.get("RUNG_VIEW_FLUSH_SECONDS", "5"))
 RUNG_VIEW_BUFFER_MAX = int(os.environ.get("RUNG_VIEW_BUFFER_MAX", "500"))

@@ -3,13 +3,15 @@
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.models import EmailAddress
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import HttpRequest
 from django.utils import translation
 
+from rung.accounts import login_throttle
 from rung.accounts.models import User
+from rung.accounts.selectors import member_with_email
 from rung.languages.preferences import language_of, supported_language
 
 
@@ -17,10 +19,7 @@ def _recipient(email: str, context: dict[str, Any]) -> User | None:
     """Return the member an account email goes to, if the address belongs to one."""
     if isinstance(context.get("user"), User):
         return context["user"]
-    address = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
-    if address is not None and isinstance(address.user, User):
-        return address.user
-    return User.objects.filter(email__iexact=email, is_active=True).order_by("pk").first()
+    return member_with_email(email)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -40,3 +39,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if isinstance(user, User) and not user.ui_language:
             user.ui_language = supported_language(translation.get_language())
         return super().save_user(request, user, form, commit)
+
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        """Leave failed log-ins to Rung's throttle, which the admin log-in shares."""
+
+    def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
+        """Say why a refused log-in was refused, instead of blaming the password."""
+        if wait := login_throttle.refusal_for(request):
+            raise ValidationError(login_throttle.refusal_message(wait), code="too_many_attempts")

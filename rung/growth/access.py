@@ -31,7 +31,8 @@ from rung.growth.models import (
     ShareRole,
 )
 from rung.growth.selectors.reviews import review_cycles_for
-from rung.growth.services.sharing import share_view_record
+from rung.growth.selectors.sharing import invitations_open_to
+from rung.growth.services.sharing import invitation_link_matches, share_view_record
 from rung.ladder.models import RatingScale
 
 M = TypeVar("M", bound=models.Model)
@@ -185,11 +186,31 @@ def invitation_for_invitee(request: HttpRequest, public_id: str) -> Share:
     """Return a share addressed to the member asking, in any state; 404 to everyone else."""
     member = _member(request)
     share = (
-        Share.objects.select_related("plan", "plan__owner")
-        .filter(public_id=public_id, grantee=member)
+        invitations_open_to(member)
+        .select_related("plan", "plan__owner")
+        .filter(public_id=public_id)
         .first()
     )
     if share is None:
+        raise Http404
+    return share
+
+
+def invitation_by_link(request: HttpRequest, public_id: str, token: str) -> Share:
+    """Return the email invitation a mailed link names, to anyone holding that link.
+
+    The link's secret proves the mailbox; a wrong secret, a withdrawn invitation, or one
+    another member accepted all get the same 404. Its own grantee may open it again.
+    """
+    share = (
+        Share.objects.select_related("plan", "plan__owner")
+        .filter(public_id=public_id, revoked_at__isnull=True)
+        .exclude(invitee_email="")
+        .first()
+    )
+    if share is None or not invitation_link_matches(share, token):
+        raise Http404
+    if share.grantee_id is not None and share.grantee_id != request.user.pk:
         raise Http404
     return share
 

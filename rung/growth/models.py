@@ -292,13 +292,27 @@ class ShareRole(models.TextChoices):
 
 
 class Share(models.Model):
-    """An invitation to see one plan, accepted by the invitee, revocable by the owner."""
+    """An invitation to see one plan, accepted by the invitee, revocable by the owner.
+
+    An invitation by username names its member at once. An invitation by email address
+    names only the address: whether a member has it is never looked up, so the owner
+    learns nothing about whose address it is. Its `grantee` stays empty until someone
+    accepts it, either through the link mailed to the address (whose secret only the
+    mailbox has; `link_token_hash` keeps its hash) or as a member who confirmed that
+    address.
+    """
 
     public_id = _public_id_field()
     plan = models.ForeignKey(GrowthPlan, on_delete=models.CASCADE, related_name="shares")
     grantee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="growth_shares"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="growth_shares",
     )
+    invitee_email = models.EmailField(_("invited address"), blank=True)
+    link_token_hash = models.CharField(max_length=64, blank=True, editable=False)
     role = models.CharField(_("access"), max_length=10, choices=ShareRole.choices)
     include_reviews = models.BooleanField(_("include my review history"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -313,15 +327,30 @@ class Share(models.Model):
                 fields=["plan", "grantee"],
                 condition=models.Q(revoked_at__isnull=True),
                 name="growth_share_live_unique",
-            )
+            ),
+            # One open invitation per address and plan.
+            models.UniqueConstraint(
+                fields=["plan", "invitee_email"],
+                condition=models.Q(revoked_at__isnull=True, grantee__isnull=True),
+                name="growth_share_open_email_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(grantee__isnull=False) | ~models.Q(invitee_email=""),
+                name="growth_share_has_invitee",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.plan} → {self.grantee}"
+        return f"{self.plan} → {self.grantee or self.invitee_email}"
 
     @property
     def is_active(self) -> bool:
         return self.accepted_at is not None and self.revoked_at is None
+
+    @property
+    def invitee_label(self) -> str:
+        """Name whom the invitation is for: the member once known, else the address typed."""
+        return self.grantee.name if self.grantee is not None else self.invitee_email
 
 
 class Comment(models.Model):

@@ -62,6 +62,8 @@ urlpatterns = [
     path("shares/<str:public_id>/revoke/", sharing.share_revoke, name="share_revoke"),
     path("invites/<str:public_id>/accept/", sharing.invite_accept, name="invite_accept"),
     path("invites/<str:public_id>/decline/", sharing.invite_decline, name="invite_decline"),
+    # The link mailed with an invitation by email address; the secret is never stored.
+    path("invites/<str:public_id>/join/<str:token>/", sharing.invite_link, name="invite_link"),
     path("goals/<str:public_id>/comments/", sharing.comment_create, name="comment_create"),
     path("comments/<str:public_id>/delete/", sharing.comment_delete, name="comment_delete"),
 ]

@@ -11,6 +11,7 @@ from django.db.models import Max, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rung.core import ratelimit
 from rung.core.markdown import render_markdown
 from rung.languages import selectors
 from rung.languages.models import Translation
@@ -88,20 +89,16 @@ def translation_for_post(
     return translation
 
 
-def translation_quota_take(*, client: str) -> bool:
-    """Count one provider call for a reader; return False when they used up the minute's."""
+def translation_quota_take(*, client: str) -> ratelimit.Verdict:
+    """Count one provider call for a reader; refused once they used up the minute's.
+
+    Counted in the store every worker shares (rung/core/ratelimit.py), so the limit is
+    the same whichever worker answers.
+    """
     limit = settings.RUNG_TRANSLATION_RATE_LIMIT
     if limit <= 0:
-        return True
-    key = f"translation:rate:{client}"
-    # add() starts the window only when none is open, so the count resets each minute.
-    cache.add(key, 0, _RATE_WINDOW_SECONDS)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # the window closed between add() and incr()
-        cache.set(key, 1, _RATE_WINDOW_SECONDS)
-        used = 1
-    return used <= limit
+        return ratelimit.Verdict(True)
+    return ratelimit.hit("translation", client, ratelimit.Rate(limit, _RATE_WINDOW_SECONDS))
 
 
 @transaction.atomic

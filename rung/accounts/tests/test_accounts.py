@@ -3,6 +3,7 @@
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -198,3 +199,85 @@ def test_level_from_another_track_is_refused(alice_client: Client, alice: User) 
 def test_generated_avatar_when_none_uploaded(client: Client, alice: User) -> None:
     html = client.get(alice.get_absolute_url()).content.decode()
     assert 'class="avatar avatar-generated"' in html and ">AC<" in html
+
+
+def _without_per_member_parts(html: str) -> str:
+    """Blank what differs between any two members: CSRF tokens and the generated avatar."""
+    html = re.sub(r"[A-Za-z0-9]{64}", "TOKEN", html)
+    return re.sub(r'<span class="avatar[^"]*"[^>]*>[^<]*</span>', "AVATAR", html)
+
+
+def _sign_up(client: Client, email: str, username: str) -> Any:
+    return client.post(
+        reverse("account_signup"),
+        {
+            "email": email,
+            "username": username,
+            "password1": "a long enough passphrase",
+            "password2": "a long enough passphrase",
+        },
+    )
+
+
+@pytest.mark.parametrize("verification", ["optional", "mandatory"])
+def test_sign_up_answers_alike_for_a_registered_address_and_a_new_one(
+    alice: User, settings: Any, verification: str
+) -> None:
+    """Nothing in the answer tells whether an address already has an account."""
+    settings.ACCOUNT_EMAIL_VERIFICATION = verification
+    settings.ACCOUNT_PREVENT_ENUMERATION = True if verification == "mandatory" else "strict"
+    answers = []
+    for email, username in [("alice@example.com", "second"), ("fresh@example.org", "third")]:
+        client = Client()
+        response = _sign_up(client, email, username)
+        page = client.get(response["Location"]) if response.status_code == 302 else response
+        answers.append(
+            (
+                response.status_code,
+                response.get("Location"),
+                page.status_code,
+                _without_per_member_parts(
+                    page.content.decode().replace(email, "ADDRESS").replace(username, "NAME")
+                ),
+                "_auth_user_id" in client.session,
+            )
+        )
+    assert answers[0] == answers[1]
+    assert "already" not in answers[0][3]
+    # The account that had the address keeps it, and keeps its owner's password.
+    alice.refresh_from_db()
+    assert alice.email == "alice@example.com" and alice.check_password(PASSWORD)
+
+
+def test_with_mandatory_confirmation_the_owner_of_a_registered_address_is_told_by_mail(
+    alice: User, settings: Any
+) -> None:
+    settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    settings.ACCOUNT_PREVENT_ENUMERATION = True
+    _sign_up(Client(), "alice@example.com", "imposter")
+    assert not User.objects.filter(username="imposter").exists()
+    [message] = mail.outbox
+    assert message.to == ["alice@example.com"]
+
+
+def test_settings_confirm_addresses_when_a_mail_server_is_configured() -> None:
+    """With EMAIL_HOST set, sign-up waits for a confirmed address and hides registered ones."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from django.conf import settings; "
+        "print(settings.ACCOUNT_EMAIL_VERIFICATION, settings.ACCOUNT_PREVENT_ENUMERATION)"
+    )
+    for email_host, expected in [("smtp.example.org", "mandatory True"), ("", "optional strict")]:
+        env = {**os.environ, "EMAIL_HOST": email_host, "DJANGO_SETTINGS_MODULE": "rung.settings"}
+        env.pop("RUNG_EMAIL_VERIFICATION", None)
+        output = subprocess.run(
+            [sys.executable, "-c", f"import django; django.setup(); {script}"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert output.strip() == expected

@@ -17,7 +17,10 @@ class ShareInviteForm(forms.Form):
     invitee = forms.CharField(
         label=_("Username or email"),
         max_length=INVITEE_MAX_LENGTH,
-        help_text=_("The person must already be a member. They see the plan once they accept."),
+        help_text=_(
+            "A member's username, or any email address: we mail it a link to the plan. "
+            "They see the plan once they accept."
+        ),
     )
     role = forms.ChoiceField(
         label=_("They can"),

@@ -4,10 +4,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.models import User
+from rung.accounts.selectors import member_confirmed_emails
 from rung.growth.models import (
     Comment,
     Goal,
@@ -73,13 +74,33 @@ def plan_view_log(plan: GrowthPlan, *, limit: int = VIEW_LOG_ROWS) -> list[ViewL
     return [
         ViewLogRow(viewer=record.share.grantee, what=record.what, viewed_at=record.viewed_at)
         for record in records
+        # Only an accepted share can be viewed through, and accepting names its member.
+        if record.share.grantee is not None
     ]
 
 
-def _pending_invitations(member: User) -> QuerySet[Share]:
+def invitations_open_to(member: User) -> QuerySet[Share]:
+    """Return the shares addressed to a member: by name, or by an address they confirmed.
+
+    An invitation by email is open to a member only once they confirmed that address, so
+    signing up with someone else's address opens nothing.
+    """
     return Share.objects.filter(
-        grantee=member, accepted_at__isnull=True, revoked_at__isnull=True
-    ).select_related("plan", "plan__owner")
+        Q(grantee=member)
+        | Q(
+            grantee__isnull=True,
+            revoked_at__isnull=True,
+            invitee_email__in=member_confirmed_emails(member),
+        )
+    )
+
+
+def _pending_invitations(member: User) -> QuerySet[Share]:
+    return (
+        invitations_open_to(member)
+        .filter(accepted_at__isnull=True, revoked_at__isnull=True)
+        .select_related("plan", "plan__owner")
+    )
 
 
 def _shared_with(member: User) -> QuerySet[Share]:

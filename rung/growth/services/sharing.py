@@ -1,33 +1,59 @@
 """Writes for sharing a plan, answering an invitation, and commenting on goals."""
 
 import datetime
+import hashlib
+import hmac
+import secrets
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from rung.accounts.models import User
+from rung.accounts.selectors import member_own_emails
+from rung.core import ratelimit
 from rung.growth.models import Comment, Goal, GrowthPlan, Share, ShareRole, ShareView
 from rung.growth.services.submit_once import SubmitOnce
+from rung.growth.tasks import send_plan_invitation
 
 COMMENT_MAX_LENGTH = 5_000
 VIEW_REPEAT_WINDOW = datetime.timedelta(minutes=10)
 
 
-def _find_member(identifier: str) -> User | None:
-    """Return the active member with this username or email, or None.
+class InvitationLimitReached(ValidationError):
+    """The owner sent as many invitations as the limits allow for now."""
 
-    Usernames are tried first: an email only matches when no username does, so a
-    lookup never tells more about an address than about a username.
-    """
-    member = User.objects.filter(username__iexact=identifier, is_active=True).first()
-    if member is None and "@" in identifier:
-        matches = list(User.objects.filter(email__iexact=identifier, is_active=True)[:2])
-        # Two members with one address cannot be told apart: treat it as no match.
-        member = matches[0] if len(matches) == 1 else None
-    return member
+    def __init__(self, retry_after: int) -> None:
+        minutes = max(1, -(-retry_after // 60))
+        super().__init__(
+            ngettext(
+                "You have sent many invitations in a short time. Try again in %(minutes)d minute.",
+                "You have sent many invitations in a short time. Try again in %(minutes)d minutes.",
+                minutes,
+            )
+            % {"minutes": minutes}
+        )
+        self.retry_after = retry_after
+
+
+def _count_invitation(owner: User) -> None:
+    """Count one invitation attempt by the owner, whatever it names; refuse past the limits."""
+    if not settings.RUNG_RATE_LIMITS:
+        return
+    for text in settings.RUNG_SHARE_INVITATION_LIMITS.split(","):
+        rate = ratelimit.Rate.parse(text)
+        verdict = ratelimit.hit(f"share-invite-{rate.seconds}", f"member:{owner.pk}", rate)
+        if not verdict.allowed:
+            raise InvitationLimitReached(verdict.retry_after)
+
+
+def _find_member_by_username(username: str) -> User | None:
+    return User.objects.filter(username__iexact=username, is_active=True).first()
 
 
 def growth_plan_share(
@@ -38,7 +64,13 @@ def growth_plan_share(
     role: str,
     include_reviews: bool,
 ) -> Share:
-    """Invite a member, by username or email, to see a plan; they must accept first."""
+    """Invite someone to see a plan, by username or by email address; they accept first.
+
+    An address is never matched against members: the invitation is mailed to it with a
+    link, and whoever holds the mailbox accepts it as the member they are (or become). So
+    inviting a member's address and an unknown one look the same to the owner, and the
+    owner learns whose address it was only once its holder accepts.
+    """
     if plan.owner_id != owner.pk:
         raise PermissionDenied(_("Only the owner of this plan can share it."))
     identifier = invitee_identifier.strip()
@@ -46,9 +78,13 @@ def growth_plan_share(
         raise ValidationError(_("Enter the username or email of the person to invite."))
     if role not in ShareRole.values:
         raise ValidationError(_("Choose whether they can read or comment."))
-    invitee = _find_member(identifier)
+    _count_invitation(owner)
+    if "@" in identifier:
+        return _invite_by_email(plan, owner, identifier, role, include_reviews)
+    invitee = _find_member_by_username(identifier)
     if invitee is None:
-        raise ValidationError(_("No member with that username or email."))
+        # Usernames are public (they are in every profile address), so this tells nothing.
+        raise ValidationError(_("No member with that username."))
     if invitee.pk == owner.pk:
         raise ValidationError(_("This is your own plan: invite someone else."))
     with transaction.atomic():
@@ -72,13 +108,61 @@ def growth_plan_share(
             ) from None
 
 
+def _invite_by_email(
+    plan: GrowthPlan, owner: User, address: str, role: str, include_reviews: bool
+) -> Share:
+    try:
+        validate_email(address)
+    except ValidationError:
+        raise ValidationError(_("Enter a valid email address.")) from None
+    address = address.lower()
+    if address in member_own_emails(owner):
+        raise ValidationError(_("This is your own plan: invite someone else."))
+    with transaction.atomic():
+        GrowthPlan.objects.select_for_update().filter(pk=plan.pk).first()
+        open_invitation = Share.objects.filter(
+            plan=plan, invitee_email=address, grantee__isnull=True, revoked_at__isnull=True
+        )
+        if open_invitation.exists():
+            raise ValidationError(
+                _("%(address)s was already invited and has not answered yet.")
+                % {"address": address}
+            )
+        share = Share.objects.create(
+            plan=plan, invitee_email=address, role=role, include_reviews=include_reviews
+        )
+        # Sent by the task worker; enqueued in this transaction, so only if the share is saved.
+        send_plan_invitation.enqueue(share.pk)
+    return share
+
+
+def invitation_link_token_set(share: Share) -> str:
+    """Make a new secret for the invitation's link and keep only its hash; return the secret."""
+    token = secrets.token_urlsafe(24)
+    Share.objects.filter(pk=share.pk).update(link_token_hash=_token_hash(token))
+    return token
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_link_matches(share: Share, token: str) -> bool:
+    """Say whether a link's secret is the one mailed for this invitation."""
+    return bool(share.link_token_hash) and hmac.compare_digest(
+        share.link_token_hash, _token_hash(token)
+    )
+
+
 def _open_invitation(share: Share, member: User) -> Share:
     """Return a fresh copy of an invitation to this member still awaiting an answer, locked.
 
-    Call inside a transaction: the lock holds until it ends, so one answer wins.
+    An invitation by email is open to a member who came through its link or confirmed its
+    address (the access helpers decide that); accepting it makes them its grantee. Call
+    inside a transaction: the lock holds until it ends, so one answer wins.
     """
     current = Share.objects.select_for_update().get(pk=share.pk)
-    if current.grantee_id != member.pk:
+    if current.grantee_id is not None and current.grantee_id != member.pk:
         raise PermissionDenied(_("This invitation is for someone else."))
     if current.revoked_at is not None:
         raise ValidationError(_("This invitation was withdrawn by the plan's owner."))
@@ -88,11 +172,27 @@ def _open_invitation(share: Share, member: User) -> Share:
 
 
 def share_accept(*, share: Share, member: User) -> Share:
-    """Accept an invitation addressed to this member."""
+    """Accept an invitation addressed to this member (or to an address of theirs)."""
     with transaction.atomic():
         current = _open_invitation(share, member)
-        current.accepted_at = timezone.now()
-        current.save(update_fields=["accepted_at"])
+        plan = GrowthPlan.objects.select_for_update().get(pk=current.plan_id)
+        if plan.owner_id == member.pk:
+            raise ValidationError(_("This is your own plan: it needs no invitation."))
+        twice = (
+            current.grantee_id is None
+            and Share.objects.filter(plan=plan, grantee=member, revoked_at__isnull=True).exists()
+        )
+        if twice:
+            # Invited twice (by name and by address): the other invitation stands.
+            current.delete()
+        else:
+            # The link keeps working for its new grantee (and 404s for anyone else).
+            current.grantee = member
+            current.accepted_at = timezone.now()
+            current.save(update_fields=["grantee", "accepted_at"])
+    if twice:
+        raise ValidationError(_("You already have access to this plan or an invitation to it."))
+    share.grantee = current.grantee
     share.accepted_at = current.accepted_at
     return current
 
@@ -112,7 +212,8 @@ def share_revoke(*, share: Share, owner: User) -> Share:
         if current.revoked_at is not None:
             raise ValidationError(_("This share was already revoked."))
         current.revoked_at = timezone.now()
-        current.save(update_fields=["revoked_at"])
+        current.link_token_hash = ""
+        current.save(update_fields=["revoked_at", "link_token_hash"])
     share.revoked_at = current.revoked_at
     return current
 

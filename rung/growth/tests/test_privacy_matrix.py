@@ -35,6 +35,7 @@ from rung.growth.models import (
     ShareRole,
     ShareView,
 )
+from rung.growth.services.sharing import invitation_link_token_set
 from rung.ladder.models import Axis, Expectation, RatingChoice, RatingScale
 from rung.testing import make_member
 
@@ -86,6 +87,7 @@ class World:
     self_review: SelfReview
     scale: RatingScale
     invite: Share
+    email_invite: Share
 
 
 # What each route is, and how to fill in its address.
@@ -94,6 +96,8 @@ OWNER_ONLY = "owner_only"
 PLAN_VIEW = "plan_view"  # people the plan is shared with may read it
 SHARED_REVIEWS = "shared_reviews"
 INVITE = "invite"  # addressed to dave, who is none of the actors
+# An invitation by email to dave's address, opened with a secret other than the mailed one.
+INVITE_LINK = "invite_link"
 COMMENT_CREATE = "comment_create"
 COMMENT_DELETE = "comment_delete"  # alice's own comment
 
@@ -152,6 +156,10 @@ ROUTES: dict[str, tuple[str, Callable[[World], dict[str, str]]]] = {
     ),
     "invite_accept": (INVITE, _id("invite")),
     "invite_decline": (INVITE, _id("invite")),
+    "invite_link": (
+        INVITE_LINK,
+        lambda world: {"public_id": world.email_invite.public_id, "token": "not-the-mailed-one"},
+    ),
     "comment_create": (COMMENT_CREATE, _id("goal")),
     "comment_delete": (COMMENT_DELETE, _id("comment")),
 }
@@ -227,6 +235,11 @@ def _build_world() -> World:
     Share.objects.create(plan=plan, grantee=carol, role=ShareRole.READ, accepted_at=now)
     plan_two = GrowthPlan.objects.create(owner=alice, title="S3CRET-PLAN-TWO")
     invite = Share.objects.create(plan=plan_two, grantee=dave, role=ShareRole.READ)
+    email_invite = Share.objects.create(
+        plan=plan_two, invitee_email="dave@example.com", role=ShareRole.READ
+    )
+    invitation_link_token_set(email_invite)
+    email_invite.refresh_from_db()
     return World(
         members=members,
         plan=plan,
@@ -239,6 +252,7 @@ def _build_world() -> World:
         self_review=self_review,
         scale=scale,
         invite=invite,
+        email_invite=email_invite,
     )
 
 
@@ -354,6 +368,11 @@ def test_privacy(client: Client, route: str, actor: str, method: str) -> None:
         changed = {name for name in before if before[name] != after[name]}
         assert changed == {"Comment"}, f"the comment post changed {changed}"
         assert len(after["Comment"]) == len(before["Comment"]) + 1
+
+    if kind == INVITE_LINK:
+        # Without the mailed secret the link is the same 404 for everyone, owner included.
+        assert status == 404, f"{actor} {method} {route}: {status}"
+        return
 
     if actor == "anonymous":
         assert status == 302, f"{method} {route}: {status}"

@@ -4,12 +4,14 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from rung.core.middleware import mark_rate_limited
 from rung.growth import access as growth_access
 from rung.growth.forms.sharing import CommentForm, ShareInviteForm
 from rung.growth.models import Goal, GrowthPlan, Share
@@ -50,13 +52,15 @@ def share_list(request: HttpRequest, public_id: str) -> HttpResponse:
                 include_reviews=data["include_reviews"],
             )
         except ValidationError as error:
+            if isinstance(error, services.InvitationLimitReached):
+                mark_rate_limited(request, error.retry_after)
             for message in error.messages:
                 form.add_error("invitee", message)
         else:
             messages.success(
                 request,
                 _("Invitation sent to %(name)s. They see the plan once they accept.")
-                % {"name": share.grantee.name},
+                % {"name": share.invitee_label},
             )
             return redirect("growth:sharing", public_id=plan.public_id)
     return _render_sharing(request, plan, form, status=FORM_ERROR_STATUS)
@@ -75,7 +79,7 @@ def share_revoke(request: HttpRequest, public_id: str) -> HttpResponse:
         message = _("The invitation to %(name)s was withdrawn.")
     else:
         message = _("%(name)s can no longer see this plan.")
-    messages.success(request, message % {"name": share.grantee.name})
+    messages.success(request, message % {"name": share.invitee_label})
     return redirect("growth:sharing", public_id=share.plan.public_id)
 
 
@@ -124,6 +128,34 @@ def invite_accept(request: HttpRequest, public_id: str) -> HttpResponse:
         % {"owner": share.plan.owner.name, "plan": share.plan.title},
     )
     return redirect(share.plan.get_absolute_url())
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def invite_link(request: HttpRequest, public_id: str, token: str) -> HttpResponse:
+    """The page an emailed invitation links to: log in or sign up, then accept or decline."""
+    share = growth_access.invitation_by_link(request, public_id, token)
+    if share.accepted_at is not None:
+        return redirect(share.plan.get_absolute_url())
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        answer = services.share_accept if "accept" in request.POST else services.share_decline
+        try:
+            answer(share=share, member=current_member(request))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("growth:home")
+        if answer is services.share_decline:
+            messages.success(request, _("Invitation declined."))
+            return redirect("growth:home")
+        messages.success(
+            request,
+            _("You can now see %(owner)s's plan “%(plan)s”.")
+            % {"owner": share.plan.owner.name, "plan": share.plan.title},
+        )
+        return redirect(share.plan.get_absolute_url())
+    # No workspace menu: the reader may be a visitor, or a member seeing someone else's plan.
+    return render(request, "growth/invitation.html", {"share": share, "shared_view": True})
 
 
 @login_required

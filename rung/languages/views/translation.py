@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from rung.core import ratelimit
 from rung.languages import selectors, services
 from rung.languages.models import Translation
 from rung.languages.providers import (
@@ -27,7 +28,7 @@ def _language_name(code: str) -> str:
 def _client(request: HttpRequest) -> str:
     if request.user.is_authenticated:
         return f"member:{request.user.pk}"
-    return f"ip:{request.META.get('REMOTE_ADDR', '')}"
+    return f"ip:{ratelimit.client_address(request)}"
 
 
 def _base_context(post: Question | Answer, kind: str, target: str) -> dict[str, object]:
@@ -92,13 +93,16 @@ def translate_post(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         return _refused(request, " ".join(error.messages))
 
     cached = selectors.translation_cached(selectors.post_text(post), source=source, target=target)
-    if cached is None and not services.translation_quota_take(client=_client(request)):
-        return _failed(
+    quota = None if cached else services.translation_quota_take(client=_client(request))
+    if quota is not None and not quota.allowed:
+        refused = _failed(
             request,
             context,
             _("You have translated many posts in the last minute. Try again shortly."),
             status=429,
         )
+        refused["Retry-After"] = str(quota.retry_after)
+        return refused
     try:
         translation = cached or services.translation_for_post(
             post=post, target=target, provider=provider

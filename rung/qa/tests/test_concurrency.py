@@ -6,15 +6,10 @@ SQLite the test database is one shared in-memory connection, so the server takes
 at a time; the tests then check the same outcomes without the overlap.
 """
 
-import http.cookiejar
-import re
 import threading
-import urllib.error
 import urllib.parse
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -23,70 +18,9 @@ from django.urls import reverse
 from rung.accounts.models import User
 from rung.qa.models import Answer, Like, Question, QuestionTopic, Topic
 from rung.qa.tests.test_browser import _serve_one_request_at_a_time
-from rung.testing import PASSWORD, make_answer, make_member, make_question
+from rung.testing import Browser, Reply, make_answer, make_member, make_question
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
-@dataclass
-class Reply:
-    status: int
-    location: str
-
-
-class Browser:
-    """One member's cookie jar talking HTTP to the live server, as a browser would."""
-
-    def __init__(self, base: str) -> None:
-        self.base = base
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect()
-        )
-        self.csrf = ""
-
-    def _open(self, path: str, data: dict[str, str] | None = None) -> tuple[int, str, str]:
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        request = urllib.request.Request(self.base + path, data=body)
-        request.add_header("User-Agent", "Mozilla/5.0 (concurrency test)")
-        if data is not None:
-            request.add_header("Referer", self.base + path)
-        try:
-            with self.opener.open(request, timeout=60) as response:
-                return (
-                    response.status,
-                    response.headers.get("Location", ""),
-                    response.read().decode(),
-                )
-        except urllib.error.HTTPError as error:
-            return error.code, error.headers.get("Location", ""), error.read().decode()
-
-    def get(self, path: str) -> str:
-        status, _location, html = self._open(path)
-        assert status == 200, (path, status)
-        if match := CSRF_INPUT.search(html):
-            self.csrf = match.group(1)
-        return html
-
-    def log_in(self, username: str) -> "Browser":
-        self.get(reverse("account_login"))
-        status, _location, _html = self._open(
-            reverse("account_login"),
-            {"login": username, "password": PASSWORD, "csrfmiddlewaretoken": self.csrf},
-        )
-        assert status == 302, f"log-in of {username} answered {status}"
-        return self
-
-    def post(self, path: str, data: dict[str, str]) -> Reply:
-        status, location, _html = self._open(path, {**data, "csrfmiddlewaretoken": self.csrf})
-        return Reply(status, location)
 
 
 @pytest.fixture
