@@ -248,6 +248,23 @@ CSRF_COOKIE_SECURE = SECURE_COOKIES
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+# A site that sets secure cookies is served over HTTPS: plain HTTP is redirected, and
+# browsers are told to use HTTPS for a year (HSTS) without asking the network again.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SECURE_COOKIES)
+SECURE_HSTS_SECONDS = (
+    int(os.environ.get("SECURE_HSTS_SECONDS", "31536000")) if SECURE_COOKIES else 0
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# The directive only makes the host eligible for browsers' preload lists; nobody is
+# enrolled until the operator submits the domain.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+# Load balancers probe over plain HTTP and expect 200, not a redirect (patterns match the
+# path without its leading slash).
+SECURE_REDIRECT_EXEMPT = [r"^-/health$"]
+# Behind a proxy that ends TLS, Django sees plain HTTP; the proxy names the original scheme
+# in a header such as X-Forwarded-Proto. Trust it only when the proxy always sets it.
+if proxy_header := os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip():
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + proxy_header.upper().replace("-", "_"), "https")
 # Scripts and styles come from this site, plus the few elements a page marks with its
 # per-response nonce; images from this site or data: URLs, so a post cannot make readers'
 # browsers fetch from elsewhere (rung/core/markdown.py turns such images into links).
