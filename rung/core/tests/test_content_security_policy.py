@@ -225,6 +225,12 @@ def test_htmx_partials_pass_the_audit(
         assert page.problems == [] and page.nonced == 0
 
 
+def test_not_allowed_page_passes_the_audit(bob_client: Client, question: Question) -> None:
+    response = bob_client.get(reverse("qa:question_edit", args=[question.pk]))
+    assert response.status_code == 403
+    assert audit(response).nonced >= 1
+
+
 def test_bad_request_and_csrf_failure_pages_pass_the_audit(client: Client) -> None:
     """Error pages rendered by Django (a refused host, a missing CSRF token) keep the policy."""
     bad_host = client.get("/", HTTP_HOST="evil.example")

@@ -130,6 +130,5 @@ def test_plain_http_is_redirected_but_the_health_check_answers(client: Client) -
 def test_https_through_the_proxy_gets_hsts(client: Client) -> None:
     response = client.get("/glossary/", HTTP_X_FORWARDED_PROTO="https")
     assert response.status_code == 200
-    assert response["Strict-Transport-Security"] == (
-        "max-age=31536000; includeSubDomains; preload"
-    )
+    hsts = response["Strict-Transport-Security"]
+    assert hsts == "max-age=31536000; includeSubDomains; preload"
