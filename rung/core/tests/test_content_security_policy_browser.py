@@ -119,6 +119,7 @@ def test_pages_and_htmx_run_under_the_policy_without_a_violation(
     avatar = page.locator(".answer .avatar-generated").first
     expect(avatar).to_have_css("width", "32px")
     expect(avatar).not_to_have_css("background-color", "rgba(0, 0, 0, 0)")
+    page.screenshot(path=str(test_output / "csp-question.png"))
 
     # Search as you type swaps results in through htmx.
     page.goto(f"{base}/search/")
