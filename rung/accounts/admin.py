@@ -1,9 +1,13 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
 from rung.accounts import login_throttle
+from rung.accounts.avatars import avatar_file_discard, avatar_file_name
 from rung.accounts.models import User
 
 
@@ -42,3 +46,10 @@ class MemberAdmin(UserAdmin):
             },
         ),
     )
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        # The change view runs in a transaction: a replaced avatar's file goes once it commits.
+        previous = avatar_file_name(obj.pk) if change else ""
+        super().save_model(request, obj, form, change)
+        if previous != obj.avatar.name:
+            avatar_file_discard(previous)

@@ -10,7 +10,7 @@ class AccountsConfig(AppConfig):
         from django.core.cache import caches
         from django.utils.connection import ConnectionProxy
 
-        from rung.accounts import login_throttle  # noqa: F401  (its signal receivers)
+        from rung.accounts import login_throttle, signals  # noqa: F401  (signal receivers)
 
         # allauth counts sign-ups, reset mails and the like in the default cache, which is
         # each worker's own memory here; point it at the shared "limits" store instead.

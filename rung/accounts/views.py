@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from rung.accounts import services
 from rung.accounts.forms import ProfileForm
 from rung.accounts.models import User
 from rung.qa import selectors as qa_selectors
@@ -37,7 +38,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = ProfileForm(request.POST, request.FILES, instance=user)
         if form.is_valid():
-            member = form.save()
+            member = services.profile_save(form=form)
             if member.ui_language:
                 # Confirm in the language just chosen: the next page will be in it too.
                 translation.activate(member.ui_language)

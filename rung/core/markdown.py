@@ -2,8 +2,12 @@
 
 import re
 from collections.abc import Iterable
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import nh3
+from django.conf import settings
+from django.utils.html import format_html
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -71,6 +75,7 @@ def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
+_LINK_REL = "nofollow ugc noopener noreferrer"
 _cleaner = nh3.Cleaner(
     tags=_ALLOWED_TAGS,
     # Dropping only the tags would leave script and style bodies behind as visible text.
@@ -78,7 +83,7 @@ _cleaner = nh3.Cleaner(
     attributes=_ALLOWED_ATTRIBUTES,
     attribute_filter=_filter_attribute,
     url_schemes={"http", "https", "mailto"},
-    link_rel="nofollow ugc noopener noreferrer",
+    link_rel=_LINK_REL,
     strip_comments=True,
 )
 
@@ -86,9 +91,108 @@ _WHITESPACE = re.compile(r"\s+")
 _EXCERPT_TRAILING = " \t\n.,;:!?-–—"
 
 
+# Off-site images ---------------------------------------------------------------------------
+# An image from another host would be fetched by every reader's browser, telling that host
+# who read the post and when. Such images become links the reader may choose to follow;
+# images on this site stay images (and the content security policy's img-src backs this up).
+
+EXTERNAL_IMAGE_CLASS = "external-image"
+# Browsers drop these from URLs before parsing; a backslash counts as a slash in web URLs,
+# so "/\\host/x.png" and "\\\\host" are as off-site as "//host/x.png".
+_URL_DROPPED = str.maketrans({"\t": None, "\n": None, "\r": None, "\\": "/"})
+_URL_EDGES = "".join(map(chr, range(0x21)))
+_URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _site_hosts() -> set[str]:
+    """Return the host names this site answers to, without wildcard patterns."""
+    return {
+        host.lower()
+        for host in settings.ALLOWED_HOSTS
+        if host and host != "*" and not host.startswith(".")
+    }
+
+
+def _image_on_site(src: str) -> tuple[str | None, str]:
+    """Return (the address to load an image from if it is on this site, its host name)."""
+    url = src.strip(_URL_EDGES).translate(_URL_DROPPED)
+    if url.startswith("//"):
+        url = "https:" + url
+    elif not _URL_SCHEME.match(url):
+        return src, ""  # a path on this site
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        return None, ""
+    if parts.scheme.lower() in {"http", "https"} and host and host in _site_hosts():
+        # Loaded from whichever address the reader used, which the policy allows.
+        return (parts.path or "/") + (f"?{parts.query}" if parts.query else ""), host
+    return None, host
+
+
+class _ImageRewriter(HTMLParser):
+    """Find <img> tags in sanitized HTML and what each should become."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.line_offsets = [0]
+        self.line_offsets.extend(match.end() for match in re.finditer("\n", html))
+        self.replacements: list[tuple[int, int, str]] = []
+        self.links_open = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.links_open += 1
+        elif tag == "img":
+            values = dict(attrs)
+            src = values.get("src")
+            if src is None or _image_on_site(src)[0] == src:
+                return  # stays exactly as the sanitizer wrote it
+            line, column = self.getpos()
+            start = self.line_offsets[line - 1] + column
+            end = start + len(self.get_starttag_text() or "")
+            self.replacements.append((start, end, self._image(values)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.links_open:
+            self.links_open -= 1
+
+    def _image(self, attrs: dict[str, str | None]) -> str:
+        src, alt = attrs.get("src") or "", attrs.get("alt") or ""
+        on_site, host = _image_on_site(src)
+        if on_site is not None:
+            title = attrs.get("title")
+            if title is None:
+                return format_html('<img src="{}" alt="{}">', on_site, alt)
+            return format_html('<img src="{}" alt="{}" title="{}">', on_site, alt, title)
+        label = " · ".join(part for part in (alt, host) if part) or src
+        if self.links_open or not host:
+            # A link cannot hold another link, and an address without a host is no place.
+            return format_html('<span class="{}">{}</span>', EXTERNAL_IMAGE_CLASS, label)
+        return format_html(
+            '<a class="{}" href="{}" rel="{}">{}</a>', EXTERNAL_IMAGE_CLASS, src, _LINK_REL, label
+        )
+
+
+def _images_from_elsewhere_as_links(html: str) -> str:
+    """Replace each <img> that would load from another host by a link to it."""
+    if "<img" not in html:
+        return html
+    rewriter = _ImageRewriter(html)
+    rewriter.feed(html)
+    rewriter.close()
+    out, position = [], 0
+    for start, end, replacement in rewriter.replacements:
+        out += [html[position:start], replacement]
+        position = end
+    out.append(html[position:])
+    return "".join(out)
+
+
 def sanitize_html(html: str) -> str:
-    """Strip everything outside the allow-list from an HTML fragment."""
-    return _cleaner.clean(html)
+    """Strip everything outside the allow-list from an HTML fragment; unhost foreign images."""
+    return _images_from_elsewhere_as_links(_cleaner.clean(html))
 
 
 def render_markdown(text: str) -> str:

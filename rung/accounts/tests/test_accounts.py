@@ -198,7 +198,9 @@ def test_level_from_another_track_is_refused(alice_client: Client, alice: User) 
 
 def test_generated_avatar_when_none_uploaded(client: Client, alice: User) -> None:
     html = client.get(alice.get_absolute_url()).content.decode()
-    assert 'class="avatar avatar-generated"' in html and ">AC<" in html
+    hue = alice.avatar_hue * 24 // 360
+    assert f'class="avatar avatar-generated avatar-96 avatar-hue-{hue}"' in html
+    assert ">AC<" in html
 
 
 def _without_per_member_parts(html: str) -> str:

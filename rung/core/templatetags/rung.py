@@ -40,7 +40,15 @@ def likes_label(count: int) -> str:
     return ngettext("%(n)s like", "%(n)s likes", count) % {"n": f"{count:,}"}
 
 
+# Generated avatars are sized and coloured by classes in rung.css, not a style attribute,
+# which the content security policy would refuse.
+AVATAR_SIZES = (32, 64, 96)
+AVATAR_HUES = 24
+
+
 @register.inclusion_tag("core/avatar.html")
-def avatar(user: object, size: int = 40) -> dict[str, object]:
+def avatar(user: object, size: int = 32) -> dict[str, object]:
     """Render a member's uploaded avatar, or a generated one from their initials."""
-    return {"member": user, "size": size}
+    size = min(AVATAR_SIZES, key=lambda option: abs(option - size))
+    hue = getattr(user, "avatar_hue", 0) * AVATAR_HUES // 360
+    return {"member": user, "size": size, "hue": hue}

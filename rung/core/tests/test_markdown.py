@@ -20,13 +20,17 @@ ALLOWED_TAGS = {
     *("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"),
     *("ul", "ol", "li", "pre", "code", "em", "strong", "del", "s", "a", "img"),
     *("table", "thead", "tbody", "tr", "th", "td"),
+    "span",  # only as an off-site image's label inside a link
 }
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "rel"},
+    "a": {"href", "title", "rel", "class"},
     "img": {"src", "alt", "title"},
     "ol": {"start"},
     "code": {"class"},
+    "span": {"class"},
 }
+# The only class a link or span may carry: the one marking an off-site image.
+MARKER_CLASS = {"a": "external-image", "span": "external-image"}
 LINK_REL = "nofollow ugc noopener noreferrer"
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 # Browsers ignore ASCII whitespace and C0 controls when reading a URL's scheme, so
@@ -93,6 +97,8 @@ def xss_problems(output: str) -> list[str]:
                 problems.append(f"event handler {name!r} on <{tag}>")
             if name not in ALLOWED_ATTRIBUTES.get(tag, set()):
                 problems.append(f"attribute {name!r} is not allowed on <{tag}>")
+            elif name == "class" and tag in MARKER_CLASS and value != MARKER_CLASS[tag]:
+                problems.append(f"class {value!r} is not allowed on <{tag}>")
             if value is None:
                 continue
             if name in ("href", "src") and (scheme := _dangerous_scheme(value, anywhere=False)):
@@ -401,9 +407,16 @@ def test_script_links_are_dropped(markdown: str) -> None:
     assert xss_problems(output) == []
 
 
-def test_image_with_http_src_kept() -> None:
+def test_image_from_another_host_becomes_a_link() -> None:
     assert render_markdown('![a cat](http://example.com/cat.png "Cat")') == (
-        '<p><img src="http://example.com/cat.png" alt="a cat" title="Cat"></p>\n'
+        '<p><a class="external-image" href="http://example.com/cat.png" '
+        'rel="nofollow ugc noopener noreferrer">a cat · example.com</a></p>\n'
+    )
+
+
+def test_image_on_this_site_stays_an_image() -> None:
+    assert render_markdown('![a cat](/media/cat.png "Cat")') == (
+        '<p><img src="/media/cat.png" alt="a cat" title="Cat"></p>\n'
     )
 
 
@@ -542,6 +555,7 @@ def test_render_never_raises_or_emits_script(text: str) -> None:
         '<a href=" JAVA&#x09;SCRIPT:alert(1)">x</a>',
         '<img src="data:text/html,<b>">',
         '<a title="vbscript:x">x</a>',
+        '<a class="button" href="/x">x</a>',
         "<div>x</div>",
         '<p lang="en">x</p>',
     ],

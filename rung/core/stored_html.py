@@ -1,0 +1,28 @@
+"""Re-render HTML stored beside Markdown, after the renderer's rules change."""
+
+from django.db import models
+
+from rung.core.markdown import render_markdown
+
+
+def stored_html_rerender(
+    model: type[models.Model], *, containing: str, batch_size: int = 500
+) -> int:
+    """Re-render `body_html` from `body` where it contains a marker; return rows changed.
+
+    Used by data migrations: rows are read in batches, so a large table is never all in memory.
+    """
+    changed: list[models.Model] = []
+    count = 0
+    rows = model._default_manager.filter(body_html__contains=containing).only("body", "body_html")
+    for row in rows.iterator(chunk_size=batch_size):
+        html = render_markdown(row.body)  # type: ignore[attr-defined]
+        if html != row.body_html:  # type: ignore[attr-defined]
+            row.body_html = html  # type: ignore[attr-defined]
+            changed.append(row)
+        if len(changed) >= batch_size:
+            model._default_manager.bulk_update(changed, ["body_html"])
+            count += len(changed)
+            changed = []
+    model._default_manager.bulk_update(changed, ["body_html"])
+    return count + len(changed)
