@@ -9,14 +9,20 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/rung
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint typecheck test-sqlite test-postgres browser-deps gettext-deps messages bench clean
+.PHONY: run test setup lint typecheck test-sqlite test-postgres browser-deps gettext-deps messages bench clean lock
 
-$(VENV)/.installed: pyproject.toml
+# Every install takes the exact versions (and file hashes) in requirements.lock; `make lock`
+# writes it again from pyproject.toml after a dependency changes.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	@test -n "$(PYTHON)" || { echo "Rung needs Python 3.12 or newer on PATH."; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
+
+lock: $(VENV)/.installed
+	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 # Translations: the .po catalogues are committed, the .mo files Django reads are built here.
 PO_FILES := $(wildcard rung/locale/*/LC_MESSAGES/*.po rung/*/locale/*/LC_MESSAGES/*.po)
