@@ -1,6 +1,7 @@
 """Render user-written Markdown to safe HTML and to plain text."""
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -9,6 +10,7 @@ import nh3
 from django.conf import settings
 from django.utils.html import format_html
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 __all__ = ["excerpt", "markdown_to_text", "render_markdown", "sanitize_html"]
@@ -16,6 +18,68 @@ __all__ = ["excerpt", "markdown_to_text", "render_markdown", "sanitize_html"]
 # Raw HTML is let through the parser on purpose: nh3 is the single place that decides what
 # survives, so users can still write harmless inline tags such as <em> or <br>.
 _md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+# The HTML parser inside nh3 (html5ever) follows the HTML standard, under which an unclosed
+# <b>, <em> or <code> is opened again in every later paragraph, list item and cell, and some
+# tags walk the whole stack of open elements. So n raw tags can cost n² to sanitize: 30,000
+# characters of "<b c=1><b c=2>…<p>x<p>x…" took 8 s, and with <em> produced 49 MB of HTML.
+# Past these bounds a text's raw HTML is shown escaped, as typed, which costs nothing.
+MAX_RAW_HTML_TAGS = 1_000
+MAX_FORMATTING_REOPENS = 20_000
+# The elements the standard reopens (its "formatting" elements).
+_FORMATTING = frozenset(
+    {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong"}
+    | {"tt", "u"}
+)
+_RAW_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_RAW_HTML = frozenset({"html_block", "html_inline"})
+
+
+def _tokens_in_order(tokens: list[Token]) -> Iterable[Token]:
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from token.children
+
+
+def _raw_html_is_costly(tokens: list[Token]) -> bool:
+    """Return whether sanitizing the raw HTML among these tokens could cost more than linear.
+
+    Every token and every raw tag is at most a place or two where the parser reopens the
+    formatting elements still unclosed there, so their sum bounds that work from above.
+    """
+    unclosed: Counter[str] = Counter()
+    still_open = tags = reopens = 0
+    for token in _tokens_in_order(tokens):
+        if token.type not in _RAW_HTML:
+            reopens += still_open
+            continue
+        for closing, name in _RAW_TAG.findall(token.content):
+            tags += 1
+            reopens += still_open
+            name = name.lower()
+            if name not in _FORMATTING:
+                continue
+            if not closing:
+                unclosed[name] += 1
+                still_open += 1
+            elif unclosed[name]:
+                unclosed[name] -= 1
+                still_open -= 1
+        if tags > MAX_RAW_HTML_TAGS or reopens > MAX_FORMATTING_REOPENS:
+            return True
+    return reopens > MAX_FORMATTING_REOPENS
+
+
+def _escape_costly_raw_html(state: StateCore) -> None:
+    if _raw_html_is_costly(state.tokens):
+        for token in _tokens_in_order(state.tokens):
+            if token.type in _RAW_HTML:
+                # The renderer escapes text, so the tags reach the reader as typed.
+                token.type = "text"
+
+
+_md.core.ruler.push("escape_costly_raw_html", _escape_costly_raw_html)
 
 _ALLOWED_TAGS = {
     "p",

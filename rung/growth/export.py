@@ -24,7 +24,9 @@ _LINE_START = re.compile(r"^(\s*)([#>+*=|~`-]|\d+[.)])")
 _CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
 # Headings, fences, and lines of only "=" or "-" (which turn the line above into a heading).
 _OPENS_BLOCK = re.compile(r"^(?:#|```|~~~|=+[ \t]*$|-+[ \t]*$)")
-_BACKSLASHES_BEFORE_LT = re.compile(r"(\\*)<")
+# Starts only where a run of backslashes starts: tried from inside a run, "\\*" would rescan
+# the rest of it at every position, which costs the square of the run's length.
+_BACKSLASHES_BEFORE_LT = re.compile(r"(?<!\\)(\\*)<")
 _WHITESPACE = re.compile(r"\s+")
 
 

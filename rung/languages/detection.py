@@ -7,6 +7,8 @@ English and Chinese, so its models take a few megabytes, and it is built once pe
 
 import re
 import threading
+from bisect import bisect_right
+from collections import defaultdict
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -27,8 +29,10 @@ _LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
 # Code is English-looking noise whatever language the prose around it is in.
 _FENCED_CODE_RE = re.compile(r"^ {0,3}(```|~~~).*?(?:^ {0,3}\1[^\n]*$|\Z)", re.M | re.S)
 _INDENTED_CODE_RE = re.compile(r"(?:^(?: {4}|\t)[^\n]*\n?)+", re.M)
-_INLINE_CODE_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]+|<[^>\s]+@[^>\s]+>", re.I)
+_BACKTICKS_RE = re.compile(r"`+")
+# An email autolink cannot hold "<" or a second "@" before its own: left to run over them,
+# a failed match at each "<" would scan on to the end of the text.
+_URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]+|<[^<>\s@]+@[^<>\s]+>", re.I)
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^>]{0,200}>")
 
 # Words that glue English sentences together. Chinese posts borrow English nouns
@@ -65,9 +69,39 @@ def prose(text: str) -> str:
     """Return Markdown text without code blocks, inline code, URLs and HTML tags."""
     text = _FENCED_CODE_RE.sub(" ", text)
     text = _INDENTED_CODE_RE.sub(" ", text)
-    text = _INLINE_CODE_RE.sub(" ", text)
+    text = _without_code_spans(text)
     text = _URL_RE.sub(" ", text)
     return _HTML_TAG_RE.sub(" ", text)
+
+
+def _without_code_spans(text: str) -> str:
+    """Return text with each inline code span, `a` or ``a`b``, replaced by a space.
+
+    A span runs from a backtick string to the next one of the same length. Each opener looks
+    its closer up by length instead of scanning ahead for it, as a regular expression would
+    from every unmatched opener, so the cost stays n log n on a page of lone backticks.
+    """
+    runs = [(match.start(), match.end()) for match in _BACKTICKS_RE.finditer(text)]
+    if len(runs) < 2:
+        return text
+    by_length: dict[int, list[int]] = defaultdict(list)
+    for number, (start, end) in enumerate(runs):
+        by_length[end - start].append(number)
+    pieces: list[str] = []
+    done = number = 0
+    while number < len(runs):
+        start, end = runs[number]
+        same = by_length[end - start]
+        later = bisect_right(same, number)
+        if later == len(same):
+            number += 1
+            continue
+        closer = same[later]
+        pieces += [text[done:start], " "]
+        done = runs[closer][1]
+        number = closer + 1
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def detect_language(text: str) -> str:

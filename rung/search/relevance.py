@@ -31,17 +31,30 @@ def occurrences(terms: Sequence[str], group: Sequence[str]) -> int:
         return 0
     if len(group) == 1 and not group[0].endswith(PREFIX):
         return terms.count(group[0])
-    size = len(group)
-    wanted = [(word.rstrip(PREFIX), word.endswith(PREFIX)) for word in group]
-    first, first_prefix = wanted[0]
-    count = 0
-    for start, term in enumerate(terms[: len(terms) - size + 1]):
-        if not (term.startswith(first) if first_prefix else term == first):
-            continue
-        if all(
-            terms[start + i].startswith(word) if prefix else terms[start + i] == word
-            for i, (word, prefix) in enumerate(wanted[1:], start=1)
-        ):
+    # Shift-and: bit i of `state` says the last i + 1 terms match the phrase's first i + 1
+    # words, so each term costs one step however long the phrase. Checking the phrase
+    # afresh at every term cost terms × words, 200 times the terms for a quoted query of
+    # 200 repeated words.
+    masks: dict[str, int] = {}
+    exact: dict[str, int] = {}
+    prefixes: list[tuple[str, int]] = []
+    for position, word in enumerate(group):
+        if word.endswith(PREFIX):
+            prefixes.append((word.rstrip(PREFIX), 1 << position))
+        else:
+            exact[word] = exact.get(word, 0) | 1 << position
+    whole = 1 << (len(group) - 1)
+    state = count = 0
+    for term in terms:
+        mask = masks.get(term)
+        if mask is None:
+            mask = exact.get(term, 0)
+            for start, bit in prefixes:
+                if term.startswith(start):
+                    mask |= bit
+            masks[term] = mask
+        state = ((state << 1) | 1) & mask
+        if state & whole:
             count += 1
     return count
 

@@ -16,7 +16,7 @@ from typing import Literal
 from django.core.cache import cache
 
 from rung.qa.models import Question
-from rung.search import embeddings
+from rung.search import embeddings, relevance
 from rung.search.analysis import PREFIX, Query, has_han, parse_query, query_terms
 from rung.search.fulltext import Filters, fulltext_matches, term_documents
 from rung.search.models import Embedding, SearchEntry
@@ -133,12 +133,7 @@ def _honours(terms: list[str], query: Query) -> bool:
 
 
 def _contains_run(terms: Sequence[str], run: list[str]) -> bool:
-    words = [term.rstrip(PREFIX) for term in run]
-    size = len(words)
-    return any(
-        terms[i] == words[0] and list(terms[i : i + size]) == words
-        for i in range(len(terms) - size + 1)
-    )
+    return relevance.occurrences(terms, [term.rstrip(PREFIX) for term in run]) > 0
 
 
 def fuse(*ranked: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:

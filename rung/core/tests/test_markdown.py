@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rung.core.markdown import excerpt, markdown_to_text, render_markdown, sanitize_html
-from rung.testing import CORPORA
+from rung.testing import CORPORA, assert_linear_time
 
 # The policy is restated here rather than imported so that a loosened allow-list in the
 # module shows up as a failing test instead of silently widening what the test accepts.
@@ -563,3 +563,49 @@ def test_render_never_raises_or_emits_script(text: str) -> None:
 def test_xss_checker_catches_unsafe_html(unsafe: str) -> None:
     # Guards the corpus tests against passing because the checker itself went blind.
     assert xss_problems(unsafe)
+
+
+# Cost: hostile raw HTML must not make sanitizing cost the square of its length.
+
+POST_LIMIT = 30_000  # rung.qa.models.BODY_MAX_LENGTH
+SELF_REVIEW_LIMIT = 100_000  # rung.growth.services.worklog.SELF_REVIEW_MAX_LENGTH
+
+
+def unclosed_formatting(length: int, tag: str = "b") -> str:
+    """Return distinct unclosed formatting tags, then paragraphs that each reopen all of them."""
+    head = "".join(f"<{tag} c={i}>" for i in range(length // 20))
+    return head + "<p>x" * ((length - len(head)) // 4)
+
+
+def test_unclosed_formatting_tags_cost_linear_time() -> None:
+    """At the post limit this took 8 s: each <p> reopened every distinct <b> before it."""
+    assert_linear_time(render_markdown, unclosed_formatting, POST_LIMIT // 8)
+
+
+def test_unclosed_formatting_tags_do_not_multiply_the_html() -> None:
+    """30,000 characters of unclosed <em> tags made 49 MB of HTML; now the tags show as text."""
+    text = unclosed_formatting(POST_LIMIT, "em")
+    output = render_markdown(text)
+    assert len(output) < 3 * len(text)
+    assert "&lt;em c=0&gt;" in output
+
+
+@pytest.mark.parametrize("opening", ["<ul><li>", "<dl><dd>", "<div>", "<pre>"])
+def test_deeply_nested_raw_html_costs_linear_time(opening: str) -> None:
+    assert_linear_time(
+        render_markdown, lambda n: opening * (n // len(opening)), SELF_REVIEW_LIMIT // 8
+    )
+
+
+def test_ordinary_raw_html_is_still_honoured_beside_unclosed_tags() -> None:
+    paragraphs = "\n\n".join(f"Paragraph {i} <del>x</del>" for i in range(200))
+    text = f"<em>one</em> <b>open\n\n{paragraphs}"
+    output = render_markdown(text)
+    assert "<em>one</em>" in output and output.count("<del>x</del>") == 200
+    assert "&lt;" not in output
+
+
+def test_raw_html_past_the_bound_is_shown_as_typed() -> None:
+    output = render_markdown("<br>" * 1_001 + "\n\n<div>\n*a*\n</div>")
+    assert output.startswith("<p>&lt;br&gt;&lt;br&gt;")
+    assert "&lt;div&gt;" in output and "<br>" not in output

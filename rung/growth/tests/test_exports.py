@@ -1,6 +1,8 @@
 """Markdown downloads and printable pages of plans and self-reviews, and who may have them."""
 
 import datetime
+import time
+from collections.abc import Callable
 
 import pytest
 from django.test import Client
@@ -13,7 +15,9 @@ from rung.growth.export import export_filename, md_block, md_heading, md_line
 from rung.growth.models import GoalStatus, GrowthPlan, SelfReview, Share, ShareRole, ShareView
 from rung.growth.services import plans as plan_services
 from rung.growth.services import worklog as worklog_services
+from rung.growth.services.plans import TEXT_MAX_LENGTH
 from rung.ladder.models import Axis
+from rung.testing import assert_linear_time
 
 D = datetime.date
 _md = MarkdownIt("commonmark")
@@ -106,6 +110,19 @@ def test_a_block_keeps_ordinary_lists_and_emphasis() -> None:
     assert "<li>pair on-call</li>" in html
 
 
+@pytest.mark.parametrize("escape", [md_block, md_line, md_heading])
+@pytest.mark.parametrize("tail", ["", " <b>", "\n<!--"])
+def test_escaping_a_run_of_backslashes_takes_time_in_proportion_to_its_length(
+    escape: Callable[[str], str], tail: str
+) -> None:
+    assert_linear_time(escape, lambda n: "\\" * n + tail, TEXT_MAX_LENGTH // 8)
+
+
+def test_backslashes_typed_before_a_tag_reach_the_reader_and_the_tag_stays_text() -> None:
+    text = "a\\\\<b> c\\<!-- d<i>"
+    assert _md.render(md_block(text)) == "<p>a\\\\&lt;b&gt; c\\&lt;!-- d&lt;i&gt;</p>\n"
+
+
 @pytest.mark.parametrize(
     ("title", "expected"),
     [
@@ -175,6 +192,28 @@ def test_plan_markdown_download_has_type_name_and_every_part(
     )
     assert "- [ ] Write the doc\n- [x] \\- Get sign-off" in text
     assert not _has(text, "fence") and not _has(text, "html_block")
+
+
+@pytest.mark.django_db
+def test_plan_of_backslash_runs_at_every_field_limit_exports_promptly_and_intact(
+    client: Client, alice: User
+) -> None:
+    """A plan whose summary, goal and 30 check-ins are each 20,000 backslashes downloads in
+    well under two seconds (it took half a minute) and keeps every backslash."""
+    run = "\\" * TEXT_MAX_LENGTH
+    plan = plan_services.plan_create(owner=alice, title="Backslashes", summary=run)
+    goal = plan_services.goal_create(
+        plan=plan, axis=Axis.objects.get(slug="teamwork"), title="Goal", description=run
+    )
+    for day in range(30):
+        plan_services.checkin_create(goal=goal, date=D(2025, 4, day + 1), note=run)
+    client.force_login(alice)
+    started = time.process_time()
+    response = client.get(reverse("growth:plan_markdown", args=[plan.public_id]))
+    elapsed = time.process_time() - started
+    assert response.status_code == 200
+    assert response.content.decode().count(f"\n{run}\n") == 32
+    assert elapsed < 2, f"export took {elapsed:.1f} s"
 
 
 @pytest.mark.django_db

@@ -4,11 +4,20 @@ import subprocess
 import sys
 import textwrap
 import threading
+from collections.abc import Callable
 
 import pytest
 from lingua import Language
 
-from rung.languages.detection import CHINESE, ENGLISH, detect_language, detector, prose
+from rung.languages.detection import (
+    CHINESE,
+    ENGLISH,
+    MAX_DETECT_CHARS,
+    detect_language,
+    detector,
+    prose,
+)
+from rung.testing import assert_linear_time
 
 EN, ZH, NONE = ENGLISH, CHINESE, ""
 
@@ -204,11 +213,29 @@ def test_mixed_rule_fixes_what_lingua_alone_gets_wrong() -> None:
         ("<b>bold</b>", ["bold"]),
         ("text\n\n    indented code\n    more\n\nafter", ["text", "after"]),
         ("```\nunclosed fence runs to the end", []),
+        ("mail <me@example.com> or `a` and `b`", ["mail", "or", "and"]),
+        ("a ` lone backtick and ``two``", ["a", "`", "lone", "backtick", "and"]),
     ],
 )
 def test_prose_sets_code_and_links_aside(text: str, stripped: list[str]) -> None:
     """Code blocks, inline code, URLs and tags are removed; the prose around them is kept."""
     assert prose(text).split() == " ".join(stripped).split()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "a" + "`" * n,
+        lambda n: "".join("e" + "`" * k for k in range(1, int((2 * n) ** 0.5))),
+        lambda n: "<" * n,
+        lambda n: "<" + "a@" * (n // 2),
+        lambda n: "<a" * (n // 2),
+    ],
+    ids=["backtick-run", "unmatched-backtick-runs", "lt-run", "at-signs", "unclosed-tags"],
+)
+def test_setting_code_and_links_aside_costs_linear_time(make: Callable[[int], str]) -> None:
+    """Each shape took over a second at the 20,000 characters sampled (growing as n²)."""
+    assert_linear_time(prose, make, MAX_DETECT_CHARS * 2 // 8)
 
 
 def test_long_text_is_sampled_not_rejected() -> None:

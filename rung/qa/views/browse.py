@@ -1,6 +1,5 @@
 """Reading pages: home, topic feeds, question pages and revision history."""
 
-import difflib
 import secrets
 import uuid
 
@@ -11,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from rung.qa import fragments, selectors, view_counter
+from rung.qa.diffs import line_diff
 from rung.qa.models import BODY_MAX_LENGTH, Answer, Question
 from rung.qa.selectors import FEED_SORTS
 from rung.search.selectors import similar_questions
@@ -204,13 +204,9 @@ def _with_diffs(post: Question | Answer) -> list[dict[str, object]]:
     for number, revision in enumerate(revisions, start=1):
         diff: list[str] = []
         if previous is not None:
-            before = f"{previous.title}\n\n{previous.body}".splitlines()
-            after = f"{revision.title}\n\n{revision.body}".splitlines()
-            diff = [
-                line
-                for line in difflib.unified_diff(before, after, lineterm="", n=1)
-                if not line.startswith(("---", "+++"))
-            ]
+            diff = line_diff(
+                f"{previous.title}\n\n{previous.body}", f"{revision.title}\n\n{revision.body}"
+            )
         rows.append({"number": number, "revision": revision, "diff": diff})
         previous = revision
     rows.reverse()
