@@ -113,7 +113,7 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
             body=form.cleaned_data["body"],
             submit_token=form.cleaned_data.get("submit_token"),
         )
-        return redirect(answer.get_absolute_url())
+        return redirect(selectors.answer_location(answer))
     return render(
         request,
         "qa/answer_form_page.html",
@@ -139,7 +139,7 @@ def reply_create(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _add_service_error(form, error)
         else:
-            return redirect(reply.get_absolute_url())
+            return redirect(selectors.answer_location(reply))
     return render(
         request,
         "qa/answer_form_page.html",
@@ -162,7 +162,7 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 body=form.cleaned_data["body"],
             )
             messages.success(request, _("Your post was updated."))
-            return redirect(answer.get_absolute_url())
+            return redirect(selectors.answer_location(answer))
         status = FORM_ERROR_STATUS
     else:
         form = form_class(initial={"body": answer.body})
