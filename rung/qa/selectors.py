@@ -1,7 +1,7 @@
 """Reads for topic feeds, the home page and question pages, each in a fixed number of queries."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from django.db import connection
@@ -146,6 +146,11 @@ _ANSWER_ORDER = ("-like_count", "created_at", "id")
 _REPLY_ORDER = ("created_at", "id")
 
 
+# Cursors count whole microseconds, so they name a timestamp exactly.
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
 @dataclass(frozen=True)
 class AnswerCursor:
     """Where a page of answers or replies starts: just after the post with these keys."""
@@ -155,7 +160,7 @@ class AnswerCursor:
     pk: int
 
     def __str__(self) -> str:
-        micros = int(self.created_at.timestamp() * 1_000_000)
+        micros = (self.created_at - _EPOCH) // _MICROSECOND
         return f"{self.like_count}.{micros}.{self.pk}"
 
     @classmethod
@@ -170,8 +175,8 @@ def answer_cursor_parse(raw: str | None) -> AnswerCursor | None:
         return None
     likes, micros, pk = (int(p) for p in parts)
     try:
-        created = datetime.fromtimestamp(micros / 1_000_000, tz=UTC)
-    except (OverflowError, OSError, ValueError):
+        created = _EPOCH + micros * _MICROSECOND
+    except OverflowError:  # past the year 9999
         return None
     return AnswerCursor(like_count=likes, created_at=created, pk=pk)
 
