@@ -8,12 +8,16 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
 
 from rung.accounts.models import User
 from rung.ladder.models import Axis, Level, RatingScale
@@ -158,3 +162,42 @@ def assert_linear_time[T](
     assert large <= 3 * factor * small + 0.05, (
         f"{size:,} took {small * 1000:.1f} ms but {size * factor:,} took {large * 1000:.1f} ms"
     )
+
+
+def bulk_answers(
+    question: Question,
+    authors: Sequence[User],
+    count: int,
+    *,
+    parent: Answer | None = None,
+    body: str = "Ask for the criteria in writing and revisit them together each month.",
+    like_counts: Sequence[int] = (),
+    start: datetime | None = None,
+    step: timedelta = timedelta(seconds=1),
+) -> list[Answer]:
+    """Add `count` answers (or replies to `parent`) in one insert, oldest first.
+
+    Services would take minutes for thousands of posts; the rows come out as they would
+    leave them, except that nothing is indexed for search and no revisions are kept.
+    """
+    start = start or timezone.now() - step * (count + 1)
+    rows = [
+        Answer(
+            question=question,
+            parent=parent,
+            author=authors[i % len(authors)],
+            body=f"{body} ({i})",
+            body_html=f"<p>{escape(body)} ({i})</p>",
+            language="en",
+            like_count=like_counts[i] if like_counts else 0,
+            created_at=start + step * i,
+        )
+        for i in range(count)
+    ]
+    Answer.objects.bulk_create(rows, batch_size=500)
+    added = 0 if parent is not None else count
+    Question.objects.filter(pk=question.pk).update(
+        answer_count=F("answer_count") + added, version=F("version") + 1
+    )
+    question.refresh_from_db()
+    return rows

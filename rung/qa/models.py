@@ -212,6 +212,14 @@ class Answer(models.Model):
         indexes = [
             models.Index(fields=["question", "created_at"], name="answer_question_idx"),
             models.Index(fields=["author", "-created_at"], name="answer_author_idx"),
+            # The question page's order, so any page of answers is an index seek.
+            models.Index(
+                fields=["question", "parent", "is_deleted", "-like_count", "created_at", "id"],
+                name="answer_page_idx",
+            ),
+            models.Index(
+                fields=["parent", "is_deleted", "created_at", "id"], name="answer_replies_idx"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -223,7 +231,8 @@ class Answer(models.Model):
         return f"Answer {self.pk} to {self.question_id}"
 
     def get_absolute_url(self) -> str:
-        return f"{self.question.get_absolute_url()}#answer-{self.pk}"
+        # The permalink finds the page that shows the post: threads are paged.
+        return reverse("qa:answer", args=[self.pk])
 
     @property
     def is_reply(self) -> bool:

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from rung.qa.models import Question
+from rung.qa.models import Answer, Question
 
 
 class SearchEntry(models.Model):
@@ -23,9 +23,33 @@ class SearchEntry(models.Model):
         "ladder.Level", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     has_helpful = models.BooleanField(default=False)
+    # The question's own body terms, and its `edited_at` when they were analysed, so that
+    # answering reuses them; null until analysed. Null rather than "" because SQLite adds
+    # a nullable column in place, where a NOT NULL one rebuilds the table and with it
+    # drops the FTS5 triggers.
+    question_terms = models.TextField(null=True, blank=True)  # noqa: DJ001
+    source_edited_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"search entry {self.question_id}"
+
+
+class AnswerTerms(models.Model):
+    """An answer's or reply's index terms, analysed once and reused by every reindex.
+
+    `edited_at` is the answer's own when its terms were analysed: an edit since then makes
+    them stale. Rows of hidden answers are left unread; the question's row holds only
+    visible posts.
+    """
+
+    answer = models.OneToOneField(
+        Answer, on_delete=models.CASCADE, primary_key=True, related_name="search_terms"
+    )
+    terms = models.TextField()
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"answer terms {self.answer_id}"
 
 
 class Embedding(models.Model):

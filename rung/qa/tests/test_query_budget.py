@@ -1,5 +1,7 @@
 """Pages run a fixed number of queries whatever the data size."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -10,7 +12,8 @@ from django.urls import reverse
 from rung.accounts.models import User
 from rung.qa import services
 from rung.qa.models import Question
-from rung.testing import make_answer, make_card, make_member, make_question
+from rung.qa.selectors import ANSWERS_PER_PAGE
+from rung.testing import bulk_answers, make_answer, make_card, make_member, make_question
 
 pytestmark = pytest.mark.django_db
 
@@ -20,11 +23,12 @@ pytestmark = pytest.mark.django_db
 # thread's author ids. Views are buffered, so they add none. A question page also lists
 # similar questions: warm, one query loads them (so a hidden one drops out at once); cold,
 # two more read the question's vector and poll for new vectors (tests poll every time).
+# Cold, a page of answers is two queries: the answers, then the first replies of each.
 EXPECTED = {
     ("topic", "visitor"): (3, 1),
     ("topic", "member"): (5, 2),
-    ("question", "visitor"): (7, 2),
-    ("question", "member"): (11, 4),
+    ("question", "visitor"): (8, 2),
+    ("question", "member"): (12, 4),
     ("home", "visitor"): (2, 1),
     ("home", "member"): (4, 2),
 }
@@ -45,11 +49,12 @@ def _grow(asker: User, answerers: list[User], *, questions: int, answers: int) -
     return target
 
 
-def _count(client: Client, url: str, *, cold: bool) -> int:
+def _count(client: Client, url: str, *, cold: bool, htmx: bool = False) -> int:
     if cold:
         cache.clear()
+    headers = {"HX-Request": "true"} if htmx else {}
     with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url, HTTP_USER_AGENT="Mozilla/5.0")
+        response = client.get(url, HTTP_USER_AGENT="Mozilla/5.0", headers=headers)
     assert response.status_code == 200
     return len(ctx.captured_queries)
 
@@ -83,10 +88,57 @@ def test_pages_run_constant_queries_at_two_sizes(
     assert measured[0] == measured[1]
 
 
-def test_question_page_with_30_answers_and_replies_renders_them_all(
+def test_question_page_with_30_answers_and_replies_renders_the_first_page(
     alice: User, bob: User, client: Client
 ) -> None:
     target = _grow(alice, [bob, make_member("dana")], questions=0, answers=30)
     html = client.get(target.get_absolute_url()).content.decode()
-    assert html.count('<article class="answer') == 30
-    assert html.count('class="reply"') == 30
+    assert html.count('<article class="answer') == ANSWERS_PER_PAGE
+    assert html.count('class="reply"') == ANSWERS_PER_PAGE
+
+
+def _thread(asker: User, answerers: list[User], size: int) -> Question:
+    """Return a question with `size` answers, every tenth with replies, and one accepted."""
+    target = make_question(asker, topics=["mid-level"], card=make_card())
+    answers = bulk_answers(target, answerers, size, like_counts=[i % 7 for i in range(size)])
+    for answer in answers[::10]:
+        bulk_answers(target, answerers, 6, parent=answer, start=answer.created_at)
+    services.answer_mark_helpful(question=target, answer=answers[-1], actor=asker)
+    make_answer(target, answerers[0])  # through the services, so it is indexed
+    target.refresh_from_db()
+    return target
+
+
+@pytest.mark.parametrize("visitor", ["visitor", "member", "asker"])
+def test_question_page_costs_the_same_with_10_answers_as_with_2000(
+    alice: User, bob: User, charlie: User, visitor: str, buffered_views: None
+) -> None:
+    """Every page of answers, first or later, full page or htmx, runs the same queries."""
+    client = Client()
+    if visitor != "visitor":
+        client.force_login(alice if visitor == "asker" else charlie)
+    answerers = [bob, make_member("dana"), make_member("eve")]
+    # With no other question to point to, similar questions fall back to a word search.
+    make_question(bob, topics=["mid-level"])
+    counts = []
+    for size in (10, 2000):
+        target = _thread(alice, answerers, size)
+        url = target.get_absolute_url()
+        first = client.get(url, HTTP_USER_AGENT="Mozilla/5.0").content.decode()
+        later = url
+        if size > ANSWERS_PER_PAGE:
+            match = re.search(r'href="([^"#]*answers_after=[^"#]+)', first)
+            assert match is not None
+            later = match[1]
+        replies = reverse("qa:answer_replies", args=[target.accepted_answer_id])
+        counts.append(
+            [
+                _count(client, url, cold=True),
+                _count(client, url, cold=False),
+                _count(client, later, cold=True),
+                _count(client, later, cold=True, htmx=True),
+                _count(client, replies, cold=True),
+                _count(client, replies, cold=True, htmx=True),
+            ]
+        )
+    assert counts[0] == counts[1]

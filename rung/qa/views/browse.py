@@ -5,8 +5,9 @@ import uuid
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from rung.qa import fragments, selectors, view_counter
@@ -85,9 +86,18 @@ def question_detail(request: HttpRequest, pk: int, slug: str | None = None) -> H
     question = selectors.question_get_visible(pk)
     canonical = question.get_absolute_url()
     if request.path != canonical:
-        return redirect(canonical, permanent=True)
+        query = request.GET.urlencode()
+        return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
     user = request.user
+    # A cursor that is not one of ours pages like the first page, never an error.
+    cursor = selectors.answer_cursor_parse(request.GET.get("answers_after"))
     question_liked, liked_answers = selectors.liked_post_ids(user, question)  # type: ignore[arg-type]
+    threads_html = _threads_html(request, question, liked_answers, cursor)
+    if request.htmx:  # type: ignore[attr-defined]
+        # "Show more answers": the next page of answers alone, appended where the link was.
+        response = HttpResponse(threads_html)
+        patch_vary_headers(response, ["HX-Request"])
+        return response
     response = render(
         request,
         "qa/question.html",
@@ -105,7 +115,8 @@ def question_detail(request: HttpRequest, pk: int, slug: str | None = None) -> H
                 "qa/_question_main.html",
                 lambda: {"question": selectors.question_load_card(question)},
             ),
-            "threads_html": _threads_html(request, question, liked_answers),
+            "threads_html": threads_html,
+            "is_first_page": cursor is None,
             "similar": similar_questions(question),
             "question_liked": question_liked,
             "answer_token": uuid.uuid4().hex,
@@ -113,37 +124,83 @@ def question_detail(request: HttpRequest, pk: int, slug: str | None = None) -> H
             "is_asker": user.pk == question.author_id,
         },
     )
+    patch_vary_headers(response, ["HX-Request"])
     _count_view(request, response, question.pk)
     return response
 
 
-def _threads_html(request: HttpRequest, question: Question, liked_answers: set[int]) -> str:
-    """Render the answers from cache: one copy for visitors, one for uninvolved members."""
+def _thread_viewer(
+    request: HttpRequest, question: Question, liked_answers: set[int]
+) -> tuple[object, object, bool]:
+    """Return (cache variant, user to render for, is asker) for a question's answers.
+
+    Visitors share one copy and members with nothing on the question share another.
+    """
     user = request.user
-    variant: object = "member" if user.is_authenticated else "visitor"
-    viewer: object = fragments.GenericMember() if user.is_authenticated else AnonymousUser()
-    is_asker = False
-    if user.is_authenticated:
-        authors_key = fragments.fragment_key("authors", question.pk, question.version)
-        authors = cache.get(authors_key)
-        if authors is None:
-            authors = selectors.answer_author_ids(question)
-            cache.set(authors_key, authors, fragments.FRAGMENT_SECONDS)
-        if liked_answers or user.pk == question.author_id or user.pk in authors:
-            # Their likes and controls differ from everyone else's, so they get a copy of
-            # their own, which their next like or post replaces by raising the version.
-            variant, viewer, is_asker = user.pk, user, user.pk == question.author_id
+    if not user.is_authenticated:
+        return "visitor", AnonymousUser(), False
+    authors_key = fragments.fragment_key("authors", question.pk, question.version)
+    authors = cache.get(authors_key)
+    if authors is None:
+        authors = selectors.answer_author_ids(question)
+        cache.set(authors_key, authors, fragments.FRAGMENT_SECONDS)
+    if liked_answers or user.pk == question.author_id or user.pk in authors:
+        # Their likes and controls differ from everyone else's, so they get a copy of
+        # their own, which their next like or post replaces by raising the version.
+        return user.pk, user, user.pk == question.author_id
+    return "member", fragments.GenericMember(), False
+
+
+def _threads_html(
+    request: HttpRequest,
+    question: Question,
+    liked_answers: set[int],
+    cursor: selectors.AnswerCursor | None,
+) -> str:
+    """Render one page of answers from cache, keyed on the question's version and the page."""
+    variant, viewer, is_asker = _thread_viewer(request, question, liked_answers)
     return fragments.render_cached(
         request,
-        fragments.fragment_key("threads", question.pk, question.version, variant),
+        fragments.fragment_key("threads", question.pk, question.version, cursor or "", variant),
         "qa/_threads.html",
         lambda: {
             "question": question,
-            "threads": selectors.question_threads(question, liked=liked_answers),
+            "page": selectors.question_thread_page(question, cursor=cursor, liked=liked_answers),
             "user": viewer,
             "is_asker": is_asker,
         },
     )
+
+
+@require_safe
+def answer_permalink(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send a link to an answer or reply to the page that shows it, at its anchor."""
+    return redirect(selectors.answer_location(selectors.answer_get_visible(pk)))
+
+
+@require_safe
+def answer_replies(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show the replies of an answer after a cursor: appended by htmx, or as a page."""
+    answer = selectors.answer_get_visible(pk)
+    if answer.parent_id is not None:
+        raise Http404("Replies belong to answers.")
+    question = answer.question
+    cursor = selectors.answer_cursor_parse(request.GET.get("after"))
+    _liked_question, liked = selectors.liked_post_ids(request.user, question)  # type: ignore[arg-type]
+    context = {
+        "question": question,
+        "answer": answer,
+        "thread": selectors.answer_replies_page(answer, cursor=cursor, liked=liked),
+        "is_asker": request.user.pk == question.author_id,
+        "form_token": uuid.uuid4().hex,
+        "is_first_page": cursor is None,
+    }
+    if request.htmx:  # type: ignore[attr-defined]
+        response = render(request, "qa/_replies.html", context)
+    else:
+        response = render(request, "qa/replies_page.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def _count_view(request: HttpRequest, response: HttpResponse, question_id: int) -> None:

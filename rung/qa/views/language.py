@@ -46,6 +46,8 @@ def _change_language(request: HttpRequest, post: Question | Answer) -> HttpRespo
                     form.add_error(None, message)
             else:
                 messages.success(request, _("The post's language was saved."))
+                if isinstance(post, Answer):
+                    return redirect(selectors.answer_location(post))
                 return redirect(post.get_absolute_url())
         status = FORM_ERROR_STATUS
     else:

@@ -117,7 +117,7 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _add_service_error(form, error)
         else:
-            return redirect(answer.get_absolute_url())
+            return redirect(selectors.answer_location(answer))
     return render(
         request,
         "qa/answer_form_page.html",
@@ -143,7 +143,7 @@ def reply_create(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _add_service_error(form, error)
         else:
-            return redirect(reply.get_absolute_url())
+            return redirect(selectors.answer_location(reply))
     return render(
         request,
         "qa/answer_form_page.html",
@@ -170,7 +170,7 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 _add_service_error(form, error)
             else:
                 messages.success(request, _("Your post was updated."))
-                return redirect(answer.get_absolute_url())
+                return redirect(selectors.answer_location(answer))
         status = FORM_ERROR_STATUS
     else:
         form = form_class(initial={"body": answer.body})

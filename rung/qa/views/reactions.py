@@ -21,6 +21,8 @@ def _like(request: HttpRequest, target: Question | Answer) -> HttpResponse:
             "qa/_like_button.html",
             {"target": target, "liked": liked, "count": count, "kind": _kind(target)},
         )
+    if isinstance(target, Answer):
+        return redirect(selectors.answer_location(target))
     return redirect(target.get_absolute_url())
 
 
@@ -52,4 +54,4 @@ def answer_mark_helpful(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as error:
         return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain")
-    return redirect(answer.get_absolute_url())
+    return redirect(selectors.answer_location(answer))
