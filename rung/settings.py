@@ -71,7 +71,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: everything after it sees the client's address, not the proxy's.
+    "rung.core.middleware.HeadMiddleware",
+    # Next: everything after it sees the client's address, not the proxy's.
     "rung.core.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

@@ -3,15 +3,18 @@
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
+from django.contrib import messages
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import HttpRequest
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from rung.accounts import login_throttle
 from rung.accounts.models import User
-from rung.accounts.selectors import member_with_email
+from rung.accounts.selectors import member_with_email, older_account_with_email
 from rung.languages.preferences import language_of, supported_language
 
 
@@ -47,3 +50,22 @@ class AccountAdapter(DefaultAccountAdapter):
         """Say why a refused log-in was refused, instead of blaming the password."""
         if wait := login_throttle.refusal_for(request):
             raise ValidationError(login_throttle.refusal_message(wait), code="too_many_attempts")
+
+    def confirm_email(self, request: HttpRequest, email_address: EmailAddress) -> bool:
+        """Confirm an address, unless an older account already has it.
+
+        Sign-up lets a second account type an address that is taken (so its answer cannot
+        tell whether it is), and the confirmation mail goes to that address's owner. A
+        click there must not hand the address to the newcomer, so it is refused, and the
+        one who clicked (the mailbox's owner, who may know) is told why.
+        """
+        if older_account_with_email(email_address.email, than=email_address.user_id):
+            messages.error(
+                request,
+                _(
+                    "This address already belongs to another Rung account, so it cannot be "
+                    "confirmed for this one. Log in to the account you had before."
+                ),
+            )
+            return False
+        return super().confirm_email(request, email_address)

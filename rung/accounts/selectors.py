@@ -5,18 +5,6 @@ from allauth.account.models import EmailAddress
 from rung.accounts.models import User
 
 
-def member_confirmed_emails(member: User) -> list[str]:
-    """Return the addresses a member proved are theirs by confirming them, lower-cased."""
-    return sorted(
-        {
-            address.lower()
-            for address in EmailAddress.objects.filter(user=member, verified=True).values_list(
-                "email", flat=True
-            )
-        }
-    )
-
-
 def member_own_emails(member: User) -> set[str]:
     """Return every address on a member's account, confirmed or not, lower-cased."""
     addresses = {member.email.lower()} if member.email else set()
@@ -33,3 +21,12 @@ def member_with_email(email: str) -> User | None:
     if address is not None and isinstance(address.user, User):
         return address.user
     return User.objects.filter(email__iexact=email, is_active=True).order_by("pk").first()
+
+
+def older_account_with_email(email: str, *, than: int) -> bool:
+    """Say whether an account created before account `than` has this address."""
+    older = User.objects.filter(pk__lt=than)
+    return (
+        older.filter(email__iexact=email).exists()
+        or EmailAddress.objects.filter(email__iexact=email, user__in=older).exists()
+    )

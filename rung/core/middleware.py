@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
 
 
 class HtmxMiddleware:
@@ -17,9 +18,7 @@ class HtmxMiddleware:
         request.htmx = request.headers.get("HX-Request") == "true"  # type: ignore[attr-defined]
         response = self.get_response(request)
         if request.htmx:  # type: ignore[attr-defined]
-            response.headers["Vary"] = ", ".join(
-                filter(None, [response.headers.get("Vary"), "HX-Request"])
-            )
+            patch_vary_headers(response, ["HX-Request"])
         return response
 
 
@@ -75,4 +74,22 @@ class RateLimitedMiddleware:
             response.status_code = 429
             response.reason_phrase = "Too Many Requests"
             response["Retry-After"] = str(retry_after)
+        return response
+
+
+class HeadMiddleware:
+    """Send a HEAD response's headers without its body, as HTTP asks.
+
+    Django renders HEAD like GET; its development server drops the body, but a WSGI server
+    such as gunicorn has to, and warns each time. Outermost, so Content-Length (set by
+    CommonMiddleware) stays the length GET would send.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.method == "HEAD" and not response.streaming:
+            response.content = b""
         return response

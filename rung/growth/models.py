@@ -297,9 +297,8 @@ class Share(models.Model):
     An invitation by username names its member at once. An invitation by email address
     names only the address: whether a member has it is never looked up, so the owner
     learns nothing about whose address it is. Its `grantee` stays empty until someone
-    accepts it, either through the link mailed to the address (whose secret only the
-    mailbox has; `link_token_hash` keeps its hash) or as a member who confirmed that
-    address.
+    accepts it through the link mailed to the address (whose secret only the mailbox
+    has; `link_token_hash` keeps its hash).
     """
 
     public_id = _public_id_field()

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -284,3 +285,26 @@ def test_settings_confirm_addresses_when_a_mail_server_is_configured() -> None:
             check=True,
         ).stdout
         assert output.strip() == expected
+
+
+@pytest.mark.parametrize(
+    ("email", "confirmed"), [("alice@example.com", False), ("new@example.org", True)]
+)
+def test_a_second_account_cannot_get_a_taken_address_confirmed(
+    alice: User, settings: Any, email: str, confirmed: bool
+) -> None:
+    """The owner's click on the confirmation mail does not hand their address to a newcomer."""
+    settings.ACCOUNT_EMAIL_VERIFICATION = "optional"
+    settings.ACCOUNT_PREVENT_ENUMERATION = "strict"
+    newcomer = Client()
+    _sign_up(newcomer, email, "newcomer")
+    [message] = mail.outbox
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+/)", str(message.body))
+    assert link, message.body
+    owner = Client()
+    owner.get(link.group(1))
+    response = owner.post(link.group(1), follow=True)
+    address = EmailAddress.objects.get(user__username="newcomer")
+    assert address.verified is confirmed
+    if not confirmed:
+        assert "already belongs to another Rung account" in response.content.decode()

@@ -63,3 +63,21 @@ def test_head_does_not_count_a_view(client: Client, question: Question) -> None:
     client.get(question.get_absolute_url(), HTTP_USER_AGENT="Mozilla/5.0 Firefox/130.0")
     question.refresh_from_db()
     assert question.view_count == 1
+
+
+def test_a_head_response_leaves_its_body_behind_for_any_wsgi_server() -> None:
+    """The body is dropped in the app, not left to the server; the length stays GET's."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from rung.core.middleware import HeadMiddleware
+
+    def view(request: object) -> HttpResponse:
+        response = HttpResponse(b"<p>page</p>")
+        response["Content-Length"] = "11"
+        return response
+
+    head = HeadMiddleware(view)(RequestFactory().head("/"))
+    get = HeadMiddleware(view)(RequestFactory().get("/"))
+    assert head.content == b"" and head["Content-Length"] == "11"
+    assert get.content == b"<p>page</p>"

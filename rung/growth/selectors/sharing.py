@@ -4,11 +4,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.models import User
-from rung.accounts.selectors import member_confirmed_emails
 from rung.growth.models import (
     Comment,
     Goal,
@@ -80,19 +79,13 @@ def plan_view_log(plan: GrowthPlan, *, limit: int = VIEW_LOG_ROWS) -> list[ViewL
 
 
 def invitations_open_to(member: User) -> QuerySet[Share]:
-    """Return the shares addressed to a member: by name, or by an address they confirmed.
+    """Return the shares addressed to a member by name.
 
-    An invitation by email is open to a member only once they confirmed that address, so
-    signing up with someone else's address opens nothing.
+    An invitation by email address opens only through the link mailed to it: matching it
+    to a member's confirmed address would hand it to whoever got that address confirmed
+    on their account, and the mailbox is the one proof that cannot be borrowed.
     """
-    return Share.objects.filter(
-        Q(grantee=member)
-        | Q(
-            grantee__isnull=True,
-            revoked_at__isnull=True,
-            invitee_email__in=member_confirmed_emails(member),
-        )
-    )
+    return Share.objects.filter(grantee=member)
 
 
 def _pending_invitations(member: User) -> QuerySet[Share]:

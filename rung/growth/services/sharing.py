@@ -67,9 +67,9 @@ def growth_plan_share(
     """Invite someone to see a plan, by username or by email address; they accept first.
 
     An address is never matched against members: the invitation is mailed to it with a
-    link, and whoever holds the mailbox accepts it as the member they are (or become). So
-    inviting a member's address and an unknown one look the same to the owner, and the
-    owner learns whose address it was only once its holder accepts.
+    link, and whoever holds the mailbox accepts it through that link as the member they
+    are (or become). So inviting a member's address and an unknown one look the same to
+    the owner, and the owner learns whose address it was only once its holder accepts.
     """
     if plan.owner_id != owner.pk:
         raise PermissionDenied(_("Only the owner of this plan can share it."))
@@ -157,9 +157,9 @@ def invitation_link_matches(share: Share, token: str) -> bool:
 def _open_invitation(share: Share, member: User) -> Share:
     """Return a fresh copy of an invitation to this member still awaiting an answer, locked.
 
-    An invitation by email is open to a member who came through its link or confirmed its
-    address (the access helpers decide that); accepting it makes them its grantee. Call
-    inside a transaction: the lock holds until it ends, so one answer wins.
+    An invitation by email is open to whoever came through its mailed link (the access
+    helpers check the link); accepting it makes them its grantee. Call inside a
+    transaction: the lock holds until it ends, so one answer wins.
     """
     current = Share.objects.select_for_update().get(pk=share.pk)
     if current.grantee_id is not None and current.grantee_id != member.pk:
@@ -172,7 +172,7 @@ def _open_invitation(share: Share, member: User) -> Share:
 
 
 def share_accept(*, share: Share, member: User) -> Share:
-    """Accept an invitation addressed to this member (or to an address of theirs)."""
+    """Accept an invitation addressed to this member, or opened through its mailed link."""
     with transaction.atomic():
         current = _open_invitation(share, member)
         plan = GrowthPlan.objects.select_for_update().get(pk=current.plan_id)

@@ -142,12 +142,17 @@ def test_a_wrong_secret_a_used_link_and_a_withdrawn_one_are_404(
     assert Share.objects.get().grantee == bob
 
 
-def test_an_unconfirmed_address_opens_nothing_and_a_confirmed_one_shows_at_home(
-    client: Client, plan: GrowthPlan, alice: User
+@pytest.mark.parametrize("confirmed", [False, True])
+def test_an_address_on_an_account_opens_nothing_without_the_link(
+    client: Client, plan: GrowthPlan, alice: User, confirmed: bool
 ) -> None:
-    """Signing up with someone's address does not bring their invitations along."""
-    squatter = make_member("squatter", email="target@example.com")
-    EmailAddress.objects.create(user=squatter, email="target@example.com", verified=False)
+    """Only the mailed link opens an invitation, even for an address confirmed on an account.
+
+    Otherwise whoever got someone's address confirmed on their own account (a stranger who
+    signed up with it, and a click on a mail that named another account) would see it.
+    """
+    holder = make_member("holder", email="target@example.com")
+    EmailAddress.objects.create(user=holder, email="target@example.com", verified=confirmed)
     share = services.growth_plan_share(
         plan=plan,
         owner=alice,
@@ -155,15 +160,12 @@ def test_an_unconfirmed_address_opens_nothing_and_a_confirmed_one_shows_at_home(
         role="read",
         include_reviews=False,
     )
-    client.force_login(squatter)
+    client.force_login(holder)
     assert plan.title not in client.get(reverse("growth:home")).content.decode()
-    assert client.post(reverse("growth:invite_accept", args=[share.public_id])).status_code == 404
-    owner = make_member("target", email="target@example.com")
-    EmailAddress.objects.create(user=owner, email="Target@Example.com", verified=True)
-    client.force_login(owner)
-    assert plan.title in client.get(reverse("growth:home")).content.decode()
-    assert client.post(reverse("growth:invite_accept", args=[share.public_id])).status_code == 302
-    assert Share.objects.get().grantee == owner
+    for name in ("growth:invite_accept", "growth:invite_decline"):
+        assert client.post(reverse(name, args=[share.public_id])).status_code == 404
+    share.refresh_from_db()
+    assert share.grantee is None and share.accepted_at is None
 
 
 def test_invited_by_name_and_by_address_keeps_one_share(

@@ -173,3 +173,20 @@ def test_each_form_in_a_cached_fragment_gets_its_own_submit_token(
     tokens_second = re.findall(r'name="submit_token" value="([0-9a-f]{32})"', second)
     assert len(tokens_first) >= 3
     assert len(set(tokens_first + tokens_second)) == len(tokens_first) + len(tokens_second)
+
+
+def test_a_moderator_sees_moderator_controls_on_every_answer(
+    question: Question, bob: User, charlie: User
+) -> None:
+    """Staff get a copy of their own: the shared member copy has no moderator controls."""
+    answer = make_answer(question, bob)
+    member = Client()
+    member.force_login(charlie)
+    _html(member, question.get_absolute_url())  # warms the shared member copy
+    moderator = Client()
+    moderator.force_login(make_member("moderator", is_staff=True))
+    page = _html(moderator, question.get_absolute_url())
+    assert reverse("qa:answer_language", args=[answer.pk]) in page
+    assert reverse("qa:answer_language", args=[answer.pk]) not in _html(
+        member, question.get_absolute_url()
+    )

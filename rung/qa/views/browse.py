@@ -144,9 +144,10 @@ def _thread_viewer(
     if authors is None:
         authors = selectors.answer_author_ids(question)
         cache.set(authors_key, authors, fragments.FRAGMENT_SECONDS)
-    if liked_answers or user.pk == question.author_id or user.pk in authors:
-        # Their likes and controls differ from everyone else's, so they get a copy of
-        # their own, which their next like or post replaces by raising the version.
+    if liked_answers or user.is_staff or user.pk == question.author_id or user.pk in authors:
+        # Their likes and controls differ from everyone else's (moderators see controls on
+        # every post), so they get a copy of their own, which their next like or post
+        # replaces by raising the version.
         return user.pk, user, user.pk == question.author_id
     return "member", fragments.GenericMember(), False
 
