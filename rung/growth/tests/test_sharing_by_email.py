@@ -31,6 +31,12 @@ def _invite(client: Client, plan: GrowthPlan, invitee: str, **data: Any) -> Any:
     )
 
 
+def _share(plan: GrowthPlan, owner: User, invitee: str, role: str = ShareRole.READ) -> Share:
+    return services.growth_plan_share(
+        plan=plan, owner=owner, invitee_identifier=invitee, role=role, include_reviews=False
+    )
+
+
 def _link(mail: Any) -> str:
     match = LINK.search(mail.body)
     assert match, mail.body
@@ -63,13 +69,7 @@ def test_a_member_s_address_and_an_unknown_one_get_the_same_answer(
 def test_the_holder_of_the_address_accepts_through_the_mailed_link(
     client: Client, plan: GrowthPlan, alice: User, bob: User, mailoutbox: list[Any]
 ) -> None:
-    services.growth_plan_share(
-        plan=plan,
-        owner=alice,
-        invitee_identifier="bob@example.com",
-        role=ShareRole.COMMENT,
-        include_reviews=False,
-    )
+    _share(plan, alice, "bob@example.com", ShareRole.COMMENT)
     link = _link(mailoutbox[0])
     visitor = client.get(link)
     assert visitor.status_code == 200
@@ -92,13 +92,7 @@ def test_the_holder_of_the_address_accepts_through_the_mailed_link(
 def test_someone_new_signs_up_from_the_link_and_accepts(
     client: Client, plan: GrowthPlan, alice: User, mailoutbox: list[Any]
 ) -> None:
-    services.growth_plan_share(
-        plan=plan,
-        owner=alice,
-        invitee_identifier="newcomer@example.org",
-        role=ShareRole.READ,
-        include_reviews=False,
-    )
+    _share(plan, alice, "newcomer@example.org")
     link = _link(mailoutbox[0])
     signup = client.post(
         f"{reverse('account_signup')}?next={link}",
@@ -118,13 +112,7 @@ def test_someone_new_signs_up_from_the_link_and_accepts(
 def test_a_wrong_secret_a_used_link_and_a_withdrawn_one_are_404(
     client: Client, plan: GrowthPlan, alice: User, bob: User, carol: User, mailoutbox: list[Any]
 ) -> None:
-    share = services.growth_plan_share(
-        plan=plan,
-        owner=alice,
-        invitee_identifier="bob@example.com",
-        role="read",
-        include_reviews=False,
-    )
+    share = _share(plan, alice, "bob@example.com")
     link = _link(mailoutbox[0])
     wrong = reverse("growth:invite_link", args=[share.public_id, "guessed-secret"])
     client.force_login(carol)
@@ -153,13 +141,7 @@ def test_an_address_on_an_account_opens_nothing_without_the_link(
     """
     holder = make_member("holder", email="target@example.com")
     EmailAddress.objects.create(user=holder, email="target@example.com", verified=confirmed)
-    share = services.growth_plan_share(
-        plan=plan,
-        owner=alice,
-        invitee_identifier="target@example.com",
-        role="read",
-        include_reviews=False,
-    )
+    share = _share(plan, alice, "target@example.com")
     client.force_login(holder)
     assert plan.title not in client.get(reverse("growth:home")).content.decode()
     for name in ("growth:invite_accept", "growth:invite_decline"):
@@ -171,16 +153,8 @@ def test_an_address_on_an_account_opens_nothing_without_the_link(
 def test_invited_by_name_and_by_address_keeps_one_share(
     client: Client, plan: GrowthPlan, alice: User, bob: User, mailoutbox: list[Any]
 ) -> None:
-    services.growth_plan_share(
-        plan=plan, owner=alice, invitee_identifier="bob", role="read", include_reviews=False
-    )
-    services.growth_plan_share(
-        plan=plan,
-        owner=alice,
-        invitee_identifier="bob@example.com",
-        role="read",
-        include_reviews=False,
-    )
+    _share(plan, alice, "bob")
+    _share(plan, alice, "bob@example.com")
     client.force_login(bob)
     response = client.post(_link(mailoutbox[0]), {"accept": "1"})
     assert response.status_code == 302
@@ -191,21 +165,9 @@ def test_invited_by_name_and_by_address_keeps_one_share(
 def test_an_address_cannot_be_invited_twice_while_the_first_is_open(
     plan: GrowthPlan, alice: User
 ) -> None:
-    services.growth_plan_share(
-        plan=plan,
-        owner=alice,
-        invitee_identifier="x@example.org",
-        role="read",
-        include_reviews=False,
-    )
+    _share(plan, alice, "x@example.org")
     with pytest.raises(ValidationError, match="already invited"):
-        services.growth_plan_share(
-            plan=plan,
-            owner=alice,
-            invitee_identifier="X@example.org",
-            role="read",
-            include_reviews=False,
-        )
+        _share(plan, alice, "X@example.org")
 
 
 def test_invitations_are_limited_whoever_they_name(
@@ -230,26 +192,14 @@ def test_the_mail_is_written_in_the_language_of_the_member_with_that_address(
     plan: GrowthPlan, alice: User, mailoutbox: list[Any]
 ) -> None:
     make_member("mei", email="mei@example.cn", ui_language="zh-hans")
-    services.growth_plan_share(
-        plan=plan,
-        owner=alice,
-        invitee_identifier="mei@example.cn",
-        role="read",
-        include_reviews=False,
-    )
+    _share(plan, alice, "mei@example.cn")
     assert "成长计划" in mailoutbox[0].subject
 
 
 def test_the_link_page_answers_head_and_refuses_other_methods(
     client: Client, plan: GrowthPlan, alice: User, mailoutbox: list[Any]
 ) -> None:
-    services.growth_plan_share(
-        plan=plan,
-        owner=alice,
-        invitee_identifier="x@example.org",
-        role="read",
-        include_reviews=False,
-    )
+    _share(plan, alice, "x@example.org")
     link = _link(mailoutbox[0])
     assert client.head(link).status_code == 200
     assert client.put(link).status_code == 405

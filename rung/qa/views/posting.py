@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rung.qa import selectors, services
 from rung.qa.access import answer_for_author, question_for_author
 from rung.qa.forms import AnswerForm, QuestionForm, ReplyForm
+from rung.qa.models import Answer, Question
 
 FORM_ERROR_STATUS = 400
 # Another page (such as the growth gap view) may leave a draft here for the ask form to
@@ -101,15 +102,15 @@ def question_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("home")
 
 
-@login_required
-@require_POST
-def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
-    question = selectors.question_get_visible(pk)
-    form = AnswerForm(request.POST)
+def _post_answer(
+    request: HttpRequest, form: AnswerForm, question: Question, parent: Answer | None = None
+) -> HttpResponse:
+    """Post an answer or reply from a form; on bad input, show the form again with a 400."""
     if form.is_valid():
         try:
             answer = services.answer_create(
                 question=question,
+                parent=parent,
                 author=request.user,  # type: ignore[arg-type]
                 body=form.cleaned_data["body"],
                 submit_token=form.cleaned_data.get("submit_token"),
@@ -121,35 +122,22 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "qa/answer_form_page.html",
-        {"form": form, "question": question},
+        {"form": form, "question": question, "parent": parent},
         status=FORM_ERROR_STATUS,
     )
 
 
 @login_required
 @require_POST
+def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
+    return _post_answer(request, AnswerForm(request.POST), selectors.question_get_visible(pk))
+
+
+@login_required
+@require_POST
 def reply_create(request: HttpRequest, pk: int) -> HttpResponse:
     parent = selectors.answer_get_visible(pk)
-    form = ReplyForm(request.POST)
-    if form.is_valid():
-        try:
-            reply = services.answer_create(
-                question=parent.question,
-                parent=parent,
-                author=request.user,  # type: ignore[arg-type]
-                body=form.cleaned_data["body"],
-                submit_token=form.cleaned_data.get("submit_token"),
-            )
-        except ValidationError as error:
-            _add_service_error(form, error)
-        else:
-            return redirect(selectors.answer_location(reply))
-    return render(
-        request,
-        "qa/answer_form_page.html",
-        {"form": form, "question": parent.question, "parent": parent},
-        status=FORM_ERROR_STATUS,
-    )
+    return _post_answer(request, ReplyForm(request.POST), parent.question, parent)
 
 
 @login_required
