@@ -153,11 +153,11 @@ def test_images_on_this_site_stay_images(markdown: str, src: str) -> None:
 
 
 def test_many_images_are_rewritten_in_one_pass() -> None:
-    """Sanitizing 20,000 off-site images (about half a second) stays far from a hang."""
+    """Sanitizing 20,000 off-site images (about half a second of CPU) stays far from a hang."""
     html = '<p><img src="https://evil.example/x.png" alt="x">\n' * 20_000
-    started = time.perf_counter()
+    started = time.process_time()
     clean = sanitize_html(html)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 5
     assert clean.count('class="external-image"') == 20_000
 
 

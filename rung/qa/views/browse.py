@@ -11,7 +11,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from rung.qa import fragments, selectors, view_counter
-from rung.qa.diffs import line_diff
+from rung.qa.diffs import diff_html, line_diff
 from rung.qa.models import BODY_MAX_LENGTH, Answer, Question
 from rung.qa.selectors import FEED_SORTS
 from rung.search.selectors import similar_questions
@@ -265,7 +265,7 @@ def _with_diffs(post: Question | Answer) -> list[dict[str, object]]:
             diff = line_diff(
                 f"{previous.title}\n\n{previous.body}", f"{revision.title}\n\n{revision.body}"
             )
-        rows.append({"number": number, "revision": revision, "diff": diff})
+        rows.append({"number": number, "revision": revision, "diff": diff_html(diff)})
         previous = revision
     rows.reverse()
     return rows
