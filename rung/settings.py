@@ -13,6 +13,8 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from rung.core.languages import CHINESE, ENGLISH
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("RUNG_VAR_DIR", BASE_DIR / "var"))
 
@@ -262,7 +264,7 @@ else:
 
 # --- i18n -----------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
+LANGUAGES = [(ENGLISH, _("English")), (CHINESE, _("Simplified Chinese"))]
 # Project strings (templates and code under rung/) are translated in one catalogue here;
 # `manage.py i18n_check` reports its coverage. .mo files are built by `make setup`.
 LOCALE_PATHS = [BASE_DIR / "rung" / "locale"]

@@ -13,9 +13,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from rung.accounts import login_throttle
+from rung.accounts.interface_language import language_of, supported_language
 from rung.accounts.models import User
 from rung.accounts.selectors import member_with_email, older_account_with_email
-from rung.languages.preferences import language_of, supported_language
 
 
 def _recipient(email: str, context: dict[str, Any]) -> User | None:

@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.avatars import avatar_from_upload
+from rung.accounts.interface_language import LANGUAGE_SELF_NAMES
 from rung.accounts.models import LANGUAGE_CHOICES, User
-from rung.languages.preferences import LANGUAGE_SELF_NAMES
 
 
 class ProfileForm(forms.ModelForm):

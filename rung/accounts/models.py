@@ -8,7 +8,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-LANGUAGE_CHOICES = [("en", _("English")), ("zh-hans", _("Chinese (Simplified)"))]
+from rung.core.languages import CHINESE, ENGLISH
+
+LANGUAGE_CHOICES = [(ENGLISH, _("English")), (CHINESE, _("Chinese (Simplified)"))]
 
 
 class User(AbstractUser):

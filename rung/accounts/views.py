@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from rung.accounts import services
 from rung.accounts.forms import ProfileForm
 from rung.accounts.models import User
-from rung.qa import selectors as qa_selectors
+from rung.accounts.slots import profile_sections
 
 
 @require_safe
@@ -25,8 +25,8 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
         "accounts/profile.html",
         {
             "member": member,
-            "questions": qa_selectors.member_questions(member, viewer=request.user),  # type: ignore[arg-type]
-            "answers": qa_selectors.member_answers(member),
+            # The member's posts and whatever else apps above accounts show (accounts/slots.py).
+            "sections": profile_sections.render(request, member),
         },
     )
 

@@ -62,7 +62,7 @@ ALLOWED_WORDS = frozenset(
     {
         "Rung",  # the product's name is a brand, the same in every language
         "English",  # languages are offered under their own names, so a reader who cannot
-        "中文",  # read the current interface still finds theirs (see preferences.py)
+        "中文",  # read the current interface still finds theirs (rung/core/languages.py)
     }
 )
 

@@ -12,9 +12,9 @@ from collections import defaultdict
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-ENGLISH = "en"
-CHINESE = "zh-hans"
-SITE_LANGUAGES = (ENGLISH, CHINESE)
+from rung.core.languages import CHINESE, ENGLISH, HAN, SITE_LANGUAGES
+
+__all__ = ["CHINESE", "ENGLISH", "SITE_LANGUAGES", "detect_language"]
 
 # Enough for any decision and it bounds the work done inside a writing transaction.
 MAX_DETECT_CHARS = 10_000
@@ -22,7 +22,6 @@ MAX_DETECT_CHARS = 10_000
 MIN_LATIN_LETTERS = 3
 MIN_HAN_CHARS = 2
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
 

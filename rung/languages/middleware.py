@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
-from rung.languages.preferences import language_cookie_set, member_language
+from rung.accounts.interface_language import language_cookie_set, member_language
 
 
 class MemberLanguageMiddleware:

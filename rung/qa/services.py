@@ -17,9 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rung.accounts.models import User
+from rung.core.languages import SITE_LANGUAGES
 from rung.core.markdown import excerpt, render_markdown
 from rung.ladder.models import Axis, Level, RatingChoice, RatingScale
-from rung.languages.detection import SITE_LANGUAGES, detect_language
+from rung.qa import events
 from rung.qa.models import (
     Answer,
     ContextRating,
@@ -30,7 +31,6 @@ from rung.qa.models import (
     Topic,
 )
 from rung.qa.permissions import check_edit_permission, check_like_permission
-from rung.search.indexing import question_index
 
 MAX_TOPICS = 5
 _EDITABLE_QUESTION_FIELDS = [
@@ -214,7 +214,8 @@ def question_create(
         body_html=render_markdown(body),
         excerpt=excerpt(body, 240),
         is_anonymous=is_anonymous,
-        language=language or detect_language(f"{title}\n{body}"),
+        # Left empty, the languages app detects it (events.QuestionAsked).
+        language=language,
         submit_token=submit_token,
     )
     if created_at is not None:
@@ -231,7 +232,6 @@ def question_create(
     _save_ratings(question, card)
     _place_in_topics(question, topics)
     _touch(question)
-    question_index(question.pk)
     Revision.objects.create(
         question=question,
         editor=author,
@@ -239,6 +239,9 @@ def question_create(
         body=body,
         created_at=question.created_at,
     )
+    events.publish(events.QuestionAsked(question_id=question.pk, actor_id=author.pk))
+    # Subscribers inside the transaction may have labelled its language.
+    question.refresh_from_db(fields=["language"])
     return question
 
 
@@ -270,17 +273,18 @@ def question_edit(
     _apply_card(question, card)
     if changed:
         question.edited_at = timezone.now()
-        if not question.language_locked:
-            question.language = detect_language(f"{question.title}\n{body}")
     question.full_clean(exclude=["body_html", "excerpt"])
     _touch(question)  # the topics it leaves
     question.save(update_fields=_EDITABLE_QUESTION_FIELDS)
     _save_ratings(question, card)
     _place_in_topics(question, topics)
     _touch(question)  # the topics it joins
-    question_index(question.pk)
     if changed:
         Revision.objects.create(question=question, editor=editor, title=question.title, body=body)
+    events.publish(
+        events.QuestionEdited(question_id=question.pk, actor_id=editor.pk, text_changed=changed)
+    )
+    question.refresh_from_db(fields=["language"])
     return question
 
 
@@ -300,7 +304,7 @@ def question_delete(*, question: Question, actor: User) -> None:
     Topic.objects.filter(placements__question=question).update(
         question_count=F("question_count") - 1
     )
-    question_index(question.pk)
+    events.publish(events.QuestionDeleted(question_id=question.pk, actor_id=actor.pk))
 
 
 def _recount_answers(question: Question) -> None:
@@ -347,7 +351,8 @@ def answer_create(
         author=author,
         body=body,
         body_html=render_markdown(body),
-        language=language or detect_language(body),
+        # Left empty, the languages app detects it (events.AnswerPosted).
+        language=language,
         submit_token=submit_token,
     )
     if created_at is not None:
@@ -363,7 +368,12 @@ def answer_create(
     if parent is None:
         _recount_answers(question)
     _touch(question)
-    question_index(question.pk)
+    events.publish(
+        events.AnswerPosted(
+            question_id=question.pk, actor_id=author.pk, answer_id=answer.pk, parent_id=parent_id
+        )
+    )
+    answer.refresh_from_db(fields=["language"])
     return answer
 
 
@@ -380,13 +390,19 @@ def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
     answer.body = body
     answer.body_html = render_markdown(body)
     answer.edited_at = timezone.now()
-    if not answer.language_locked:
-        answer.language = detect_language(body)
     answer.full_clean(exclude=["body_html"])
-    answer.save(update_fields=["body", "body_html", "edited_at", "language"])
+    answer.save(update_fields=["body", "body_html", "edited_at"])
     Revision.objects.create(answer=answer, editor=editor, body=body)
     _touch(answer.question)
-    question_index(answer.question_id)
+    events.publish(
+        events.AnswerEdited(
+            question_id=answer.question_id,
+            actor_id=editor.pk,
+            answer_id=answer.pk,
+            parent_id=answer.parent_id,
+        )
+    )
+    answer.refresh_from_db(fields=["language"])
     return answer
 
 
@@ -407,7 +423,14 @@ def answer_delete(*, answer: Answer, actor: User) -> None:
     if answer.parent_id is None:
         _recount_answers(question)
     _touch(question)
-    question_index(question.pk)
+    events.publish(
+        events.AnswerDeleted(
+            question_id=question.pk,
+            actor_id=actor.pk,
+            answer_id=answer.pk,
+            parent_id=answer.parent_id,
+        )
+    )
 
 
 @transaction.atomic
@@ -434,6 +457,16 @@ def like_toggle(*, user: User, target: Question | Answer) -> tuple[bool, int]:
     if isinstance(fresh, Question):
         _sync_placements(fresh)
     _touch(question)
+    events.publish(
+        events.PostLiked(
+            question_id=question.pk,
+            actor_id=user.pk,
+            kind=post_kind(fresh),
+            post_id=fresh.pk,
+            liked=delta > 0,
+            like_count=fresh.like_count,
+        )
+    )
     return delta > 0, fresh.like_count
 
 
@@ -452,8 +485,19 @@ def answer_mark_helpful(*, question: Question, answer: Answer, actor: User) -> b
     question.accepted_answer = answer if marked else None
     question.save(update_fields=["accepted_answer"])
     _touch(question)
-    question_index(question.pk)
+    events.publish(
+        events.HelpfulMarked(
+            question_id=question.pk, actor_id=actor.pk, answer_id=answer.pk, marked=marked
+        )
+    )
     return marked
+
+
+def post_kind(post: Question | Answer) -> events.PostKind:
+    """Name what a post is: a question, an answer, or a reply to an answer."""
+    if isinstance(post, Question):
+        return "question"
+    return "reply" if post.parent_id is not None else "answer"
 
 
 def check_language_permission(user: User, post: Question | Answer) -> None:
@@ -476,52 +520,45 @@ def post_language_set(*, post: Question | Answer, actor: User, language: str) ->
     fresh.language_locked = True
     fresh.save(update_fields=["language", "language_locked"])
     # The badge is part of every cached rendering of the question, its answers and cards.
-    _touch(fresh if isinstance(fresh, Question) else fresh.question)
+    question = fresh if isinstance(fresh, Question) else fresh.question
+    _touch(question)
+    events.publish(
+        events.LanguageCorrected(
+            question_id=question.pk,
+            actor_id=actor.pk,
+            kind=post_kind(fresh),
+            post_id=fresh.pk,
+            language=language,
+        )
+    )
     return fresh
 
 
-def post_languages_detect(*, redetect: bool = False, batch: int = 500) -> int:
-    """Detect the language of posts that have none (or, with `redetect`, of every post).
+def post_languages_store(*, kind: events.PostKind, languages: Mapping[int, str]) -> int:
+    """Store detected languages on posts of one kind (post id → language); return how many.
 
-    Languages chosen by hand are left alone. Each batch is its own transaction, so a long
-    backfill holds no lock for long; return how many posts changed.
+    For the languages app, which detects them: posts whose language was chosen by hand are
+    left alone, and the questions they belong to are marked changed, since cached cards
+    and threads show the badge. Call inside a transaction.
     """
-    changed = 0
-    for model in (Question, Answer):
-        rows = model.objects.filter(language_locked=False)
-        if not redetect:
-            rows = rows.filter(language="")
-        ids = rows.order_by("pk").values_list("pk", flat=True)
-        last = 0
-        while chunk := list(ids.filter(pk__gt=last)[:batch]):
-            last = chunk[-1]
-            changed += _detect_batch(model, chunk, redetect=redetect)
-    return changed
-
-
-@transaction.atomic
-def _detect_batch(model: type[Question] | type[Answer], ids: list[int], *, redetect: bool) -> int:
-    # Read again under lock: an author may have chosen a language since the ids were listed.
-    rows = model.objects.select_for_update().filter(pk__in=ids, language_locked=False)
-    if not redetect:
-        rows = rows.filter(language="")
-    updated: list[Question | Answer] = []
-    question_ids: set[int] = set()
-    for post in rows:
-        if isinstance(post, Question):
-            language, question_id = detect_language(f"{post.title}\n{post.body}"), post.pk
-        else:
-            language, question_id = detect_language(post.body), post.question_id
-        if language != post.language:
-            post.language = language
-            updated.append(post)
-            question_ids.add(question_id)
-    if not updated:
-        return 0
-    model.objects.bulk_update(updated, ["language"])  # type: ignore[arg-type]
-    # Cached cards and threads show the badge.
-    Question.objects.filter(pk__in=question_ids).update(version=F("version") + 1)
-    Topic.objects.filter(placements__question_id__in=question_ids).update(
-        feed_version=F("feed_version") + 1
+    posts: list[Question | Answer] = list(
+        (Question.objects if kind == "question" else Answer.objects)
+        .select_for_update()
+        .filter(pk__in=languages, language_locked=False)
     )
-    return len(updated)
+    changed = [post for post in posts if post.language != languages[post.pk]]
+    for post in changed:
+        post.language = languages[post.pk]
+    if not changed:
+        return 0
+    Question.objects.bulk_update([p for p in changed if isinstance(p, Question)], ["language"])
+    Answer.objects.bulk_update([p for p in changed if isinstance(p, Answer)], ["language"])
+    question_ids = {post.pk if isinstance(post, Question) else post.question_id for post in changed}
+    Question.objects.filter(pk__in=question_ids).update(version=F("version") + 1)
+    topic_ids = _lock_topics(
+        QuestionTopic.objects.filter(question_id__in=question_ids).values_list(
+            "topic_id", flat=True
+        )
+    )
+    Topic.objects.filter(pk__in=topic_ids).update(feed_version=F("feed_version") + 1)
+    return len(changed)

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 import rjieba
 import snowballstemmer
 
+from rung.core.languages import HAN
+
 # A query longer than this is cut: nobody types it, and it bounds the work per search.
 MAX_QUERY_CHARS = 400
 MAX_QUERY_TERMS = 12
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN_RE = re.compile(rf"([{HAN}]+)|([^\W_{HAN}]+)")
 _HAN_RE = re.compile(rf"[{HAN}]")
 # Apostrophes inside words ("don't", "manager's") join rather than split.

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from rung.search.analysis import HAN as _HAN
+from rung.core.languages import HAN as _HAN
 
 __all__ = ["CoachReport", "Tip", "question_coach", "reading_time_label"]
 

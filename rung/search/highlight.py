@@ -10,7 +10,8 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from rung.search.analysis import HAN, PREFIX, Query, query_terms
+from rung.core.languages import HAN, HAN_FIRST, HAN_LAST
+from rung.search.analysis import PREFIX, Query, query_terms
 
 _WORD_RE = re.compile(rf"[{HAN}]+|[^\W_{HAN}]+(?:['’][^\W_{HAN}]+)*")
 
@@ -19,11 +20,11 @@ def _matches(text: str, query: Query) -> list[tuple[int, int]]:
     """Return the character spans of text that match the query's terms."""
     wanted = {t.rstrip(PREFIX) for group in query.required for t in group}
     prefixes = tuple(t.rstrip(PREFIX) for g in query.required for t in g if t.endswith(PREFIX))
-    han_terms = [t for t in wanted if t and "\u3400" <= t[0] <= "\ufaff"]
+    han_terms = [t for t in wanted if t and HAN_FIRST <= t[0] <= HAN_LAST]
     spans: list[tuple[int, int]] = []
     for match in _WORD_RE.finditer(text):
         word = match.group()
-        if "\u3400" <= word[0] <= "\ufaff":
+        if HAN_FIRST <= word[0] <= HAN_LAST:
             for term in han_terms:
                 start = word.find(term)
                 while start != -1:

@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from rung.core.markdown import markdown_to_text
+from rung.qa import events
 from rung.qa.models import Answer, Question
 from rung.search import embeddings
 from rung.search.analysis import index_terms
@@ -288,3 +289,24 @@ def embeddings_rebuild(*, batch: int = 256) -> int:
             return stored
         stored += embeddings_update(chunk)
         last = chunk[-1]
+
+
+def _on_post_event(event: events.PostEvent) -> None:
+    question_index(event.question_id)
+
+
+def subscribe() -> None:
+    """Keep the index in step with every write that changes what search sees.
+
+    Inside the writing transaction, so the index never shows a state that did not commit.
+    """
+    for event_type in (
+        events.QuestionAsked,
+        events.QuestionEdited,
+        events.QuestionDeleted,
+        events.AnswerPosted,
+        events.AnswerEdited,
+        events.AnswerDeleted,
+        events.HelpfulMarked,
+    ):
+        events.subscribe(event_type, _on_post_event, in_transaction=True)

@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language
 
-from rung.languages.preferences import LANGUAGE_SELF_NAMES
+from rung.accounts.interface_language import LANGUAGE_SELF_NAMES
 
 register = template.Library()
 

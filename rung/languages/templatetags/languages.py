@@ -3,7 +3,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from rung.languages.detection import CHINESE, ENGLISH
+from rung.core.languages import CHINESE, ENGLISH
 
 register = template.Library()
 

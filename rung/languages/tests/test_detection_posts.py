@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from rung.accounts.models import User
+from rung.languages import post_languages
 from rung.qa import services
 from rung.qa.models import Answer, Question, Topic
 from rung.testing import make_answer, make_card, make_member, make_question
@@ -396,5 +397,5 @@ def test_backfill_pages_through_many_posts(alice: User, bob: User, question: Que
     for n in range(7):
         make_answer(question, bob, body=f"{ZH_BODY} {n}")
     Answer.objects.update(language="")
-    assert services.post_languages_detect(batch=3) == 7
+    assert post_languages.post_languages_detect(batch=3) == 7
     assert set(Answer.objects.values_list("language", flat=True)) == {"zh-hans"}

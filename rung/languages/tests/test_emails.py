@@ -13,8 +13,8 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
+from rung.accounts.interface_language import member_language_set
 from rung.accounts.models import User
-from rung.languages.preferences import member_language_set
 from rung.testing import make_member
 
 pytestmark = pytest.mark.django_db

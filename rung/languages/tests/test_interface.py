@@ -11,13 +11,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from rung.accounts.models import User
-from rung.ladder.models import Level, Track
-from rung.languages.preferences import (
+from rung.accounts.interface_language import (
     member_language_set,
     recipient_language,
     supported_language,
 )
+from rung.accounts.models import User
+from rung.ladder.models import Level, Track
 from rung.qa.models import Question
 
 pytestmark = pytest.mark.django_db

@@ -6,12 +6,12 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from rung.accounts.models import User
-from rung.languages.preferences import (
+from rung.accounts.interface_language import (
     language_cookie_set,
     member_language_set,
     supported_language,
 )
+from rung.accounts.models import User
 
 
 def _safe_next(request: HttpRequest) -> str:

@@ -14,7 +14,7 @@ from rung.qa import fragments, selectors, view_counter
 from rung.qa.diffs import diff_html, line_diff
 from rung.qa.models import BODY_MAX_LENGTH, Answer, Question
 from rung.qa.selectors import FEED_SORTS
-from rung.search.selectors import similar_questions
+from rung.qa.slots import question_page_end
 
 VISITOR_COOKIE_AGE = 365 * 24 * 3600
 
@@ -117,7 +117,7 @@ def question_detail(request: HttpRequest, pk: int, slug: str | None = None) -> H
             ),
             "threads_html": threads_html,
             "is_first_page": cursor is None,
-            "similar": similar_questions(question),
+            "end_sections": question_page_end.render(request, question),
             "question_liked": question_liked,
             "answer_token": uuid.uuid4().hex,
             "body_max_length": BODY_MAX_LENGTH,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from rung.languages.detection import CHINESE, ENGLISH
+from rung.core.languages import CHINESE, ENGLISH
 from rung.qa import selectors, services
 from rung.qa.models import Answer, Question
 

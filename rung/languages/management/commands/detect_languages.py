@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from rung.qa.services import post_languages_detect
+from rung.languages.post_languages import post_languages_detect
 
 
 class Command(BaseCommand):

@@ -8,10 +8,17 @@ from django.http import HttpResponseBase
 from django.utils import translation
 
 from rung.accounts.models import User
+from rung.core.languages import LANGUAGE_SELF_NAMES
 
-# Each language is offered under its own name, never translated, so a reader who cannot
-# read the current interface still finds theirs.
-LANGUAGE_SELF_NAMES = {"en": "English", "zh-hans": "中文"}
+__all__ = [
+    "LANGUAGE_SELF_NAMES",
+    "language_cookie_set",
+    "language_of",
+    "member_language",
+    "member_language_set",
+    "recipient_language",
+    "supported_language",
+]
 
 
 def supported_language(code: str | None) -> str:

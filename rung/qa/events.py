@@ -1,0 +1,128 @@
+"""What happens to posts, announced to the apps that react to it.
+
+qa's services publish one event after each write, from inside the write's transaction.
+Apps above qa subscribe from their own `AppConfig.ready()`; qa never imports them. A
+subscriber says when it runs:
+
+- `in_transaction=True`: at once, inside the writing transaction, so its own writes
+  commit or roll back with the post (search's index, the detected post language). Keep
+  such work short and bounded: it holds the post's locks.
+- otherwise (the default): once the transaction commits, and never if it rolls back.
+  Anything slow or external (mail, notifications, webhooks) belongs here, and should
+  itself only enqueue a task, so the request never waits for it.
+
+Events carry ids and small values, never model instances: a subscriber reads what it
+needs, and the same event can be put in a task or a webhook as it is. They are plain
+frozen dataclasses, so mypy checks every field a subscriber reads.
+"""
+
+import functools
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from django.db import transaction
+
+PostKind = Literal["question", "answer", "reply"]
+
+
+@dataclass(frozen=True)
+class PostEvent:
+    """Something happened to a post of one question, done by one member."""
+
+    question_id: int
+    actor_id: int
+
+
+@dataclass(frozen=True)
+class QuestionAsked(PostEvent):
+    pass
+
+
+@dataclass(frozen=True)
+class QuestionEdited(PostEvent):
+    # False when only the context card, topics or anonymity changed, not the words.
+    text_changed: bool
+
+
+@dataclass(frozen=True)
+class QuestionDeleted(PostEvent):
+    pass
+
+
+@dataclass(frozen=True)
+class AnswerPosted(PostEvent):
+    """An answer to the question, or (with `parent_id`) a reply to one of its answers."""
+
+    answer_id: int
+    parent_id: int | None
+
+
+@dataclass(frozen=True)
+class AnswerEdited(PostEvent):
+    answer_id: int
+    parent_id: int | None
+
+
+@dataclass(frozen=True)
+class AnswerDeleted(PostEvent):
+    answer_id: int
+    parent_id: int | None
+
+
+@dataclass(frozen=True)
+class PostLiked(PostEvent):
+    """A like given (`liked`) or taken back, on the question or on one of its answers."""
+
+    kind: PostKind
+    post_id: int
+    liked: bool
+    like_count: int
+
+
+@dataclass(frozen=True)
+class HelpfulMarked(PostEvent):
+    """The asker marked an answer most helpful (`marked`), or took the mark back."""
+
+    answer_id: int
+    marked: bool
+
+
+@dataclass(frozen=True)
+class LanguageCorrected(PostEvent):
+    """The author or a moderator set a post's language by hand."""
+
+    kind: PostKind
+    post_id: int
+    language: str
+
+
+Subscriber = Callable[[Any], None]
+_subscribers: dict[type[PostEvent], list[tuple[Subscriber, bool]]] = defaultdict(list)
+
+
+def subscribe[E: PostEvent](
+    event_type: type[E], handler: Callable[[E], None], *, in_transaction: bool = False
+) -> None:
+    """Call `handler` with every event of `event_type` (see the module for `in_transaction`).
+
+    Subscribing the same handler twice to one type is a no-op, so `ready()` may run again.
+    """
+    entry = (handler, in_transaction)
+    if entry not in _subscribers[event_type]:
+        _subscribers[event_type].append(entry)
+
+
+def subscribers(event_type: type[PostEvent]) -> list[tuple[Subscriber, bool]]:
+    """Return who listens to an event type, in the order they subscribed."""
+    return list(_subscribers[event_type])
+
+
+def publish(event: PostEvent) -> None:
+    """Hand an event to its subscribers: the in-transaction ones now, the rest on commit."""
+    for handler, in_transaction in _subscribers[type(event)]:
+        if in_transaction:
+            handler(event)
+        else:
+            transaction.on_commit(functools.partial(handler, event), robust=True)
