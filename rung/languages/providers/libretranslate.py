@@ -2,13 +2,14 @@
 
 from typing import Any
 
+from rung.core.languages import CHINESE, ENGLISH
 from rung.languages.providers.base import Provider, TranslationUnavailable
 from rung.languages.providers.http import post_json
 from rung.languages.providers.markdown import join_segments, split_segments
 
 # Self-hosted LibreTranslate (Argos models) calls Simplified Chinese "zh"; newer releases
 # and libretranslate.com call it "zh-Hans". RUNG_LIBRETRANSLATE_CODES overrides these.
-DEFAULT_CODES = {"en": "en", "zh-hans": "zh"}
+DEFAULT_CODES = {ENGLISH: "en", CHINESE: "zh"}
 
 
 def parse_codes(value: str) -> dict[str, str]:

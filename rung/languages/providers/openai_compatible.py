@@ -3,11 +3,12 @@
 import re
 from typing import Any
 
+from rung.core.languages import CHINESE, ENGLISH
 from rung.languages.providers.base import Provider, TranslationUnavailable
 from rung.languages.providers.http import post_json
 
 # Models follow a language's name better than its code.
-LANGUAGE_NAMES = {"en": "English", "zh-hans": "Simplified Chinese (简体中文)"}
+LANGUAGE_NAMES = {ENGLISH: "English", CHINESE: "Simplified Chinese (简体中文)"}
 
 SYSTEM_PROMPT = (
     "You are a translation engine for a career-advice forum. Translate the user's Markdown "
