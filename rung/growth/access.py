@@ -9,7 +9,6 @@ already know the plan exists, so saying "not allowed" leaks nothing and explains
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
@@ -34,8 +33,6 @@ from rung.growth.selectors.reviews import review_cycles_for
 from rung.growth.selectors.sharing import invitations_open_to
 from rung.growth.services.sharing import invitation_link_matches, share_view_record
 from rung.ladder.models import RatingScale
-
-M = TypeVar("M", bound=models.Model)
 
 
 def _member(request: HttpRequest) -> User:

@@ -22,7 +22,16 @@ from django.urls import reverse
 
 from rung.accounts.models import User
 from rung.ladder.models import Expectation, Level
-from rung.qa.models import Answer, ContextRating, Like, Question, QuestionTopic, Revision, Topic
+from rung.qa.models import (
+    Answer,
+    ContextRating,
+    Like,
+    Post,
+    Question,
+    QuestionTopic,
+    Revision,
+    Topic,
+)
 
 FeedSort = Literal["newest", "top", "unanswered"]
 FEED_SORTS: tuple[FeedSort, ...] = ("newest", "top", "unanswered")
@@ -346,6 +355,13 @@ def answer_location(answer: Answer) -> str:
     return f"{replies}?after={AnswerCursor.of(earlier[0])}{anchor}"
 
 
+def post_location(post: Post) -> str:
+    """Return the address of the page that shows any post, at the post."""
+    if isinstance(post, Answer):
+        return answer_location(post)
+    return post.get_absolute_url()
+
+
 def _answer_page_url(answer: Answer) -> str:
     """Return the question page that lists an answer: the first, or the one it starts."""
     # Read afresh: the caller's copy may predate the write that sent them here.
@@ -413,10 +429,9 @@ def liked_post_ids(user: User, question: Question) -> tuple[bool, set[int]]:
     return question_liked, liked_answers
 
 
-def post_revisions(post: Question | Answer) -> QuerySet[Revision]:
+def post_revisions(post: Post) -> QuerySet[Revision]:
     """Return every saved version of a post, oldest first."""
-    field = "question" if isinstance(post, Question) else "answer"
-    return Revision.objects.filter(**{field: post}).select_related("editor")
+    return post.revisions.select_related("editor")
 
 
 def answer_get_visible(pk: int) -> Answer:

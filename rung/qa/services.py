@@ -24,13 +24,14 @@ from rung.qa import events
 from rung.qa.models import (
     Answer,
     ContextRating,
-    Like,
+    Post,
     Question,
     QuestionTopic,
     Revision,
     Topic,
 )
 from rung.qa.permissions import check_edit_permission, check_like_permission
+from rung.qa.posts import post_kind, post_model, post_question, post_question_id
 
 MAX_TOPICS = 5
 _EDITABLE_QUESTION_FIELDS = [
@@ -434,34 +435,34 @@ def answer_delete(*, answer: Answer, actor: User) -> None:
 
 
 @transaction.atomic
-def like_toggle(*, user: User, target: Question | Answer) -> tuple[bool, int]:
+def like_toggle(*, user: User, target: Post) -> tuple[bool, int]:
     """Like or unlike a post; return whether it is now liked and its like count."""
     check_like_permission(user, target)
-    _lock_question(target.pk if isinstance(target, Question) else target.question_id)
-    model = type(target)
-    lookup = {"question": target} if isinstance(target, Question) else {"answer": target}
-    deleted, _count = Like.objects.filter(user=user, **lookup).delete()
+    _lock_question(post_question_id(target))
+    posts = type(target)._default_manager
+    deleted, _count = target.likes.filter(user=user).delete()
     if deleted:
         delta = -1
     else:
         try:
             with transaction.atomic():
-                Like.objects.create(user=user, **lookup)
+                target.likes.create(user=user)
         except IntegrityError:
             # A concurrent click already liked it; the like stands.
-            return True, model.objects.get(pk=target.pk).like_count
+            return True, posts.get(pk=target.pk).like_count
         delta = 1
-    model.objects.filter(pk=target.pk).update(like_count=F("like_count") + delta)
-    fresh = model.objects.get(pk=target.pk)
-    question = fresh if isinstance(fresh, Question) else fresh.question
-    if isinstance(fresh, Question):
-        _sync_placements(fresh)
+    posts.filter(pk=target.pk).update(like_count=F("like_count") + delta)
+    fresh = posts.get(pk=target.pk)
+    question = post_question(fresh)
+    kind = post_kind(fresh)
+    if kind == "question":
+        _sync_placements(question)
     _touch(question)
     events.publish(
         events.PostLiked(
             question_id=question.pk,
             actor_id=user.pk,
-            kind=post_kind(fresh),
+            kind=kind,
             post_id=fresh.pk,
             liked=delta > 0,
             like_count=fresh.like_count,
@@ -493,14 +494,7 @@ def answer_mark_helpful(*, question: Question, answer: Answer, actor: User) -> b
     return marked
 
 
-def post_kind(post: Question | Answer) -> events.PostKind:
-    """Name what a post is: a question, an answer, or a reply to an answer."""
-    if isinstance(post, Question):
-        return "question"
-    return "reply" if post.parent_id is not None else "answer"
-
-
-def check_language_permission(user: User, post: Question | Answer) -> None:
+def check_language_permission(user: User, post: Post) -> None:
     """Allow the author and staff moderators to set the language of a post that still exists."""
     if post.author_id != user.pk and not user.is_staff:
         raise PermissionDenied(_("Only the author or a moderator can change a post's language."))
@@ -509,18 +503,18 @@ def check_language_permission(user: User, post: Question | Answer) -> None:
 
 
 @transaction.atomic
-def post_language_set(*, post: Question | Answer, actor: User, language: str) -> Question | Answer:
+def post_language_set[P: Post](*, post: P, actor: User, language: str) -> P:
     """Set a post's language by hand; later edits keep it instead of detecting it again."""
     check_language_permission(actor, post)
     if language not in SITE_LANGUAGES:
         raise ValidationError(_("Choose English or Chinese as the post's language."))
-    _lock_question(post.pk if isinstance(post, Question) else post.question_id)
-    fresh = type(post).objects.select_for_update().get(pk=post.pk)
+    _lock_question(post_question_id(post))
+    fresh = type(post)._default_manager.select_for_update().get(pk=post.pk)
     fresh.language = language
     fresh.language_locked = True
     fresh.save(update_fields=["language", "language_locked"])
     # The badge is part of every cached rendering of the question, its answers and cards.
-    question = fresh if isinstance(fresh, Question) else fresh.question
+    question = post_question(fresh)
     _touch(question)
     events.publish(
         events.LanguageCorrected(
@@ -541,19 +535,17 @@ def post_languages_store(*, kind: events.PostKind, languages: Mapping[int, str])
     left alone, and the questions they belong to are marked changed, since cached cards
     and threads show the badge. Call inside a transaction.
     """
-    posts: list[Question | Answer] = list(
-        (Question.objects if kind == "question" else Answer.objects)
-        .select_for_update()
-        .filter(pk__in=languages, language_locked=False)
+    model = post_model(kind)
+    posts: list[Post] = list(
+        model._default_manager.select_for_update().filter(pk__in=languages, language_locked=False)
     )
     changed = [post for post in posts if post.language != languages[post.pk]]
     for post in changed:
         post.language = languages[post.pk]
     if not changed:
         return 0
-    Question.objects.bulk_update([p for p in changed if isinstance(p, Question)], ["language"])
-    Answer.objects.bulk_update([p for p in changed if isinstance(p, Answer)], ["language"])
-    question_ids = {post.pk if isinstance(post, Question) else post.question_id for post in changed}
+    model._default_manager.bulk_update(changed, ["language"])
+    question_ids = {post_question_id(post) for post in changed}
     Question.objects.filter(pk__in=question_ids).update(version=F("version") + 1)
     topic_ids = _lock_topics(
         QuestionTopic.objects.filter(question_id__in=question_ids).values_list(

@@ -18,7 +18,7 @@ from rung.languages.providers import (
     provider_label,
     site_languages,
 )
-from rung.qa.models import Answer, Question
+from rung.qa.models import Post
 
 
 def _language_name(code: str) -> str:
@@ -31,7 +31,7 @@ def _client(request: HttpRequest) -> str:
     return f"ip:{ratelimit.client_address(request)}"
 
 
-def _base_context(post: Question | Answer, kind: str, target: str) -> dict[str, object]:
+def _base_context(post: Post, kind: str, target: str) -> dict[str, object]:
     return {
         "kind": kind,
         "post_id": post.pk,

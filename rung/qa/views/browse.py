@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from rung.qa import fragments, selectors, view_counter
 from rung.qa.diffs import diff_html, line_diff
-from rung.qa.models import BODY_MAX_LENGTH, Answer, Question
+from rung.qa.models import BODY_MAX_LENGTH, Post, Question
 from rung.qa.selectors import FEED_SORTS
 from rung.qa.slots import question_page_end
 
@@ -254,7 +254,7 @@ def answer_history(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _with_diffs(post: Question | Answer) -> list[dict[str, object]]:
+def _with_diffs(post: Post) -> list[dict[str, object]]:
     """Return revisions newest first, each with a line diff against the one before."""
     revisions = list(selectors.post_revisions(post))
     rows: list[dict[str, object]] = []

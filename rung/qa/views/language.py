@@ -12,7 +12,8 @@ from django.views.decorators.http import require_http_methods
 
 from rung.core.languages import CHINESE, ENGLISH
 from rung.qa import selectors, services
-from rung.qa.models import Answer, Question
+from rung.qa.models import Post
+from rung.qa.posts import post_question
 
 FORM_ERROR_STATUS = 400
 
@@ -28,7 +29,7 @@ class PostLanguageForm(forms.Form):
     )
 
 
-def _change_language(request: HttpRequest, post: Question | Answer) -> HttpResponse:
+def _change_language(request: HttpRequest, post: Post) -> HttpResponse:
     """Show the form (GET) or save the chosen language (POST); 403 for anyone else."""
     user = request.user
     services.check_language_permission(user, post)  # type: ignore[arg-type]
@@ -46,18 +47,15 @@ def _change_language(request: HttpRequest, post: Question | Answer) -> HttpRespo
                     form.add_error(None, message)
             else:
                 messages.success(request, _("The post's language was saved."))
-                if isinstance(post, Answer):
-                    return redirect(selectors.answer_location(post))
-                return redirect(post.get_absolute_url())
+                return redirect(selectors.post_location(post))
         status = FORM_ERROR_STATUS
     else:
         form = PostLanguageForm(initial={"language": post.language})
         status = 200
-    question = post if isinstance(post, Question) else post.question
     return render(
         request,
         "qa/language_form_page.html",
-        {"form": form, "post": post, "question": question},
+        {"form": form, "post": post, "question": post_question(post)},
         status=status,
     )
 

@@ -7,10 +7,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from rung.qa import selectors, services
-from rung.qa.models import Answer, Question
+from rung.qa.models import Post
+from rung.qa.posts import post_kind
 
 
-def _like(request: HttpRequest, target: Question | Answer) -> HttpResponse:
+def _like(request: HttpRequest, target: Post) -> HttpResponse:
     try:
         liked, count = services.like_toggle(user=request.user, target=target)  # type: ignore[arg-type]
     except ValidationError as error:
@@ -19,15 +20,9 @@ def _like(request: HttpRequest, target: Question | Answer) -> HttpResponse:
         return render(
             request,
             "qa/_like_button.html",
-            {"target": target, "liked": liked, "count": count, "kind": _kind(target)},
+            {"target": target, "liked": liked, "count": count, "kind": post_kind(target)},
         )
-    if isinstance(target, Answer):
-        return redirect(selectors.answer_location(target))
-    return redirect(target.get_absolute_url())
-
-
-def _kind(target: Question | Answer) -> str:
-    return "question" if isinstance(target, Question) else "answer"
+    return redirect(selectors.post_location(target))
 
 
 @login_required
