@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from rung.core.submit_once import one_row_per_submit, submit_token_field
+
 if TYPE_CHECKING:
     from django.db.models.fields.related_descriptors import RelatedManager
 
@@ -65,7 +67,7 @@ class Post(models.Model):
     language_locked = models.BooleanField(default=False)
     like_count = models.PositiveIntegerField(default=0)
     # The hidden token of the form that posted it, so a second submit finds this row.
-    submit_token = models.UUIDField(null=True, blank=True, editable=False)
+    submit_token = submit_token_field()
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     is_deleted = models.BooleanField(default=False)
@@ -77,11 +79,7 @@ class Post(models.Model):
     class Meta:
         abstract = True
         indexes = [models.Index(fields=["author", "-created_at"], name="%(class)s_author_idx")]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["author", "submit_token"], name="%(class)s_author_submit_token_unique"
-            )
-        ]
+        constraints = [one_row_per_submit("author", "%(class)s_author_submit_token_unique")]
 
     def get_absolute_url(self) -> str:
         """Return the address that shows the post (each table defines its own)."""

@@ -7,7 +7,7 @@ locked, so two answers posted at once cannot both write a count that misses the 
 """
 
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from rung.accounts.models import User
 from rung.core.languages import SITE_LANGUAGES
 from rung.core.markdown import excerpt, render_markdown
+from rung.core.submit_once import SubmitOnce
 from rung.ladder.models import Axis, Level, RatingChoice, RatingScale
 from rung.qa import events
 from rung.qa.models import (
@@ -150,29 +151,6 @@ def _touch(question: Question) -> None:
     Topic.objects.filter(pk__in=topic_ids).update(feed_version=F("feed_version") + 1)
 
 
-def _save_once[P: (Question, Answer)](post: P, *, same_post: Callable[[P], bool]) -> P:
-    """Insert a new post, or return the one a racing submit with the same token saved.
-
-    The unique (author, submit_token) key decides the race inside the database: a second
-    insert waits for the first to commit, then fails, and gets the first's row. A row with
-    that token but other text is a different post typed into a reused form, and is kept
-    beside it without the token, so nothing the member typed is lost.
-    """
-    if post.submit_token is None:
-        post.save()
-        return post
-    try:
-        with transaction.atomic():
-            post.save()
-    except IntegrityError:
-        earlier = type(post).objects.get(author=post.author, submit_token=post.submit_token)
-        if same_post(earlier):
-            return earlier
-        post.submit_token = None
-        post.save()
-    return post
-
-
 def _sync_placements(question: Question) -> None:
     """Copy a question's saved sort keys onto its topic placements."""
     # Read the row, not the instance: a caller's copy may predate a concurrent like.
@@ -198,12 +176,10 @@ def question_create(
     created_at: object = None,
 ) -> Question:
     """Post a question; a repeated submit token returns the question already posted."""
-    if submit_token is not None:
-        existing = Question.objects.filter(author=author, submit_token=submit_token).first()
-        if existing is not None:
-            if existing.body == body and existing.title == title.strip():
-                return existing
-            submit_token = None  # a different post that reused a form: keep both
+    # The unique (author, submit_token) key settles a race (rung/core/submit_once.py).
+    submit = SubmitOnce(Question.objects.filter(author=author), submit_token)
+    if earlier := submit.earlier(title=title.strip(), body=body):
+        return earlier
     card = card or ContextCard()
     topics = _validate_topics(topics)
     _validate_card(card)
@@ -217,16 +193,14 @@ def question_create(
         is_anonymous=is_anonymous,
         # Left empty, the languages app detects it (events.QuestionAsked).
         language=language,
-        submit_token=submit_token,
+        submit_token=submit.token,
     )
     if created_at is not None:
         question.created_at = created_at  # type: ignore[assignment]
     _apply_card(question, card)
     # The database checks the submit token; a check here could see a racing twin's row.
     question.full_clean(exclude=["body_html", "excerpt"], validate_constraints=False)
-    saved = _save_once(
-        question, same_post=lambda earlier: (earlier.title, earlier.body) == (title.strip(), body)
-    )
+    saved = submit.save(question)
     if saved is not question:
         return saved
     _lock_topics(topic.pk for topic in topics)
@@ -340,12 +314,10 @@ def answer_create(
             # Replies stay one level deep: a reply to a reply joins its thread.
             parent = Answer.objects.get(pk=parent.parent_id)
     _validate_language(language)
-    if submit_token is not None:
-        existing = Answer.objects.filter(author=author, submit_token=submit_token).first()
-        if existing is not None:
-            if existing.body == body and existing.parent_id == (parent.pk if parent else None):
-                return existing
-            submit_token = None  # a different post that reused a form: keep both
+    parent_id = parent.pk if parent else None
+    submit = SubmitOnce(Answer.objects.filter(author=author), submit_token)
+    if earlier := submit.earlier(body=body, parent_id=parent_id):
+        return earlier
     answer = Answer(
         question=question,
         parent=parent,
@@ -354,15 +326,12 @@ def answer_create(
         body_html=render_markdown(body),
         # Left empty, the languages app detects it (events.AnswerPosted).
         language=language,
-        submit_token=submit_token,
+        submit_token=submit.token,
     )
     if created_at is not None:
         answer.created_at = created_at  # type: ignore[assignment]
     answer.full_clean(exclude=["body_html"], validate_constraints=False)
-    parent_id = parent.pk if parent else None
-    saved = _save_once(
-        answer, same_post=lambda earlier: (earlier.body, earlier.parent_id) == (body, parent_id)
-    )
+    saved = submit.save(answer)
     if saved is not answer:
         return saved
     Revision.objects.create(answer=answer, editor=author, body=body, created_at=answer.created_at)

@@ -5,12 +5,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
 
+from rung.core.forms import FORM_ERROR_STATUS
 from rung.search import selectors
 from rung.search.analysis import parse_query
 from rung.search.coach import question_coach
 from rung.search.forms import SearchForm
-
-FORM_ERROR_STATUS = 400
 
 
 @require_safe

@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from rung.accounts.models import User
+from rung.core.forms import FORM_ERROR_STATUS, add_service_errors
 from rung.growth.forms.assessment import AskFromGapForm, LevelForm, SelfAssessmentForm
 from rung.growth.selectors import assessment as selectors
 from rung.growth.services import assessment as services
-from rung.growth.views.form_posts import FORM_ERROR_STATUS, add_service_errors, current_member
+from rung.growth.views.form_posts import current_member
 from rung.ladder.models import Axis
 from rung.qa.views.posting import ASK_PREFILL_SESSION_KEY
 

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from rung.core.forms import FORM_ERROR_STATUS, save_form
 from rung.growth.access import (
     action_access,
     checkin_access,
@@ -31,7 +32,7 @@ from rung.growth.forms.plans import (
 from rung.growth.models import Goal
 from rung.growth.selectors import plans as selectors
 from rung.growth.services import plans as services
-from rung.growth.views.form_posts import FORM_ERROR_STATUS, current_member, save_form
+from rung.growth.views.form_posts import current_member
 
 
 def _goal_url(goal: Goal) -> str:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from rung.core.forms import FORM_ERROR_STATUS, add_service_errors, save_form
 from rung.growth.access import review_for_owner, scale_for_owner
 from rung.growth.forms.reviews import (
     BaseScaleLevelFormSet,
@@ -19,12 +20,7 @@ from rung.growth.forms.reviews import (
 from rung.growth.models import ReviewCycle
 from rung.growth.selectors import reviews as selectors
 from rung.growth.services import reviews as services
-from rung.growth.views.form_posts import (
-    FORM_ERROR_STATUS,
-    add_service_errors,
-    current_member,
-    save_form,
-)
+from rung.growth.views.form_posts import current_member
 
 
 def _render_scales(

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from rung.core.forms import FORM_ERROR_STATUS, save_form
 from rung.core.middleware import mark_rate_limited
 from rung.growth import access as growth_access
 from rung.growth.forms.sharing import CommentForm, ShareInviteForm
@@ -18,7 +19,7 @@ from rung.growth.models import Goal, GrowthPlan, Share
 from rung.growth.selectors import sharing as selectors
 from rung.growth.selectors.reviews import review_history
 from rung.growth.services import sharing as services
-from rung.growth.views.form_posts import FORM_ERROR_STATUS, current_member, save_form
+from rung.growth.views.form_posts import current_member
 from rung.growth.views.workspace import render_home
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from rung.core.forms import FORM_ERROR_STATUS, save_form
 from rung.growth.access import log_entry_for_owner, self_review_for_owner
 from rung.growth.forms.worklog import (
     LogEntryCreateForm,
@@ -20,7 +21,7 @@ from rung.growth.forms.worklog import (
 )
 from rung.growth.selectors import worklog as selectors
 from rung.growth.services import worklog as services
-from rung.growth.views.form_posts import FORM_ERROR_STATUS, current_member, save_form
+from rung.growth.views.form_posts import current_member
 
 
 def _entry_fields(data: dict[str, Any]) -> dict[str, Any]:

@@ -3,19 +3,17 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from rung.core.forms import FORM_ERROR_STATUS, save_form
 from rung.core.languages import CHINESE, ENGLISH
 from rung.qa import selectors, services
 from rung.qa.models import Post
 from rung.qa.posts import post_question
-
-FORM_ERROR_STATUS = 400
 
 
 class PostLanguageForm(forms.Form):
@@ -35,19 +33,17 @@ def _change_language(request: HttpRequest, post: Post) -> HttpResponse:
     services.check_language_permission(user, post)  # type: ignore[arg-type]
     if request.method == "POST":
         form = PostLanguageForm(request.POST)
-        if form.is_valid():
-            try:
-                services.post_language_set(
-                    post=post,
-                    actor=user,  # type: ignore[arg-type]
-                    language=form.cleaned_data["language"],
-                )
-            except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
-            else:
-                messages.success(request, _("The post's language was saved."))
-                return redirect(selectors.post_location(post))
+        saved = save_form(
+            form,
+            lambda data: services.post_language_set(
+                post=post,
+                actor=user,  # type: ignore[arg-type]
+                language=data["language"],
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The post's language was saved."))
+            return redirect(selectors.post_location(post))
         status = FORM_ERROR_STATUS
     else:
         form = PostLanguageForm(initial={"language": post.language})

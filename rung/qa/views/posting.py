@@ -2,26 +2,20 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from rung.core.forms import FORM_ERROR_STATUS, save_form
 from rung.qa import selectors, services
 from rung.qa.access import answer_for_author, question_for_author
 from rung.qa.forms import AnswerForm, QuestionForm, ReplyForm
 from rung.qa.models import Answer, Question
 
-FORM_ERROR_STATUS = 400
 # Another page (such as the growth gap view) may leave a draft here for the ask form to
 # show once; nothing is posted until the member submits that form.
 ASK_PREFILL_SESSION_KEY = "qa_ask_prefill"
-
-
-def _add_service_error(form: QuestionForm | AnswerForm, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 @login_required
@@ -30,22 +24,20 @@ def question_ask(request: HttpRequest) -> HttpResponse:
     user = request.user
     if request.method == "POST":
         form = QuestionForm(request.POST, user=request.user)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                question = services.question_create(
-                    author=user,  # type: ignore[arg-type]
-                    title=data["title"],
-                    body=data["body"],
-                    topics=data["topics"],
-                    card=form.card(),
-                    is_anonymous=data["is_anonymous"],
-                    submit_token=data.get("submit_token"),
-                )
-            except ValidationError as error:
-                _add_service_error(form, error)
-            else:
-                return redirect(question.get_absolute_url())
+        question = save_form(
+            form,
+            lambda data: services.question_create(
+                author=user,  # type: ignore[arg-type]
+                title=data["title"],
+                body=data["body"],
+                topics=data["topics"],
+                card=form.card(),
+                is_anonymous=data["is_anonymous"],
+                submit_token=data.get("submit_token"),
+            ),
+        )
+        if question is not None:
+            return redirect(question.get_absolute_url())
         status = FORM_ERROR_STATUS
     else:
         initial = {
@@ -69,23 +61,21 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     question = question_for_author(request, pk)
     if request.method == "POST":
         form = QuestionForm(request.POST, user=request.user)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.question_edit(
-                    question=question,
-                    editor=request.user,  # type: ignore[arg-type]
-                    title=data["title"],
-                    body=data["body"],
-                    topics=data["topics"],
-                    card=form.card(),
-                    is_anonymous=data["is_anonymous"],
-                )
-            except ValidationError as error:
-                _add_service_error(form, error)
-            else:
-                messages.success(request, _("Your question was updated."))
-                return redirect(question.get_absolute_url())
+        edited = save_form(
+            form,
+            lambda data: services.question_edit(
+                question=question,
+                editor=request.user,  # type: ignore[arg-type]
+                title=data["title"],
+                body=data["body"],
+                topics=data["topics"],
+                card=form.card(),
+                is_anonymous=data["is_anonymous"],
+            ),
+        )
+        if edited is not None:
+            messages.success(request, _("Your question was updated."))
+            return redirect(question.get_absolute_url())
         status = FORM_ERROR_STATUS
     else:
         form = QuestionForm(initial=QuestionForm.initial_for(question), user=request.user)
@@ -106,19 +96,18 @@ def _post_answer(
     request: HttpRequest, form: AnswerForm, question: Question, parent: Answer | None = None
 ) -> HttpResponse:
     """Post an answer or reply from a form; on bad input, show the form again with a 400."""
-    if form.is_valid():
-        try:
-            answer = services.answer_create(
-                question=question,
-                parent=parent,
-                author=request.user,  # type: ignore[arg-type]
-                body=form.cleaned_data["body"],
-                submit_token=form.cleaned_data.get("submit_token"),
-            )
-        except ValidationError as error:
-            _add_service_error(form, error)
-        else:
-            return redirect(selectors.answer_location(answer))
+    answer = save_form(
+        form,
+        lambda data: services.answer_create(
+            question=question,
+            parent=parent,
+            author=request.user,  # type: ignore[arg-type]
+            body=data["body"],
+            submit_token=data.get("submit_token"),
+        ),
+    )
+    if answer is not None:
+        return redirect(selectors.answer_location(answer))
     return render(
         request,
         "qa/answer_form_page.html",
@@ -147,18 +136,17 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form_class = ReplyForm if answer.parent_id else AnswerForm
     if request.method == "POST":
         form = form_class(request.POST)
-        if form.is_valid():
-            try:
-                answer = services.answer_edit(
-                    answer=answer,
-                    editor=request.user,  # type: ignore[arg-type]
-                    body=form.cleaned_data["body"],
-                )
-            except ValidationError as error:
-                _add_service_error(form, error)
-            else:
-                messages.success(request, _("Your post was updated."))
-                return redirect(selectors.answer_location(answer))
+        edited = save_form(
+            form,
+            lambda data: services.answer_edit(
+                answer=answer,
+                editor=request.user,  # type: ignore[arg-type]
+                body=data["body"],
+            ),
+        )
+        if edited is not None:
+            messages.success(request, _("Your post was updated."))
+            return redirect(selectors.answer_location(edited))
         status = FORM_ERROR_STATUS
     else:
         form = form_class(initial={"body": answer.body})
