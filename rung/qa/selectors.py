@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -404,7 +405,7 @@ def level_expectations(level: Level | None) -> list[Expectation]:
     return list(level.expectations.select_related("axis"))
 
 
-def liked_post_ids(user: User, question: Question) -> tuple[bool, set[int]]:
+def liked_post_ids(user: User | AnonymousUser, question: Question) -> tuple[bool, set[int]]:
     """Return whether a member liked the question, and which of its answers they liked."""
     if not user.is_authenticated:
         return False, set()
@@ -450,7 +451,9 @@ def answer_get_visible(pk: int) -> Answer:
         raise Http404("No such answer.") from None
 
 
-def member_questions(member: User, *, viewer: User, limit: int = 20) -> list[Question]:
+def member_questions(
+    member: User, *, viewer: User | AnonymousUser, limit: int = 20
+) -> list[Question]:
     """Return a member's questions as a viewer may see them: anonymous ones only to the author."""
     questions = Question.objects.filter(author=member, is_deleted=False)
     if viewer.pk != member.pk:

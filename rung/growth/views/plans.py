@@ -7,11 +7,12 @@ people it is shared with get 403 on writes.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from rung.accounts.requests import MemberRequest
 from rung.core.forms import FORM_ERROR_STATUS, save_form
 from rung.growth.access import (
     action_access,
@@ -32,7 +33,6 @@ from rung.growth.forms.plans import (
 from rung.growth.models import Goal
 from rung.growth.selectors import plans as selectors
 from rung.growth.services import plans as services
-from rung.growth.views.form_posts import current_member
 
 
 def _goal_url(goal: Goal) -> str:
@@ -41,8 +41,8 @@ def _goal_url(goal: Goal) -> str:
 
 @login_required
 @require_safe
-def plan_list(request: HttpRequest) -> HttpResponse:
-    plans = selectors.plans_for_owner(current_member(request))
+def plan_list(request: MemberRequest) -> HttpResponse:
+    plans = selectors.plans_for_owner(request.user)
     return render(
         request,
         "growth/plans.html",
@@ -52,11 +52,11 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def plan_create(request: HttpRequest) -> HttpResponse:
+def plan_create(request: MemberRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = PlanCreateForm(request.POST)
-        member = current_member(request)
+        member = request.user
         plan = save_form(form, lambda data: services.plan_create(owner=member, **data))
         if plan is not None:
             messages.success(request, _("Your plan was created. Add a first goal."))
@@ -69,7 +69,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
-def plan_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def plan_detail(request: MemberRequest, public_id: str) -> HttpResponse:
     access = plan_access(request, public_id, what="plan")
     return render(
         request,
@@ -86,7 +86,7 @@ def plan_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def plan_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+def plan_edit(request: MemberRequest, public_id: str) -> HttpResponse:
     plan = plan_for_owner(request, public_id)
     status = 200
     if request.method == "POST":
@@ -102,7 +102,7 @@ def plan_edit(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_delete(request: HttpRequest, public_id: str) -> HttpResponse:
+def plan_delete(request: MemberRequest, public_id: str) -> HttpResponse:
     plan = plan_for_owner(request, public_id)
     services.plan_delete(plan=plan)
     messages.success(request, _("Your plan was deleted."))
@@ -111,7 +111,7 @@ def plan_delete(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def goal_create(request: HttpRequest, public_id: str) -> HttpResponse:
+def goal_create(request: MemberRequest, public_id: str) -> HttpResponse:
     plan = plan_for_owner(request, public_id)
     status = 200
     if request.method == "POST":
@@ -127,7 +127,7 @@ def goal_create(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def goal_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+def goal_edit(request: MemberRequest, public_id: str) -> HttpResponse:
     goal, access = goal_access(request, public_id)
     access.require_owner()
     status = 200
@@ -149,7 +149,7 @@ def goal_edit(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def goal_delete(request: HttpRequest, public_id: str) -> HttpResponse:
+def goal_delete(request: MemberRequest, public_id: str) -> HttpResponse:
     goal, access = goal_access(request, public_id)
     access.require_owner()
     services.goal_delete(goal=goal)
@@ -159,7 +159,7 @@ def goal_delete(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_create(request: HttpRequest, public_id: str) -> HttpResponse:
+def action_create(request: MemberRequest, public_id: str) -> HttpResponse:
     goal, access = goal_access(request, public_id)
     access.require_owner()
     form = ActionForm(request.POST)
@@ -175,18 +175,18 @@ def action_create(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_toggle(request: HttpRequest, public_id: str) -> HttpResponse:
+def action_toggle(request: MemberRequest, public_id: str) -> HttpResponse:
     action, access = action_access(request, public_id)
     access.require_owner()
     services.action_toggle(action=action)
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(request, "growth/_action.html", {"action": action, "access": access})
     return redirect(_goal_url(action.goal))
 
 
 @login_required
 @require_POST
-def action_delete(request: HttpRequest, public_id: str) -> HttpResponse:
+def action_delete(request: MemberRequest, public_id: str) -> HttpResponse:
     action, access = action_access(request, public_id)
     access.require_owner()
     services.action_delete(action=action)
@@ -195,7 +195,7 @@ def action_delete(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def checkin_create(request: HttpRequest, public_id: str) -> HttpResponse:
+def checkin_create(request: MemberRequest, public_id: str) -> HttpResponse:
     goal, access = goal_access(request, public_id)
     access.require_owner()
     form = CheckInCreateForm(request.POST)
@@ -212,7 +212,7 @@ def checkin_create(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def checkin_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+def checkin_edit(request: MemberRequest, public_id: str) -> HttpResponse:
     check_in, access = checkin_access(request, public_id)
     access.require_owner()
     status = 200
@@ -234,7 +234,7 @@ def checkin_edit(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def checkin_delete(request: HttpRequest, public_id: str) -> HttpResponse:
+def checkin_delete(request: MemberRequest, public_id: str) -> HttpResponse:
     check_in, access = checkin_access(request, public_id)
     access.require_owner()
     services.checkin_delete(check_in=check_in)

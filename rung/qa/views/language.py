@@ -3,12 +3,13 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from rung.accounts.requests import MemberRequest
 from rung.core.forms import FORM_ERROR_STATUS, save_form
 from rung.core.languages import CHINESE, ENGLISH
 from rung.qa import selectors, services
@@ -27,17 +28,17 @@ class PostLanguageForm(forms.Form):
     )
 
 
-def _change_language(request: HttpRequest, post: Post) -> HttpResponse:
+def _change_language(request: MemberRequest, post: Post) -> HttpResponse:
     """Show the form (GET) or save the chosen language (POST); 403 for anyone else."""
     user = request.user
-    services.check_language_permission(user, post)  # type: ignore[arg-type]
+    services.check_language_permission(user, post)
     if request.method == "POST":
         form = PostLanguageForm(request.POST)
         saved = save_form(
             form,
             lambda data: services.post_language_set(
                 post=post,
-                actor=user,  # type: ignore[arg-type]
+                actor=user,
                 language=data["language"],
             ),
         )
@@ -58,13 +59,13 @@ def _change_language(request: HttpRequest, post: Post) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def question_language(request: HttpRequest, pk: int) -> HttpResponse:
+def question_language(request: MemberRequest, pk: int) -> HttpResponse:
     return _change_language(request, selectors.question_get_visible(pk))
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def answer_language(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_language(request: MemberRequest, pk: int) -> HttpResponse:
     answer = selectors.answer_get_visible(pk)
     if answer.parent_id is not None:
         raise Http404("No such answer.")
@@ -73,7 +74,7 @@ def answer_language(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def reply_language(request: HttpRequest, pk: int) -> HttpResponse:
+def reply_language(request: MemberRequest, pk: int) -> HttpResponse:
     reply = selectors.answer_get_visible(pk)
     if reply.parent_id is None:
         raise Http404("No such reply.")

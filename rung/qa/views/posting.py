@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from rung.accounts.requests import MemberRequest
 from rung.core.forms import FORM_ERROR_STATUS, save_form
 from rung.qa import selectors, services
 from rung.qa.access import answer_for_author, question_for_author
@@ -20,14 +21,14 @@ ASK_PREFILL_SESSION_KEY = "qa_ask_prefill"
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def question_ask(request: HttpRequest) -> HttpResponse:
+def question_ask(request: MemberRequest) -> HttpResponse:
     user = request.user
     if request.method == "POST":
         form = QuestionForm(request.POST, user=request.user)
         question = save_form(
             form,
             lambda data: services.question_create(
-                author=user,  # type: ignore[arg-type]
+                author=user,
                 title=data["title"],
                 body=data["body"],
                 topics=data["topics"],
@@ -40,10 +41,7 @@ def question_ask(request: HttpRequest) -> HttpResponse:
             return redirect(question.get_absolute_url())
         status = FORM_ERROR_STATUS
     else:
-        initial = {
-            "level": user.level_id,  # type: ignore[union-attr]
-            "years": user.years_experience,  # type: ignore[union-attr]
-        }
+        initial: dict[str, object] = {"level": user.level_id, "years": user.years_experience}
         if topic_slug := request.GET.get("topic"):
             initial["topics"] = [t.pk for t in selectors.topics_with_slugs([topic_slug])]
         prefill = request.session.pop(ASK_PREFILL_SESSION_KEY, None)
@@ -57,7 +55,7 @@ def question_ask(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def question_edit(request: MemberRequest, pk: int) -> HttpResponse:
     question = question_for_author(request, pk)
     if request.method == "POST":
         form = QuestionForm(request.POST, user=request.user)
@@ -65,7 +63,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form,
             lambda data: services.question_edit(
                 question=question,
-                editor=request.user,  # type: ignore[arg-type]
+                editor=request.user,
                 title=data["title"],
                 body=data["body"],
                 topics=data["topics"],
@@ -85,15 +83,15 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def question_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def question_delete(request: MemberRequest, pk: int) -> HttpResponse:
     question = question_for_author(request, pk)
-    services.question_delete(question=question, actor=request.user)  # type: ignore[arg-type]
+    services.question_delete(question=question, actor=request.user)
     messages.success(request, _("Your question was deleted."))
     return redirect("home")
 
 
 def _post_answer(
-    request: HttpRequest, form: AnswerForm, question: Question, parent: Answer | None = None
+    request: MemberRequest, form: AnswerForm, question: Question, parent: Answer | None = None
 ) -> HttpResponse:
     """Post an answer or reply from a form; on bad input, show the form again with a 400."""
     answer = save_form(
@@ -101,7 +99,7 @@ def _post_answer(
         lambda data: services.answer_create(
             question=question,
             parent=parent,
-            author=request.user,  # type: ignore[arg-type]
+            author=request.user,
             body=data["body"],
             submit_token=data.get("submit_token"),
         ),
@@ -118,20 +116,20 @@ def _post_answer(
 
 @login_required
 @require_POST
-def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_create(request: MemberRequest, pk: int) -> HttpResponse:
     return _post_answer(request, AnswerForm(request.POST), selectors.question_get_visible(pk))
 
 
 @login_required
 @require_POST
-def reply_create(request: HttpRequest, pk: int) -> HttpResponse:
+def reply_create(request: MemberRequest, pk: int) -> HttpResponse:
     parent = selectors.answer_get_visible(pk)
     return _post_answer(request, ReplyForm(request.POST), parent.question, parent)
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_edit(request: MemberRequest, pk: int) -> HttpResponse:
     answer = answer_for_author(request, pk)
     form_class = ReplyForm if answer.parent_id else AnswerForm
     if request.method == "POST":
@@ -140,7 +138,7 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form,
             lambda data: services.answer_edit(
                 answer=answer,
-                editor=request.user,  # type: ignore[arg-type]
+                editor=request.user,
                 body=data["body"],
             ),
         )
@@ -161,8 +159,8 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def answer_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_delete(request: MemberRequest, pk: int) -> HttpResponse:
     answer = answer_for_author(request, pk)
-    services.answer_delete(answer=answer, actor=request.user)  # type: ignore[arg-type]
+    services.answer_delete(answer=answer, actor=request.user)
     messages.success(request, _("Your post was deleted."))
     return redirect(answer.question.get_absolute_url())
