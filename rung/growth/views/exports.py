@@ -29,7 +29,7 @@ def _markdown_download(text: str, filename: str) -> HttpResponse:
 @require_safe
 @never_cache
 def plan_markdown(request: MemberRequest, public_id: str) -> HttpResponse:
-    access = plan_access(request, public_id, what="export")
+    access = plan_access(request.user, public_id, what="export")
     goals = plan_goals(access.plan, comments=False)
     return _markdown_download(
         render_plan_markdown(access.plan, goals),
@@ -41,7 +41,7 @@ def plan_markdown(request: MemberRequest, public_id: str) -> HttpResponse:
 @require_safe
 @never_cache
 def plan_print(request: MemberRequest, public_id: str) -> HttpResponse:
-    access = plan_access(request, public_id, what="export")
+    access = plan_access(request.user, public_id, what="export")
     return render(
         request,
         "growth/plan_print.html",
@@ -57,7 +57,7 @@ def plan_print(request: MemberRequest, public_id: str) -> HttpResponse:
 @require_safe
 @never_cache
 def self_review_markdown(request: MemberRequest, public_id: str) -> HttpResponse:
-    review = self_review_for_owner(request, public_id)
+    review = self_review_for_owner(request.user, public_id)
     return _markdown_download(
         render_self_review_markdown(review),
         export_filename(review.title, fallback="self-review"),
@@ -68,5 +68,5 @@ def self_review_markdown(request: MemberRequest, public_id: str) -> HttpResponse
 @require_safe
 @never_cache
 def self_review_print(request: MemberRequest, public_id: str) -> HttpResponse:
-    review = self_review_for_owner(request, public_id)
+    review = self_review_for_owner(request.user, public_id)
     return render(request, "growth/self_review_print.html", {"review": review})

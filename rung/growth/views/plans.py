@@ -70,7 +70,7 @@ def plan_create(request: MemberRequest) -> HttpResponse:
 @login_required
 @require_safe
 def plan_detail(request: MemberRequest, public_id: str) -> HttpResponse:
-    access = plan_access(request, public_id, what="plan")
+    access = plan_access(request.user, public_id, what="plan")
     return render(
         request,
         "growth/plan_detail.html",
@@ -87,7 +87,7 @@ def plan_detail(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def plan_edit(request: MemberRequest, public_id: str) -> HttpResponse:
-    plan = plan_for_owner(request, public_id)
+    plan = plan_for_owner(request.user, public_id)
     status = 200
     if request.method == "POST":
         form = PlanForm(request.POST)
@@ -103,7 +103,7 @@ def plan_edit(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def plan_delete(request: MemberRequest, public_id: str) -> HttpResponse:
-    plan = plan_for_owner(request, public_id)
+    plan = plan_for_owner(request.user, public_id)
     services.plan_delete(plan=plan)
     messages.success(request, _("Your plan was deleted."))
     return redirect("growth:plans")
@@ -112,7 +112,7 @@ def plan_delete(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def goal_create(request: MemberRequest, public_id: str) -> HttpResponse:
-    plan = plan_for_owner(request, public_id)
+    plan = plan_for_owner(request.user, public_id)
     status = 200
     if request.method == "POST":
         form = GoalCreateForm(request.POST)
@@ -128,7 +128,7 @@ def goal_create(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def goal_edit(request: MemberRequest, public_id: str) -> HttpResponse:
-    goal, access = goal_access(request, public_id)
+    goal, access = goal_access(request.user, public_id)
     access.require_owner()
     status = 200
     if request.method == "POST":
@@ -150,7 +150,7 @@ def goal_edit(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def goal_delete(request: MemberRequest, public_id: str) -> HttpResponse:
-    goal, access = goal_access(request, public_id)
+    goal, access = goal_access(request.user, public_id)
     access.require_owner()
     services.goal_delete(goal=goal)
     messages.success(request, _("The goal was deleted."))
@@ -160,7 +160,7 @@ def goal_delete(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def action_create(request: MemberRequest, public_id: str) -> HttpResponse:
-    goal, access = goal_access(request, public_id)
+    goal, access = goal_access(request.user, public_id)
     access.require_owner()
     form = ActionForm(request.POST)
     if save_form(form, lambda data: services.action_create(goal=goal, text=data["text"])):
@@ -176,7 +176,7 @@ def action_create(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def action_toggle(request: MemberRequest, public_id: str) -> HttpResponse:
-    action, access = action_access(request, public_id)
+    action, access = action_access(request.user, public_id)
     access.require_owner()
     services.action_toggle(action=action)
     if request.htmx:
@@ -187,7 +187,7 @@ def action_toggle(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def action_delete(request: MemberRequest, public_id: str) -> HttpResponse:
-    action, access = action_access(request, public_id)
+    action, access = action_access(request.user, public_id)
     access.require_owner()
     services.action_delete(action=action)
     return redirect(_goal_url(action.goal))
@@ -196,7 +196,7 @@ def action_delete(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def checkin_create(request: MemberRequest, public_id: str) -> HttpResponse:
-    goal, access = goal_access(request, public_id)
+    goal, access = goal_access(request.user, public_id)
     access.require_owner()
     form = CheckInCreateForm(request.POST)
     if save_form(form, lambda data: services.checkin_create(goal=goal, **data)):
@@ -213,7 +213,7 @@ def checkin_create(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def checkin_edit(request: MemberRequest, public_id: str) -> HttpResponse:
-    check_in, access = checkin_access(request, public_id)
+    check_in, access = checkin_access(request.user, public_id)
     access.require_owner()
     status = 200
     if request.method == "POST":
@@ -235,7 +235,7 @@ def checkin_edit(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def checkin_delete(request: MemberRequest, public_id: str) -> HttpResponse:
-    check_in, access = checkin_access(request, public_id)
+    check_in, access = checkin_access(request.user, public_id)
     access.require_owner()
     services.checkin_delete(check_in=check_in)
     messages.success(request, _("The check-in was deleted."))

@@ -69,7 +69,7 @@ def scale_list(request: MemberRequest) -> HttpResponse:
 @login_required
 @require_POST
 def scale_delete(request: MemberRequest, slug: str) -> HttpResponse:
-    scale = scale_for_owner(request, slug)
+    scale = scale_for_owner(request.user, slug)
     try:
         services.rating_scale_delete(scale=scale)
     except ValidationError as error:
@@ -115,7 +115,7 @@ def review_create(request: MemberRequest) -> HttpResponse:
 @login_required
 @require_safe
 def review_detail(request: MemberRequest, public_id: str) -> HttpResponse:
-    cycle = review_for_owner(request, public_id)
+    cycle = review_for_owner(request.user, public_id)
     return render(request, "growth/review_detail.html", {"cycle": cycle})
 
 
@@ -123,7 +123,7 @@ def review_detail(request: MemberRequest, public_id: str) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def review_edit(request: MemberRequest, public_id: str) -> HttpResponse:
     member = request.user
-    cycle = review_for_owner(request, public_id)
+    cycle = review_for_owner(request.user, public_id)
     if request.method != "POST":
         form = ReviewCycleForm(owner=member, initial=ReviewCycleForm.initial_for(cycle))
         return _render_form(request, form, cycle, 200)
@@ -139,7 +139,7 @@ def review_edit(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def review_delete(request: MemberRequest, public_id: str) -> HttpResponse:
-    cycle = review_for_owner(request, public_id)
+    cycle = review_for_owner(request.user, public_id)
     services.review_cycle_delete(cycle=cycle)
     messages.success(request, _("Review “%(name)s” deleted.") % {"name": cycle.name})
     return redirect("growth:reviews")

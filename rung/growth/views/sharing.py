@@ -39,7 +39,7 @@ def _render_sharing(
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def share_list(request: MemberRequest, public_id: str) -> HttpResponse:
-    plan = growth_access.plan_for_owner(request, public_id)
+    plan = growth_access.plan_for_owner(request.user, public_id)
     if request.method != "POST":
         return _render_sharing(request, plan, ShareInviteForm())
     form = ShareInviteForm(request.POST)
@@ -71,7 +71,7 @@ def share_list(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def share_revoke(request: MemberRequest, public_id: str) -> HttpResponse:
-    share = growth_access.share_for_owner(request, public_id)
+    share = growth_access.share_for_owner(request.user, public_id)
     try:
         services.share_revoke(share=share, owner=request.user)
     except ValidationError as error:
@@ -88,7 +88,7 @@ def share_revoke(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_safe
 def shared_reviews(request: MemberRequest, public_id: str) -> HttpResponse:
-    access = growth_access.plan_access(request, public_id)
+    access = growth_access.plan_access(request.user, public_id)
     if access.is_owner:
         return redirect("growth:reviews")
     if access.share is None or not access.can_see_reviews:
@@ -109,7 +109,7 @@ def _answer_invitation(
     request: MemberRequest, public_id: str, answer: Callable[..., object]
 ) -> tuple[Share, HttpResponse | None]:
     """Accept or decline an invitation to the member asking; when refused, say why at home."""
-    share = growth_access.invitation_for_invitee(request, public_id)
+    share = growth_access.invitation_for_invitee(request.user, public_id)
     try:
         answer(share=share, member=request.user)
     except ValidationError as error:
@@ -135,7 +135,7 @@ def invite_accept(request: MemberRequest, public_id: str) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def invite_link(request: HttpRequest, public_id: str, token: str) -> HttpResponse:
     """The page an emailed invitation links to: log in or sign up, then accept or decline."""
-    share = growth_access.invitation_by_link(request, public_id, token)
+    share = growth_access.invitation_by_link(request.user, public_id, token)
     if share.accepted_at is not None:
         return redirect(share.plan.get_absolute_url())
     if request.method == "POST":
@@ -194,7 +194,7 @@ def _comments_response(
 @login_required
 @require_POST
 def comment_create(request: MemberRequest, public_id: str) -> HttpResponse:
-    goal, access = growth_access.goal_access(request, public_id)
+    goal, access = growth_access.goal_access(request.user, public_id)
     access.require_comment()
     form = CommentForm(request.POST, goal=goal)
     posted = save_form(
@@ -215,7 +215,7 @@ def comment_create(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def comment_delete(request: MemberRequest, public_id: str) -> HttpResponse:
-    comment, access = growth_access.comment_access(request, public_id)
+    comment, access = growth_access.comment_access(request.user, public_id)
     services.comment_delete(comment=comment, actor=request.user)
     if not request.htmx:
         messages.success(request, _("Comment deleted."))

@@ -84,7 +84,7 @@ def log_list(request: MemberRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def log_edit(request: MemberRequest, public_id: str) -> HttpResponse:
     member = request.user
-    entry = log_entry_for_owner(request, public_id)
+    entry = log_entry_for_owner(request.user, public_id)
     status = 200
     if request.method == "POST":
         form = LogEntryForm(request.POST, owner=member)
@@ -102,7 +102,7 @@ def log_edit(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def log_delete(request: MemberRequest, public_id: str) -> HttpResponse:
-    entry = log_entry_for_owner(request, public_id)
+    entry = log_entry_for_owner(request.user, public_id)
     services.log_entry_delete(entry=entry)
     messages.success(request, _("The log entry was deleted."))
     return redirect("growth:log")
@@ -138,7 +138,7 @@ def self_review_list(request: MemberRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def self_review_detail(request: MemberRequest, public_id: str) -> HttpResponse:
-    review = self_review_for_owner(request, public_id)
+    review = self_review_for_owner(request.user, public_id)
     status = 200
     if request.method == "POST":
         form = SelfReviewForm(request.POST)
@@ -156,7 +156,7 @@ def self_review_detail(request: MemberRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def self_review_delete(request: MemberRequest, public_id: str) -> HttpResponse:
-    review = self_review_for_owner(request, public_id)
+    review = self_review_for_owner(request.user, public_id)
     services.self_review_delete(review=review)
     messages.success(request, _("The self-review draft was deleted."))
     return redirect("growth:self_reviews")

@@ -56,7 +56,7 @@ def question_ask(request: MemberRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def question_edit(request: MemberRequest, pk: int) -> HttpResponse:
-    question = question_for_author(request, pk)
+    question = question_for_author(request.user, pk)
     if request.method == "POST":
         form = QuestionForm(request.POST, user=request.user)
         edited = save_form(
@@ -84,7 +84,7 @@ def question_edit(request: MemberRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def question_delete(request: MemberRequest, pk: int) -> HttpResponse:
-    question = question_for_author(request, pk)
+    question = question_for_author(request.user, pk)
     services.question_delete(question=question, actor=request.user)
     messages.success(request, _("Your question was deleted."))
     return redirect("home")
@@ -130,7 +130,7 @@ def reply_create(request: MemberRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def answer_edit(request: MemberRequest, pk: int) -> HttpResponse:
-    answer = answer_for_author(request, pk)
+    answer = answer_for_author(request.user, pk)
     form_class = ReplyForm if answer.parent_id else AnswerForm
     if request.method == "POST":
         form = form_class(request.POST)
@@ -160,7 +160,7 @@ def answer_edit(request: MemberRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def answer_delete(request: MemberRequest, pk: int) -> HttpResponse:
-    answer = answer_for_author(request, pk)
+    answer = answer_for_author(request.user, pk)
     services.answer_delete(answer=answer, actor=request.user)
     messages.success(request, _("Your post was deleted."))
     return redirect(answer.question.get_absolute_url())
