@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from rung.accounts import services
 from rung.accounts.forms import ProfileForm
 from rung.accounts.models import User
+from rung.accounts.requests import MemberRequest
 from rung.accounts.slots import profile_sections
 
 
@@ -33,7 +34,7 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def profile_edit(request: HttpRequest) -> HttpResponse:
+def profile_edit(request: MemberRequest) -> HttpResponse:
     user = request.user
     if request.method == "POST":
         form = ProfileForm(request.POST, request.FILES, instance=user)
@@ -43,7 +44,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
                 # Confirm in the language just chosen: the next page will be in it too.
                 translation.activate(member.ui_language)
             messages.success(request, _("Your profile was saved."))
-            return redirect(user.get_absolute_url())  # type: ignore[union-attr]
+            return redirect(user.get_absolute_url())
         status = 400
     else:
         form = ProfileForm(instance=user)

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 
+from rung.core.requests import HtmxRequest
+
 
 class HtmxMiddleware:
     """Set `request.htmx` when the request was sent by htmx, and vary caches on it."""
@@ -14,10 +16,10 @@ class HtmxMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.htmx = request.headers.get("HX-Request") == "true"  # type: ignore[attr-defined]
+    def __call__(self, request: HtmxRequest) -> HttpResponse:
+        request.htmx = request.headers.get("HX-Request") == "true"
         response = self.get_response(request)
-        if request.htmx:  # type: ignore[attr-defined]
+        if request.htmx:
             patch_vary_headers(response, ["HX-Request"])
         return response
 

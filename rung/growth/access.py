@@ -1,6 +1,7 @@
-"""Fetch growth rows for the person asking, or fail without saying whether they exist.
+"""Fetch growth rows for a member, or fail without saying whether they exist.
 
 Every growth view goes through these helpers, one per kind of row; none filters by hand.
+They take the member, not the request, so a task, an export or an API answers alike.
 Someone who may not see a row gets the same 404 as for a row that never existed, so an
 address reveals nothing. A person a plan is shared with may see it (and, when the owner
 ticked it, the review history), and gets 403 on what their share does not allow: they
@@ -9,12 +10,11 @@ already know the plan exists, so saying "not allowed" leaks nothing and explains
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from rung.accounts.models import User
@@ -35,25 +35,12 @@ from rung.growth.selectors.sharing import invitations_open_to
 from rung.growth.services.sharing import invitation_link_matches, share_view_record
 from rung.ladder.models import RatingScale
 
-M = TypeVar("M", bound=models.Model)
 
-
-def _member(request: HttpRequest) -> User:
-    user = request.user
-    if isinstance(user, AnonymousUser) or not user.is_authenticated:
-        raise Http404
-    assert isinstance(user, User)
-    return user
-
-
-def owned_or_404[M: models.Model](
-    queryset: models.QuerySet[M], request: HttpRequest, public_id: str
-) -> M:
-    """Return the row with this public id if the member asking owns it, else raise 404.
+def owned_or_404[M: models.Model](queryset: models.QuerySet[M], member: User, public_id: str) -> M:
+    """Return the row with this public id if the member owns it, else raise 404.
 
     The queryset's model must have an `owner` field.
     """
-    member = _member(request)
     row = queryset.filter(public_id=public_id, owner=member).first()
     if row is None:
         raise Http404
@@ -62,7 +49,7 @@ def owned_or_404[M: models.Model](
 
 @dataclass(frozen=True)
 class PlanAccess:
-    """A plan and what the member asking may do with it."""
+    """A plan and what a member may do with it."""
 
     plan: GrowthPlan
     viewer: User
@@ -100,8 +87,7 @@ def active_share(plan: GrowthPlan, member: User) -> Share | None:
     )
 
 
-def _access(request: HttpRequest, plan: GrowthPlan, what: str | None) -> PlanAccess:
-    member = _member(request)
+def _access(member: User, plan: GrowthPlan, what: str | None) -> PlanAccess:
     if plan.owner_id == member.pk:
         return PlanAccess(plan=plan, viewer=member, share=None)
     share = active_share(plan, member)
@@ -113,7 +99,7 @@ def _access(request: HttpRequest, plan: GrowthPlan, what: str | None) -> PlanAcc
 
 
 def _in_plan[M: models.Model](
-    request: HttpRequest,
+    member: User,
     queryset: models.QuerySet[M],
     public_id: str,
     plan_of: Callable[[M], GrowthPlan],
@@ -123,68 +109,66 @@ def _in_plan[M: models.Model](
 
     The queryset must load the plan with its owner, so the check costs no further query.
     """
-    _member(request)
     row = queryset.filter(public_id=public_id).first()
     if row is None:
         raise Http404
-    return row, _access(request, plan_of(row), what)
+    return row, _access(member, plan_of(row), what)
 
 
-def plan_access(request: HttpRequest, public_id: str, *, what: str | None = None) -> PlanAccess:
-    """Return a plan the member asking owns or has an active share of, else raise 404.
+def plan_access(member: User, public_id: str, *, what: str | None = None) -> PlanAccess:
+    """Return a plan the member owns or has an active share of, else raise 404.
 
     `what` names the part being looked at ("plan", "reviews", "export"); a view by
     someone other than the owner is then recorded for the owner to see.
     """
     queryset = GrowthPlan.objects.select_related("owner")
-    return _in_plan(request, queryset, public_id, lambda plan: plan, what)[1]
+    return _in_plan(member, queryset, public_id, lambda plan: plan, what)[1]
 
 
-def plan_for_owner(request: HttpRequest, public_id: str) -> GrowthPlan:
+def plan_for_owner(member: User, public_id: str) -> GrowthPlan:
     """Return a plan only to its owner: 404 to outsiders, 403 to those it is shared with."""
-    access = plan_access(request, public_id)
+    access = plan_access(member, public_id)
     access.require_owner()
     return access.plan
 
 
 def goal_access(
-    request: HttpRequest, public_id: str, *, what: str | None = None
+    member: User, public_id: str, *, what: str | None = None
 ) -> tuple[Goal, PlanAccess]:
     """Return a goal and the access to its plan, on the same terms as `plan_access`."""
     queryset = Goal.objects.select_related("plan", "plan__owner", "axis")
-    return _in_plan(request, queryset, public_id, lambda goal: goal.plan, what)
+    return _in_plan(member, queryset, public_id, lambda goal: goal.plan, what)
 
 
 def _under_goal[M: models.Model](model: type[M]) -> models.QuerySet[M]:
     return model._default_manager.select_related("goal__plan__owner", "goal__axis")
 
 
-def action_access(request: HttpRequest, public_id: str) -> tuple[Action, PlanAccess]:
+def action_access(member: User, public_id: str) -> tuple[Action, PlanAccess]:
     """Return an action and the access to its plan, on the terms of `plan_access`."""
-    return _in_plan(request, _under_goal(Action), public_id, lambda row: row.goal.plan)
+    return _in_plan(member, _under_goal(Action), public_id, lambda row: row.goal.plan)
 
 
-def checkin_access(request: HttpRequest, public_id: str) -> tuple[CheckIn, PlanAccess]:
+def checkin_access(member: User, public_id: str) -> tuple[CheckIn, PlanAccess]:
     """Return a check-in and the access to its plan, on the terms of `plan_access`."""
-    return _in_plan(request, _under_goal(CheckIn), public_id, lambda row: row.goal.plan)
+    return _in_plan(member, _under_goal(CheckIn), public_id, lambda row: row.goal.plan)
 
 
-def comment_access(request: HttpRequest, public_id: str) -> tuple[Comment, PlanAccess]:
+def comment_access(member: User, public_id: str) -> tuple[Comment, PlanAccess]:
     """Return a comment and the access to its plan, on the same terms as `goal_access`."""
-    return _in_plan(request, _under_goal(Comment), public_id, lambda row: row.goal.plan)
+    return _in_plan(member, _under_goal(Comment), public_id, lambda row: row.goal.plan)
 
 
-def share_for_owner(request: HttpRequest, public_id: str) -> Share:
+def share_for_owner(member: User, public_id: str) -> Share:
     """Return a share of a plan to that plan's owner: 404 to outsiders, 403 to grantees."""
     queryset = Share.objects.select_related("plan", "plan__owner", "grantee")
-    share, access = _in_plan(request, queryset, public_id, lambda share: share.plan)
+    share, access = _in_plan(member, queryset, public_id, lambda share: share.plan)
     access.require_owner()
     return share
 
 
-def invitation_for_invitee(request: HttpRequest, public_id: str) -> Share:
-    """Return a share addressed to the member asking, in any state; 404 to everyone else."""
-    member = _member(request)
+def invitation_for_invitee(member: User, public_id: str) -> Share:
+    """Return a share addressed to the member, in any state; 404 to everyone else."""
     share = (
         invitations_open_to(member)
         .select_related("plan", "plan__owner")
@@ -196,11 +180,12 @@ def invitation_for_invitee(request: HttpRequest, public_id: str) -> Share:
     return share
 
 
-def invitation_by_link(request: HttpRequest, public_id: str, token: str) -> Share:
+def invitation_by_link(viewer: User | AnonymousUser, public_id: str, token: str) -> Share:
     """Return the email invitation a mailed link names, to anyone holding that link.
 
     The link's secret proves the mailbox; a wrong secret, a withdrawn invitation, or one
-    another member accepted all get the same 404. Its own grantee may open it again.
+    another member accepted all get the same 404. Its own grantee may open it again. The
+    viewer may be a visitor, who signs up or logs in from the invitation.
     """
     share = (
         Share.objects.select_related("plan", "plan__owner")
@@ -210,32 +195,31 @@ def invitation_by_link(request: HttpRequest, public_id: str, token: str) -> Shar
     )
     if share is None or not invitation_link_matches(share, token):
         raise Http404
-    if share.grantee_id is not None and share.grantee_id != request.user.pk:
+    if share.grantee_id is not None and share.grantee_id != viewer.pk:
         raise Http404
     return share
 
 
-def review_for_owner(request: HttpRequest, public_id: str) -> ReviewCycle:
+def review_for_owner(member: User, public_id: str) -> ReviewCycle:
     """Return one of the member's review cycles with its ratings loaded, else raise 404."""
-    return owned_or_404(review_cycles_for(_member(request)), request, public_id)
+    return owned_or_404(review_cycles_for(member), member, public_id)
 
 
-def log_entry_for_owner(request: HttpRequest, public_id: str) -> LogEntry:
+def log_entry_for_owner(member: User, public_id: str) -> LogEntry:
     """Return one of the member's work-log entries with its tags loaded, else raise 404."""
-    return owned_or_404(LogEntry.objects.select_related("axis", "goal"), request, public_id)
+    return owned_or_404(LogEntry.objects.select_related("axis", "goal"), member, public_id)
 
 
-def self_review_for_owner(request: HttpRequest, public_id: str) -> SelfReview:
+def self_review_for_owner(member: User, public_id: str) -> SelfReview:
     """Return one of the member's self-review drafts, else raise 404."""
-    return owned_or_404(SelfReview.objects.all(), request, public_id)
+    return owned_or_404(SelfReview.objects.all(), member, public_id)
 
 
-def scale_for_owner(request: HttpRequest, slug: str) -> RatingScale:
-    """Return a custom rating scale the member asking defined, else raise 404.
+def scale_for_owner(member: User, slug: str) -> RatingScale:
+    """Return a custom rating scale the member defined, else raise 404.
 
     Preset scales are everyone's, so they are refused like anyone else's custom scale.
     """
-    member = _member(request)
     scale = RatingScale.objects.filter(slug=slug, owner=member, is_preset=False).first()
     if scale is None:
         raise Http404

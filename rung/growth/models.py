@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from rung.core.submit_once import one_row_per_submit, submit_token_field
 from rung.ladder.models import Axis, Expectation, Level, RatingChoice, RatingScale
 
 PUBLIC_ID_LENGTH = 12
@@ -27,16 +28,6 @@ def _public_id_field() -> models.CharField:
     return models.CharField(
         max_length=PUBLIC_ID_LENGTH, unique=True, default=new_public_id, editable=False
     )
-
-
-def _submit_token_field() -> models.UUIDField:
-    # The hidden token of the form that created the row: a second submit of that form
-    # finds this row instead of creating another (rung/growth/services/submit_once.py).
-    return models.UUIDField(null=True, blank=True, editable=False)
-
-
-def _one_row_per_submit(scope: str, name: str) -> models.UniqueConstraint:
-    return models.UniqueConstraint(fields=[scope, "submit_token"], name=name)
 
 
 class ReviewCycle(models.Model):
@@ -71,14 +62,14 @@ class ReviewCycle(models.Model):
         related_name="+",
     )
     notes = models.TextField(_("own notes"), blank=True)
-    submit_token = _submit_token_field()
+    submit_token = submit_token_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-date", "-id"]
         indexes = [models.Index(fields=["owner", "date"], name="growth_cycle_owner_date")]
-        constraints = [_one_row_per_submit("owner", "growth_cycle_owner_submit_token")]
+        constraints = [one_row_per_submit("owner", "growth_cycle_owner_submit_token")]
 
     def __str__(self) -> str:
         return self.name
@@ -145,13 +136,13 @@ class GrowthPlan(models.Model):
     )
     title = models.CharField(_("title"), max_length=160)
     summary = models.TextField(_("summary"), blank=True)
-    submit_token = _submit_token_field()
+    submit_token = submit_token_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        constraints = [_one_row_per_submit("owner", "growth_plan_owner_submit_token")]
+        constraints = [one_row_per_submit("owner", "growth_plan_owner_submit_token")]
 
     def __str__(self) -> str:
         return self.title
@@ -179,13 +170,13 @@ class Goal(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=GoalStatus.choices, default=GoalStatus.NOT_STARTED
     )
-    submit_token = _submit_token_field()
+    submit_token = submit_token_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["created_at", "id"]
-        constraints = [_one_row_per_submit("plan", "growth_goal_plan_submit_token")]
+        constraints = [one_row_per_submit("plan", "growth_goal_plan_submit_token")]
 
     def __str__(self) -> str:
         return self.title
@@ -214,13 +205,13 @@ class CheckIn(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="check_ins")
     date = models.DateField(_("date"))
     note = models.TextField(_("note"))
-    submit_token = _submit_token_field()
+    submit_token = submit_token_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-date", "-id"]
-        constraints = [_one_row_per_submit("goal", "growth_checkin_goal_submit_token")]
+        constraints = [one_row_per_submit("goal", "growth_checkin_goal_submit_token")]
 
     def __str__(self) -> str:
         return f"{self.goal} @ {self.date}"
@@ -251,13 +242,13 @@ class LogEntry(models.Model):
         blank=True,
         related_name="log_entries",
     )
-    submit_token = _submit_token_field()
+    submit_token = submit_token_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-date", "-id"]
         indexes = [models.Index(fields=["owner", "date"], name="growth_log_owner_date")]
-        constraints = [_one_row_per_submit("owner", "growth_log_owner_submit_token")]
+        constraints = [one_row_per_submit("owner", "growth_log_owner_submit_token")]
 
     def __str__(self) -> str:
         return f"{self.date}: {self.text[:40]}"
@@ -274,13 +265,13 @@ class SelfReview(models.Model):
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
     text = models.TextField(_("draft"), blank=True)
-    submit_token = _submit_token_field()
+    submit_token = submit_token_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        constraints = [_one_row_per_submit("owner", "growth_selfreview_owner_submit_token")]
+        constraints = [one_row_per_submit("owner", "growth_selfreview_owner_submit_token")]
 
     def __str__(self) -> str:
         return self.title
@@ -364,12 +355,12 @@ class Comment(models.Model):
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
     body = models.TextField(_("comment"))
-    submit_token = _submit_token_field()
+    submit_token = submit_token_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "id"]
-        constraints = [_one_row_per_submit("author", "growth_comment_author_submit_token")]
+        constraints = [one_row_per_submit("author", "growth_comment_author_submit_token")]
 
     def __str__(self) -> str:
         return f"{self.author} on {self.goal}"

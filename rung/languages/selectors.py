@@ -6,7 +6,8 @@ from django.http import Http404
 
 from rung.languages.models import Translation
 from rung.qa import selectors as qa_selectors
-from rung.qa.models import Answer, Question, Revision
+from rung.qa.models import Post, Question
+from rung.qa.posts import post_kind
 
 # --- translating posts ---------------------------------------------------------------------
 
@@ -18,23 +19,21 @@ class PostText:
     """The text of a post at its newest revision: what a translation is made from."""
 
     kind: str
-    post: Question | Answer
+    post: Post
     # None only for posts created without a revision (bulk-loaded data); never cached.
     revision_id: int | None
     title: str
     body: str
 
 
-def translation_kind(post: Question | Answer) -> str:
+def translation_kind(post: Post) -> str:
     """Return "question", "answer" or "reply" for a post."""
-    if isinstance(post, Question):
-        return Translation.Kind.QUESTION
-    return Translation.Kind.REPLY if post.parent_id is not None else Translation.Kind.ANSWER
+    return Translation.Kind(post_kind(post))
 
 
-def post_for_translation(kind: str, pk: int) -> Question | Answer:
+def post_for_translation(kind: str, pk: int) -> Post:
     """Return a post anyone may read, by kind, or raise 404 as its own page would."""
-    post: Question | Answer
+    post: Post
     if kind == Translation.Kind.QUESTION:
         post = qa_selectors.question_get_visible(pk)
     else:
@@ -45,15 +44,14 @@ def post_for_translation(kind: str, pk: int) -> Question | Answer:
     return post
 
 
-def post_text(post: Question | Answer) -> PostText:
+def post_text(post: Post) -> PostText:
     """Return a post's newest revision, whose id keys the translation cache."""
-    lookup = {"question": post} if isinstance(post, Question) else {"answer": post}
-    revision = Revision.objects.filter(**lookup).order_by("-pk").only("pk", "title", "body").first()
+    revision = post.revisions.order_by("-pk").only("pk", "title", "body").first()
     kind = translation_kind(post)
     if revision is None:
         title = post.title if isinstance(post, Question) else ""
         return PostText(kind=kind, post=post, revision_id=None, title=title, body=post.body)
-    title = revision.title if isinstance(post, Question) else ""
+    title = revision.title if kind == Translation.Kind.QUESTION else ""
     return PostText(kind=kind, post=post, revision_id=revision.pk, title=title, body=revision.body)
 
 

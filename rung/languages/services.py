@@ -17,7 +17,7 @@ from rung.languages import selectors
 from rung.languages.models import Translation
 from rung.languages.providers import Provider, TranslationUnavailable, get_provider
 from rung.languages.providers.base import site_languages
-from rung.qa.models import Answer, Question, Revision
+from rung.qa.models import Answer, Post, Question, Revision
 
 # --- translating posts ---------------------------------------------------------------------
 
@@ -26,7 +26,7 @@ MAX_COOLDOWN_SECONDS = 300
 _RATE_WINDOW_SECONDS = 60
 
 
-def post_source_language(post: Question | Answer, *, target: str) -> str:
+def post_source_language(post: Post, *, target: str) -> str:
     """Return the language to translate a post from, or refuse with a reason."""
     if target not in site_languages():
         raise ValidationError(_("Translations are offered into English and Chinese only."))
@@ -45,7 +45,7 @@ def _cooldown_key(provider: Provider) -> str:
 
 
 def translation_for_post(
-    *, post: Question | Answer, target: str, provider: Provider | None = None
+    *, post: Post, target: str, provider: Provider | None = None
 ) -> Translation:
     """Return a post's translation into `target`, from the cache or the provider.
 

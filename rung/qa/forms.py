@@ -1,6 +1,5 @@
 """Forms for asking, editing and answering; they parse input, services decide."""
 
-import uuid
 from typing import Any
 
 from django import forms
@@ -8,6 +7,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 
+from rung.core.submit_once import SubmitOnceForm
 from rung.ladder.models import Axis, Level, RatingChoice, RatingScale
 from rung.qa.models import (
     BODY_MAX_LENGTH,
@@ -24,7 +24,7 @@ class TopicField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(SubmitOnceForm):
     """A question with its context card; rating fields are added per rubric axis."""
 
     title = forms.CharField(
@@ -74,7 +74,6 @@ class QuestionForm(forms.Form):
             "Shown as an anonymous member of your level. Moderators can still act on abuse."
         ),
     )
-    submit_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, user: AbstractBaseUser | AnonymousUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -100,8 +99,6 @@ class QuestionForm(forms.Form):
             self.fields[self.rating_field_name(axis)] = forms.TypedChoiceField(
                 label=axis.name, choices=options, coerce=int, required=False, empty_value=None
             )
-        if not self.is_bound and not self.initial.get("submit_token"):
-            self.initial["submit_token"] = uuid.uuid4()
 
     @staticmethod
     def rating_field_name(axis: Axis) -> str:
@@ -181,18 +178,12 @@ class QuestionForm(forms.Form):
         return initial
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(SubmitOnceForm):
     body = forms.CharField(
         label=_("Your answer"),
         max_length=BODY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    submit_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("submit_token", uuid.uuid4())
 
     def clean_body(self) -> str:
         body = self.cleaned_data["body"]

@@ -1,5 +1,7 @@
 """Topics, questions with their context card, answers, replies, likes, revisions, views."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -7,6 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from rung.core.submit_once import one_row_per_submit, submit_token_field
+
+if TYPE_CHECKING:
+    from django.db.models.fields.related_descriptors import RelatedManager
 
 TITLE_MAX_LENGTH = 200
 BODY_MAX_LENGTH = 30_000
@@ -41,19 +48,48 @@ class Topic(models.Model):
         return reverse("qa:topic", args=[self.slug])
 
 
-class Question(models.Model):
+class Post(models.Model):
+    """What questions, answers and replies share: a member's Markdown text and its life.
+
+    A like or a revision points at its post through a key per table (`question` or
+    `answer`), so the reverse managers are each table's own; the base only declares them,
+    and `post.likes` and `post.revisions` then work on any post (rung/qa/posts.py).
+    """
+
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questions"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="%(class)ss"
     )
-    is_anonymous = models.BooleanField(_("post anonymously"), default=False)
-    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
     body = models.TextField(_("body"), max_length=BODY_MAX_LENGTH)
     body_html = models.TextField(editable=False)
-    excerpt = models.CharField(max_length=300, blank=True, editable=False)
     language = models.CharField(max_length=10, blank=True)
     # Set when the author or a moderator chose the language by hand; edits then keep it
     # instead of detecting it again.
     language_locked = models.BooleanField(default=False)
+    like_count = models.PositiveIntegerField(default=0)
+    # The hidden token of the form that posted it, so a second submit finds this row.
+    submit_token = submit_token_field()
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    is_deleted = models.BooleanField(default=False)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    likes: "RelatedManager[Like]"
+    revisions: "RelatedManager[Revision]"
+
+    class Meta:
+        abstract = True
+        indexes = [models.Index(fields=["author", "-created_at"], name="%(class)s_author_idx")]
+        constraints = [one_row_per_submit("author", "%(class)s_author_submit_token_unique")]
+
+    def get_absolute_url(self) -> str:
+        """Return the address that shows the post (each table defines its own)."""
+        raise NotImplementedError
+
+
+class Question(Post):
+    is_anonymous = models.BooleanField(_("post anonymously"), default=False)
+    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
+    excerpt = models.CharField(max_length=300, blank=True, editable=False)
     topics = models.ManyToManyField(Topic, through="QuestionTopic", related_name="questions")
 
     # The context card: who is asking and what they want, as structured fields.
@@ -87,24 +123,13 @@ class Question(models.Model):
     )
     view_count = models.PositiveIntegerField(default=0)
     answer_count = models.PositiveIntegerField(default=0)
-    like_count = models.PositiveIntegerField(default=0)
     # Bumped by every write to the question or its answers; rendered parts are cached under it.
     version = models.PositiveBigIntegerField(default=0)
-    submit_token = models.UUIDField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now)
-    edited_at = models.DateTimeField(null=True, blank=True)
-    is_deleted = models.BooleanField(default=False)
-    deleted_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
+    class Meta(Post.Meta):
         indexes = [
             models.Index(fields=["is_deleted", "-created_at", "-id"], name="question_latest_idx"),
-            models.Index(fields=["author", "-created_at"], name="question_author_idx"),
-        ]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["author", "submit_token"], name="question_author_submit_token_unique"
-            )
+            *Post.Meta.indexes,
         ]
 
     def __str__(self) -> str:
@@ -186,32 +211,18 @@ class ContextRating(models.Model):
         return f"{self.axis_id}={self.choice_id}"
 
 
-class Answer(models.Model):
+class Answer(Post):
     """An answer to a question, or (with a parent) a reply to an answer."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answers"
-    )
-    body = models.TextField(_("answer"), max_length=BODY_MAX_LENGTH)
-    body_html = models.TextField(editable=False)
-    language = models.CharField(max_length=10, blank=True)
-    # As on Question: a language chosen by hand survives edits.
-    language_locked = models.BooleanField(default=False)
-    like_count = models.PositiveIntegerField(default=0)
-    submit_token = models.UUIDField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now)
-    edited_at = models.DateTimeField(null=True, blank=True)
-    is_deleted = models.BooleanField(default=False)
-    deleted_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
+    class Meta(Post.Meta):
         indexes = [
             models.Index(fields=["question", "created_at"], name="answer_question_idx"),
-            models.Index(fields=["author", "-created_at"], name="answer_author_idx"),
+            *Post.Meta.indexes,
             # The question page's order, so any page of answers is an index seek.
             models.Index(
                 fields=["question", "parent", "is_deleted", "-like_count", "created_at", "id"],
@@ -221,11 +232,6 @@ class Answer(models.Model):
                 fields=["parent", "is_deleted", "created_at", "id"], name="answer_replies_idx"
             ),
         ]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["author", "submit_token"], name="answer_author_submit_token_unique"
-            )
-        ]
 
     def __str__(self) -> str:
         return f"Answer {self.pk} to {self.question_id}"
@@ -233,10 +239,6 @@ class Answer(models.Model):
     def get_absolute_url(self) -> str:
         # The permalink finds the page that shows the post: threads are paged.
         return reverse("qa:answer", args=[self.pk])
-
-    @property
-    def is_reply(self) -> bool:
-        return self.parent_id is not None
 
 
 class Like(models.Model):

@@ -4,10 +4,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from rung.accounts.models import User
-from rung.qa.models import Answer, Question
+from rung.qa.models import Post
+from rung.qa.posts import post_question
 
 
-def check_edit_permission(user: User, post: Question | Answer) -> None:
+def check_edit_permission(user: User, post: Post) -> None:
     """Allow only the author to edit or delete a post that still exists."""
     if post.author_id != user.pk:
         raise PermissionDenied(_("You can only change your own posts."))
@@ -15,9 +16,9 @@ def check_edit_permission(user: User, post: Question | Answer) -> None:
         raise ValidationError(_("This post was deleted."))
 
 
-def check_like_permission(user: User, post: Question | Answer) -> None:
+def check_like_permission(user: User, post: Post) -> None:
     """Allow liking only visible posts by someone else."""
-    if post.is_deleted or (isinstance(post, Answer) and post.question.is_deleted):
+    if post.is_deleted or post_question(post).is_deleted:
         raise ValidationError(_("This post was deleted."))
     if post.author_id == user.pk:
         raise ValidationError(_("You can't like your own post."))

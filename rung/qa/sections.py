@@ -15,7 +15,7 @@ def member_posts_section(request: HttpRequest, member: User) -> SafeString:
         "qa/_member_posts.html",
         {
             "member": member,
-            "questions": selectors.member_questions(member, viewer=request.user),  # type: ignore[arg-type]
+            "questions": selectors.member_questions(member, viewer=request.user),
             "answers": selectors.member_answers(member),
         },
         request=request,

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -22,7 +23,16 @@ from django.urls import reverse
 
 from rung.accounts.models import User
 from rung.ladder.models import Expectation, Level
-from rung.qa.models import Answer, ContextRating, Like, Question, QuestionTopic, Revision, Topic
+from rung.qa.models import (
+    Answer,
+    ContextRating,
+    Like,
+    Post,
+    Question,
+    QuestionTopic,
+    Revision,
+    Topic,
+)
 
 FeedSort = Literal["newest", "top", "unanswered"]
 FEED_SORTS: tuple[FeedSort, ...] = ("newest", "top", "unanswered")
@@ -346,6 +356,13 @@ def answer_location(answer: Answer) -> str:
     return f"{replies}?after={AnswerCursor.of(earlier[0])}{anchor}"
 
 
+def post_location(post: Post) -> str:
+    """Return the address of the page that shows any post, at the post."""
+    if isinstance(post, Answer):
+        return answer_location(post)
+    return post.get_absolute_url()
+
+
 def _answer_page_url(answer: Answer) -> str:
     """Return the question page that lists an answer: the first, or the one it starts."""
     # Read afresh: the caller's copy may predate the write that sent them here.
@@ -388,7 +405,7 @@ def level_expectations(level: Level | None) -> list[Expectation]:
     return list(level.expectations.select_related("axis"))
 
 
-def liked_post_ids(user: User, question: Question) -> tuple[bool, set[int]]:
+def liked_post_ids(user: User | AnonymousUser, question: Question) -> tuple[bool, set[int]]:
     """Return whether a member liked the question, and which of its answers they liked."""
     if not user.is_authenticated:
         return False, set()
@@ -413,10 +430,9 @@ def liked_post_ids(user: User, question: Question) -> tuple[bool, set[int]]:
     return question_liked, liked_answers
 
 
-def post_revisions(post: Question | Answer) -> QuerySet[Revision]:
+def post_revisions(post: Post) -> QuerySet[Revision]:
     """Return every saved version of a post, oldest first."""
-    field = "question" if isinstance(post, Question) else "answer"
-    return Revision.objects.filter(**{field: post}).select_related("editor")
+    return post.revisions.select_related("editor")
 
 
 def answer_get_visible(pk: int) -> Answer:
@@ -435,7 +451,9 @@ def answer_get_visible(pk: int) -> Answer:
         raise Http404("No such answer.") from None
 
 
-def member_questions(member: User, *, viewer: User, limit: int = 20) -> list[Question]:
+def member_questions(
+    member: User, *, viewer: User | AnonymousUser, limit: int = 20
+) -> list[Question]:
     """Return a member's questions as a viewer may see them: anonymous ones only to the author."""
     questions = Question.objects.filter(author=member, is_deleted=False)
     if viewer.pk != member.pk:

@@ -7,7 +7,7 @@ locked, so two answers posted at once cannot both write a count that misses the 
 """
 
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,18 +19,20 @@ from django.utils.translation import gettext as _
 from rung.accounts.models import User
 from rung.core.languages import SITE_LANGUAGES
 from rung.core.markdown import excerpt, render_markdown
+from rung.core.submit_once import SubmitOnce
 from rung.ladder.models import Axis, Level, RatingChoice, RatingScale
 from rung.qa import events
 from rung.qa.models import (
     Answer,
     ContextRating,
-    Like,
+    Post,
     Question,
     QuestionTopic,
     Revision,
     Topic,
 )
 from rung.qa.permissions import check_edit_permission, check_like_permission
+from rung.qa.posts import post_kind, post_model, post_question, post_question_id
 
 MAX_TOPICS = 5
 _EDITABLE_QUESTION_FIELDS = [
@@ -149,29 +151,6 @@ def _touch(question: Question) -> None:
     Topic.objects.filter(pk__in=topic_ids).update(feed_version=F("feed_version") + 1)
 
 
-def _save_once[P: (Question, Answer)](post: P, *, same_post: Callable[[P], bool]) -> P:
-    """Insert a new post, or return the one a racing submit with the same token saved.
-
-    The unique (author, submit_token) key decides the race inside the database: a second
-    insert waits for the first to commit, then fails, and gets the first's row. A row with
-    that token but other text is a different post typed into a reused form, and is kept
-    beside it without the token, so nothing the member typed is lost.
-    """
-    if post.submit_token is None:
-        post.save()
-        return post
-    try:
-        with transaction.atomic():
-            post.save()
-    except IntegrityError:
-        earlier = type(post).objects.get(author=post.author, submit_token=post.submit_token)
-        if same_post(earlier):
-            return earlier
-        post.submit_token = None
-        post.save()
-    return post
-
-
 def _sync_placements(question: Question) -> None:
     """Copy a question's saved sort keys onto its topic placements."""
     # Read the row, not the instance: a caller's copy may predate a concurrent like.
@@ -197,12 +176,10 @@ def question_create(
     created_at: object = None,
 ) -> Question:
     """Post a question; a repeated submit token returns the question already posted."""
-    if submit_token is not None:
-        existing = Question.objects.filter(author=author, submit_token=submit_token).first()
-        if existing is not None:
-            if existing.body == body and existing.title == title.strip():
-                return existing
-            submit_token = None  # a different post that reused a form: keep both
+    # The unique (author, submit_token) key settles a race (rung/core/submit_once.py).
+    submit = SubmitOnce(Question.objects.filter(author=author), submit_token)
+    if earlier := submit.earlier(title=title.strip(), body=body):
+        return earlier
     card = card or ContextCard()
     topics = _validate_topics(topics)
     _validate_card(card)
@@ -216,16 +193,14 @@ def question_create(
         is_anonymous=is_anonymous,
         # Left empty, the languages app detects it (events.QuestionAsked).
         language=language,
-        submit_token=submit_token,
+        submit_token=submit.token,
     )
     if created_at is not None:
         question.created_at = created_at  # type: ignore[assignment]
     _apply_card(question, card)
     # The database checks the submit token; a check here could see a racing twin's row.
     question.full_clean(exclude=["body_html", "excerpt"], validate_constraints=False)
-    saved = _save_once(
-        question, same_post=lambda earlier: (earlier.title, earlier.body) == (title.strip(), body)
-    )
+    saved = submit.save(question)
     if saved is not question:
         return saved
     _lock_topics(topic.pk for topic in topics)
@@ -339,12 +314,10 @@ def answer_create(
             # Replies stay one level deep: a reply to a reply joins its thread.
             parent = Answer.objects.get(pk=parent.parent_id)
     _validate_language(language)
-    if submit_token is not None:
-        existing = Answer.objects.filter(author=author, submit_token=submit_token).first()
-        if existing is not None:
-            if existing.body == body and existing.parent_id == (parent.pk if parent else None):
-                return existing
-            submit_token = None  # a different post that reused a form: keep both
+    parent_id = parent.pk if parent else None
+    submit = SubmitOnce(Answer.objects.filter(author=author), submit_token)
+    if earlier := submit.earlier(body=body, parent_id=parent_id):
+        return earlier
     answer = Answer(
         question=question,
         parent=parent,
@@ -353,15 +326,12 @@ def answer_create(
         body_html=render_markdown(body),
         # Left empty, the languages app detects it (events.AnswerPosted).
         language=language,
-        submit_token=submit_token,
+        submit_token=submit.token,
     )
     if created_at is not None:
         answer.created_at = created_at  # type: ignore[assignment]
     answer.full_clean(exclude=["body_html"], validate_constraints=False)
-    parent_id = parent.pk if parent else None
-    saved = _save_once(
-        answer, same_post=lambda earlier: (earlier.body, earlier.parent_id) == (body, parent_id)
-    )
+    saved = submit.save(answer)
     if saved is not answer:
         return saved
     Revision.objects.create(answer=answer, editor=author, body=body, created_at=answer.created_at)
@@ -434,34 +404,34 @@ def answer_delete(*, answer: Answer, actor: User) -> None:
 
 
 @transaction.atomic
-def like_toggle(*, user: User, target: Question | Answer) -> tuple[bool, int]:
+def like_toggle(*, user: User, target: Post) -> tuple[bool, int]:
     """Like or unlike a post; return whether it is now liked and its like count."""
     check_like_permission(user, target)
-    _lock_question(target.pk if isinstance(target, Question) else target.question_id)
-    model = type(target)
-    lookup = {"question": target} if isinstance(target, Question) else {"answer": target}
-    deleted, _count = Like.objects.filter(user=user, **lookup).delete()
+    _lock_question(post_question_id(target))
+    posts = type(target)._default_manager
+    deleted, _count = target.likes.filter(user=user).delete()
     if deleted:
         delta = -1
     else:
         try:
             with transaction.atomic():
-                Like.objects.create(user=user, **lookup)
+                target.likes.create(user=user)
         except IntegrityError:
             # A concurrent click already liked it; the like stands.
-            return True, model.objects.get(pk=target.pk).like_count
+            return True, posts.get(pk=target.pk).like_count
         delta = 1
-    model.objects.filter(pk=target.pk).update(like_count=F("like_count") + delta)
-    fresh = model.objects.get(pk=target.pk)
-    question = fresh if isinstance(fresh, Question) else fresh.question
-    if isinstance(fresh, Question):
-        _sync_placements(fresh)
+    posts.filter(pk=target.pk).update(like_count=F("like_count") + delta)
+    fresh = posts.get(pk=target.pk)
+    question = post_question(fresh)
+    kind = post_kind(fresh)
+    if kind == "question":
+        _sync_placements(question)
     _touch(question)
     events.publish(
         events.PostLiked(
             question_id=question.pk,
             actor_id=user.pk,
-            kind=post_kind(fresh),
+            kind=kind,
             post_id=fresh.pk,
             liked=delta > 0,
             like_count=fresh.like_count,
@@ -493,14 +463,7 @@ def answer_mark_helpful(*, question: Question, answer: Answer, actor: User) -> b
     return marked
 
 
-def post_kind(post: Question | Answer) -> events.PostKind:
-    """Name what a post is: a question, an answer, or a reply to an answer."""
-    if isinstance(post, Question):
-        return "question"
-    return "reply" if post.parent_id is not None else "answer"
-
-
-def check_language_permission(user: User, post: Question | Answer) -> None:
+def check_language_permission(user: User, post: Post) -> None:
     """Allow the author and staff moderators to set the language of a post that still exists."""
     if post.author_id != user.pk and not user.is_staff:
         raise PermissionDenied(_("Only the author or a moderator can change a post's language."))
@@ -509,18 +472,18 @@ def check_language_permission(user: User, post: Question | Answer) -> None:
 
 
 @transaction.atomic
-def post_language_set(*, post: Question | Answer, actor: User, language: str) -> Question | Answer:
+def post_language_set[P: Post](*, post: P, actor: User, language: str) -> P:
     """Set a post's language by hand; later edits keep it instead of detecting it again."""
     check_language_permission(actor, post)
     if language not in SITE_LANGUAGES:
         raise ValidationError(_("Choose English or Chinese as the post's language."))
-    _lock_question(post.pk if isinstance(post, Question) else post.question_id)
-    fresh = type(post).objects.select_for_update().get(pk=post.pk)
+    _lock_question(post_question_id(post))
+    fresh = type(post)._default_manager.select_for_update().get(pk=post.pk)
     fresh.language = language
     fresh.language_locked = True
     fresh.save(update_fields=["language", "language_locked"])
     # The badge is part of every cached rendering of the question, its answers and cards.
-    question = fresh if isinstance(fresh, Question) else fresh.question
+    question = post_question(fresh)
     _touch(question)
     events.publish(
         events.LanguageCorrected(
@@ -541,19 +504,17 @@ def post_languages_store(*, kind: events.PostKind, languages: Mapping[int, str])
     left alone, and the questions they belong to are marked changed, since cached cards
     and threads show the badge. Call inside a transaction.
     """
-    posts: list[Question | Answer] = list(
-        (Question.objects if kind == "question" else Answer.objects)
-        .select_for_update()
-        .filter(pk__in=languages, language_locked=False)
+    model = post_model(kind)
+    posts: list[Post] = list(
+        model._default_manager.select_for_update().filter(pk__in=languages, language_locked=False)
     )
     changed = [post for post in posts if post.language != languages[post.pk]]
     for post in changed:
         post.language = languages[post.pk]
     if not changed:
         return 0
-    Question.objects.bulk_update([p for p in changed if isinstance(p, Question)], ["language"])
-    Answer.objects.bulk_update([p for p in changed if isinstance(p, Answer)], ["language"])
-    question_ids = {post.pk if isinstance(post, Question) else post.question_id for post in changed}
+    model._default_manager.bulk_update(changed, ["language"])
+    question_ids = {post_question_id(post) for post in changed}
     Question.objects.filter(pk__in=question_ids).update(version=F("version") + 1)
     topic_ids = _lock_topics(
         QuestionTopic.objects.filter(question_id__in=question_ids).values_list(

@@ -5,23 +5,23 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
 
+from rung.core.forms import FORM_ERROR_STATUS
+from rung.core.requests import HtmxRequest
 from rung.search import selectors
 from rung.search.analysis import parse_query
 from rung.search.coach import question_coach
 from rung.search.forms import SearchForm
 
-FORM_ERROR_STATUS = 400
-
 
 @require_safe
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: HtmxRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     context: dict[str, object] = {"form": form}
     status = 200
     if form.is_valid():
         data = form.cleaned_data
         # While results update as you type, the word being typed is matched as a prefix.
-        query = parse_query(data["q"], prefix_last=bool(request.htmx))  # type: ignore[attr-defined]
+        query = parse_query(data["q"], prefix_last=bool(request.htmx))
         page = selectors.search_questions(
             query, filters=form.filters, sort=data["sort"], after=data.get("cursor")
         )
@@ -33,7 +33,7 @@ def search(request: HttpRequest) -> HttpResponse:
         )
     else:
         status = FORM_ERROR_STATUS
-    template = "search/_results.html" if request.htmx else "search/search.html"  # type: ignore[attr-defined]
+    template = "search/_results.html" if request.htmx else "search/search.html"
     return render(request, template, context, status=status)
 
 

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rung.growth.forms.submit_once import SubmitOnceForm
+from rung.core.submit_once import SubmitOnceForm
 from rung.growth.models import Action, Goal, GoalStatus, GrowthPlan
 from rung.growth.services.plans import TEXT_MAX_LENGTH, validate_growth_date
 from rung.ladder.models import Axis

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.models import User
-from rung.growth.forms.submit_once import SubmitOnceForm
+from rung.core.submit_once import SubmitOnceForm
 from rung.growth.models import ReviewCycle
 from rung.growth.selectors.reviews import rating_choices_for, scales_for
 from rung.growth.services.reviews import (

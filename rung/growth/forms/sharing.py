@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rung.growth.forms.submit_once import SubmitOnceForm
+from rung.core.submit_once import SubmitOnceForm
 from rung.growth.models import PUBLIC_ID_LENGTH, Comment, Goal, ShareRole
 from rung.growth.services.sharing import COMMENT_MAX_LENGTH
 

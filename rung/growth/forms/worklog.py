@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.models import User
+from rung.core.submit_once import SubmitOnceForm
 from rung.growth.forms.plans import AxisField, growth_date_field
-from rung.growth.forms.submit_once import SubmitOnceForm
 from rung.growth.models import Goal, LogEntry, SelfReview
 from rung.growth.selectors.worklog import owner_goals
 from rung.growth.services.worklog import (

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rung.accounts.models import User
+from rung.core.submit_once import SubmitOnce
 from rung.growth.models import Action, CheckIn, Goal, GoalStatus, GrowthPlan
-from rung.growth.services.submit_once import SubmitOnce
 from rung.ladder.models import Axis
 
 TEXT_MAX_LENGTH = 20_000

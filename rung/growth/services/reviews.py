@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from rung.accounts.models import User
+from rung.core.submit_once import SubmitOnce
 from rung.growth.models import AxisRating, ReviewCycle
 from rung.growth.services.plans import EARLIEST_DATE, latest_allowed_date
-from rung.growth.services.submit_once import SubmitOnce
 from rung.ladder.models import Axis, Level, RatingChoice, RatingScale
 
 NAME_MAX_LENGTH = 120

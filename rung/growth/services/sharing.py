@@ -17,8 +17,8 @@ from django.utils.translation import ngettext
 from rung.accounts.models import User
 from rung.accounts.selectors import member_own_emails
 from rung.core import ratelimit
+from rung.core.submit_once import SubmitOnce
 from rung.growth.models import Comment, Goal, GrowthPlan, Share, ShareRole, ShareView
-from rung.growth.services.submit_once import SubmitOnce
 from rung.growth.tasks import send_plan_invitation
 
 COMMENT_MAX_LENGTH = 5_000

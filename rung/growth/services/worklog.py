@@ -9,11 +9,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from rung.accounts.models import User
+from rung.core.submit_once import SubmitOnce
 from rung.growth.export import md_heading, md_line
 from rung.growth.models import CheckIn, Goal, LogEntry, SelfReview
 from rung.growth.selectors.worklog import self_review_material
 from rung.growth.services.plans import validate_growth_date, validate_text_length
-from rung.growth.services.submit_once import SubmitOnce
 from rung.ladder.models import Axis
 
 LOG_TEXT_MAX_LENGTH = 2_000

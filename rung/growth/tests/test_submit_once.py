@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rung.accounts.models import User
+from rung.core.submit_once import SubmitOnce
 from rung.growth.models import (
     CheckIn,
     Comment,
@@ -25,7 +26,6 @@ from rung.growth.models import (
     Share,
     ShareRole,
 )
-from rung.growth.services.submit_once import SubmitOnce
 from rung.ladder.models import Axis, RatingScale
 
 pytestmark = pytest.mark.django_db

@@ -3,21 +3,22 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from rung.accounts.models import User
+from rung.accounts.requests import MemberRequest
+from rung.core.forms import FORM_ERROR_STATUS, add_service_errors
 from rung.growth.forms.assessment import AskFromGapForm, LevelForm, SelfAssessmentForm
 from rung.growth.selectors import assessment as selectors
 from rung.growth.services import assessment as services
-from rung.growth.views.form_posts import FORM_ERROR_STATUS, add_service_errors, current_member
 from rung.ladder.models import Axis
 from rung.qa.views.posting import ASK_PREFILL_SESSION_KEY
 
 
-def _pick_level(request: HttpRequest, member: User) -> HttpResponse:
+def _pick_level(request: MemberRequest, member: User) -> HttpResponse:
     if request.method == "POST":
         form = LevelForm(request.POST)
         if form.is_valid():
@@ -33,8 +34,8 @@ def _pick_level(request: HttpRequest, member: User) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def self_assessment(request: HttpRequest) -> HttpResponse:
-    member = current_member(request)
+def self_assessment(request: MemberRequest) -> HttpResponse:
+    member = request.user
     position = selectors.ladder_position(member)
     if position.level is None:
         return _pick_level(request, member)
@@ -70,12 +71,12 @@ def self_assessment(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
-def gaps(request: HttpRequest) -> HttpResponse:
-    report = selectors.axis_gaps(current_member(request))
+def gaps(request: MemberRequest) -> HttpResponse:
+    report = selectors.axis_gaps(request.user)
     return render(request, "growth/gaps.html", {"report": report})
 
 
-def _ask_data(request: HttpRequest, rated_slugs: set[str]) -> QueryDict | None:
+def _ask_data(request: MemberRequest, rated_slugs: set[str]) -> QueryDict | None:
     """Return the choices to bind, or None on a first visit with nothing picked yet."""
     if request.method == "POST":
         return request.POST
@@ -91,8 +92,8 @@ def _ask_data(request: HttpRequest, rated_slugs: set[str]) -> QueryDict | None:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def ask_from_gap(request: HttpRequest) -> HttpResponse:
-    member = current_member(request)
+def ask_from_gap(request: MemberRequest) -> HttpResponse:
+    member = request.user
     axes = list(Axis.objects.all())
     review = selectors.latest_review(member)
     rated = {axis.slug for axis in axes if axis.pk in review.ratings}

@@ -5,11 +5,12 @@ and each look by someone else is recorded for the owner. Self-reviews are the ow
 """
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from rung.accounts.requests import MemberRequest
 from rung.growth.access import plan_access, self_review_for_owner
 from rung.growth.export import export_filename, render_plan_markdown, render_self_review_markdown
 from rung.growth.selectors.plans import plan_goals
@@ -27,8 +28,8 @@ def _markdown_download(text: str, filename: str) -> HttpResponse:
 @login_required
 @require_safe
 @never_cache
-def plan_markdown(request: HttpRequest, public_id: str) -> HttpResponse:
-    access = plan_access(request, public_id, what="export")
+def plan_markdown(request: MemberRequest, public_id: str) -> HttpResponse:
+    access = plan_access(request.user, public_id, what="export")
     goals = plan_goals(access.plan, comments=False)
     return _markdown_download(
         render_plan_markdown(access.plan, goals),
@@ -39,8 +40,8 @@ def plan_markdown(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_safe
 @never_cache
-def plan_print(request: HttpRequest, public_id: str) -> HttpResponse:
-    access = plan_access(request, public_id, what="export")
+def plan_print(request: MemberRequest, public_id: str) -> HttpResponse:
+    access = plan_access(request.user, public_id, what="export")
     return render(
         request,
         "growth/plan_print.html",
@@ -55,8 +56,8 @@ def plan_print(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_safe
 @never_cache
-def self_review_markdown(request: HttpRequest, public_id: str) -> HttpResponse:
-    review = self_review_for_owner(request, public_id)
+def self_review_markdown(request: MemberRequest, public_id: str) -> HttpResponse:
+    review = self_review_for_owner(request.user, public_id)
     return _markdown_download(
         render_self_review_markdown(review),
         export_filename(review.title, fallback="self-review"),
@@ -66,6 +67,6 @@ def self_review_markdown(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_safe
 @never_cache
-def self_review_print(request: HttpRequest, public_id: str) -> HttpResponse:
-    review = self_review_for_owner(request, public_id)
+def self_review_print(request: MemberRequest, public_id: str) -> HttpResponse:
+    review = self_review_for_owner(request.user, public_id)
     return render(request, "growth/self_review_print.html", {"review": review})

@@ -7,11 +7,13 @@ people it is shared with get 403 on writes.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from rung.accounts.requests import MemberRequest
+from rung.core.forms import FORM_ERROR_STATUS, save_form
 from rung.growth.access import (
     action_access,
     checkin_access,
@@ -31,7 +33,6 @@ from rung.growth.forms.plans import (
 from rung.growth.models import Goal
 from rung.growth.selectors import plans as selectors
 from rung.growth.services import plans as services
-from rung.growth.views.form_posts import FORM_ERROR_STATUS, current_member, save_form
 
 
 def _goal_url(goal: Goal) -> str:
@@ -40,8 +41,8 @@ def _goal_url(goal: Goal) -> str:
 
 @login_required
 @require_safe
-def plan_list(request: HttpRequest) -> HttpResponse:
-    plans = selectors.plans_for_owner(current_member(request))
+def plan_list(request: MemberRequest) -> HttpResponse:
+    plans = selectors.plans_for_owner(request.user)
     return render(
         request,
         "growth/plans.html",
@@ -51,11 +52,11 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def plan_create(request: HttpRequest) -> HttpResponse:
+def plan_create(request: MemberRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = PlanCreateForm(request.POST)
-        member = current_member(request)
+        member = request.user
         plan = save_form(form, lambda data: services.plan_create(owner=member, **data))
         if plan is not None:
             messages.success(request, _("Your plan was created. Add a first goal."))
@@ -68,8 +69,8 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
-def plan_detail(request: HttpRequest, public_id: str) -> HttpResponse:
-    access = plan_access(request, public_id, what="plan")
+def plan_detail(request: MemberRequest, public_id: str) -> HttpResponse:
+    access = plan_access(request.user, public_id, what="plan")
     return render(
         request,
         "growth/plan_detail.html",
@@ -85,8 +86,8 @@ def plan_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def plan_edit(request: HttpRequest, public_id: str) -> HttpResponse:
-    plan = plan_for_owner(request, public_id)
+def plan_edit(request: MemberRequest, public_id: str) -> HttpResponse:
+    plan = plan_for_owner(request.user, public_id)
     status = 200
     if request.method == "POST":
         form = PlanForm(request.POST)
@@ -101,8 +102,8 @@ def plan_edit(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_delete(request: HttpRequest, public_id: str) -> HttpResponse:
-    plan = plan_for_owner(request, public_id)
+def plan_delete(request: MemberRequest, public_id: str) -> HttpResponse:
+    plan = plan_for_owner(request.user, public_id)
     services.plan_delete(plan=plan)
     messages.success(request, _("Your plan was deleted."))
     return redirect("growth:plans")
@@ -110,8 +111,8 @@ def plan_delete(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def goal_create(request: HttpRequest, public_id: str) -> HttpResponse:
-    plan = plan_for_owner(request, public_id)
+def goal_create(request: MemberRequest, public_id: str) -> HttpResponse:
+    plan = plan_for_owner(request.user, public_id)
     status = 200
     if request.method == "POST":
         form = GoalCreateForm(request.POST)
@@ -126,8 +127,8 @@ def goal_create(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def goal_edit(request: HttpRequest, public_id: str) -> HttpResponse:
-    goal, access = goal_access(request, public_id)
+def goal_edit(request: MemberRequest, public_id: str) -> HttpResponse:
+    goal, access = goal_access(request.user, public_id)
     access.require_owner()
     status = 200
     if request.method == "POST":
@@ -148,8 +149,8 @@ def goal_edit(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def goal_delete(request: HttpRequest, public_id: str) -> HttpResponse:
-    goal, access = goal_access(request, public_id)
+def goal_delete(request: MemberRequest, public_id: str) -> HttpResponse:
+    goal, access = goal_access(request.user, public_id)
     access.require_owner()
     services.goal_delete(goal=goal)
     messages.success(request, _("The goal was deleted."))
@@ -158,8 +159,8 @@ def goal_delete(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_create(request: HttpRequest, public_id: str) -> HttpResponse:
-    goal, access = goal_access(request, public_id)
+def action_create(request: MemberRequest, public_id: str) -> HttpResponse:
+    goal, access = goal_access(request.user, public_id)
     access.require_owner()
     form = ActionForm(request.POST)
     if save_form(form, lambda data: services.action_create(goal=goal, text=data["text"])):
@@ -174,19 +175,19 @@ def action_create(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_toggle(request: HttpRequest, public_id: str) -> HttpResponse:
-    action, access = action_access(request, public_id)
+def action_toggle(request: MemberRequest, public_id: str) -> HttpResponse:
+    action, access = action_access(request.user, public_id)
     access.require_owner()
     services.action_toggle(action=action)
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(request, "growth/_action.html", {"action": action, "access": access})
     return redirect(_goal_url(action.goal))
 
 
 @login_required
 @require_POST
-def action_delete(request: HttpRequest, public_id: str) -> HttpResponse:
-    action, access = action_access(request, public_id)
+def action_delete(request: MemberRequest, public_id: str) -> HttpResponse:
+    action, access = action_access(request.user, public_id)
     access.require_owner()
     services.action_delete(action=action)
     return redirect(_goal_url(action.goal))
@@ -194,8 +195,8 @@ def action_delete(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def checkin_create(request: HttpRequest, public_id: str) -> HttpResponse:
-    goal, access = goal_access(request, public_id)
+def checkin_create(request: MemberRequest, public_id: str) -> HttpResponse:
+    goal, access = goal_access(request.user, public_id)
     access.require_owner()
     form = CheckInCreateForm(request.POST)
     if save_form(form, lambda data: services.checkin_create(goal=goal, **data)):
@@ -211,8 +212,8 @@ def checkin_create(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def checkin_edit(request: HttpRequest, public_id: str) -> HttpResponse:
-    check_in, access = checkin_access(request, public_id)
+def checkin_edit(request: MemberRequest, public_id: str) -> HttpResponse:
+    check_in, access = checkin_access(request.user, public_id)
     access.require_owner()
     status = 200
     if request.method == "POST":
@@ -233,8 +234,8 @@ def checkin_edit(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def checkin_delete(request: HttpRequest, public_id: str) -> HttpResponse:
-    check_in, access = checkin_access(request, public_id)
+def checkin_delete(request: MemberRequest, public_id: str) -> HttpResponse:
+    check_in, access = checkin_access(request.user, public_id)
     access.require_owner()
     services.checkin_delete(check_in=check_in)
     messages.success(request, _("The check-in was deleted."))

@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from rung.accounts.requests import MemberRequest
+from rung.core.forms import FORM_ERROR_STATUS, add_service_errors, save_form
 from rung.growth.access import review_for_owner, scale_for_owner
 from rung.growth.forms.reviews import (
     BaseScaleLevelFormSet,
@@ -19,23 +21,17 @@ from rung.growth.forms.reviews import (
 from rung.growth.models import ReviewCycle
 from rung.growth.selectors import reviews as selectors
 from rung.growth.services import reviews as services
-from rung.growth.views.form_posts import (
-    FORM_ERROR_STATUS,
-    add_service_errors,
-    current_member,
-    save_form,
-)
 
 
 def _render_scales(
-    request: HttpRequest,
+    request: MemberRequest,
     *,
     form: ScaleForm | None = None,
     levels: BaseScaleLevelFormSet | None = None,
     delete_error: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    scales = selectors.scales_with_choices(current_member(request))
+    scales = selectors.scales_with_choices(request.user)
     context = {
         "presets": [scale for scale in scales if scale.owner_id is None],
         "custom_scales": [scale for scale in scales if scale.owner_id is not None],
@@ -48,7 +44,7 @@ def _render_scales(
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def scale_list(request: HttpRequest) -> HttpResponse:
+def scale_list(request: MemberRequest) -> HttpResponse:
     if request.method != "POST":
         return _render_scales(request)
     form = ScaleForm(request.POST)
@@ -56,7 +52,7 @@ def scale_list(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and levels.is_valid():
         try:
             scale = services.rating_scale_create(
-                owner=current_member(request),
+                owner=request.user,
                 name=form.cleaned_data["name"],
                 levels=levels.levels(),
             )
@@ -72,8 +68,8 @@ def scale_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def scale_delete(request: HttpRequest, slug: str) -> HttpResponse:
-    scale = scale_for_owner(request, slug)
+def scale_delete(request: MemberRequest, slug: str) -> HttpResponse:
+    scale = scale_for_owner(request.user, slug)
     try:
         services.rating_scale_delete(scale=scale)
     except ValidationError as error:
@@ -86,21 +82,21 @@ def scale_delete(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_safe
-def review_list(request: HttpRequest) -> HttpResponse:
-    history = selectors.review_history(current_member(request))
+def review_list(request: MemberRequest) -> HttpResponse:
+    history = selectors.review_history(request.user)
     return render(request, "growth/reviews.html", {"history": history})
 
 
 def _render_form(
-    request: HttpRequest, form: ReviewCycleForm, cycle: ReviewCycle | None, status: int
+    request: MemberRequest, form: ReviewCycleForm, cycle: ReviewCycle | None, status: int
 ) -> HttpResponse:
     return render(request, "growth/review_form.html", {"form": form, "cycle": cycle}, status=status)
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def review_create(request: HttpRequest) -> HttpResponse:
-    member = current_member(request)
+def review_create(request: MemberRequest) -> HttpResponse:
+    member = request.user
     if request.method != "POST":
         return _render_form(request, ReviewCycleCreateForm(owner=member), None, 200)
     form = ReviewCycleCreateForm(request.POST, owner=member)
@@ -118,16 +114,16 @@ def review_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
-def review_detail(request: HttpRequest, public_id: str) -> HttpResponse:
-    cycle = review_for_owner(request, public_id)
+def review_detail(request: MemberRequest, public_id: str) -> HttpResponse:
+    cycle = review_for_owner(request.user, public_id)
     return render(request, "growth/review_detail.html", {"cycle": cycle})
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def review_edit(request: HttpRequest, public_id: str) -> HttpResponse:
-    member = current_member(request)
-    cycle = review_for_owner(request, public_id)
+def review_edit(request: MemberRequest, public_id: str) -> HttpResponse:
+    member = request.user
+    cycle = review_for_owner(request.user, public_id)
     if request.method != "POST":
         form = ReviewCycleForm(owner=member, initial=ReviewCycleForm.initial_for(cycle))
         return _render_form(request, form, cycle, 200)
@@ -142,8 +138,8 @@ def review_edit(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def review_delete(request: HttpRequest, public_id: str) -> HttpResponse:
-    cycle = review_for_owner(request, public_id)
+def review_delete(request: MemberRequest, public_id: str) -> HttpResponse:
+    cycle = review_for_owner(request.user, public_id)
     services.review_cycle_delete(cycle=cycle)
     messages.success(request, _("Review “%(name)s” deleted.") % {"name": cycle.name})
     return redirect("growth:reviews")

@@ -11,6 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from rung.accounts.models import User
+from rung.accounts.requests import MemberRequest
+from rung.core.forms import FORM_ERROR_STATUS, save_form
 from rung.core.middleware import mark_rate_limited
 from rung.growth import access as growth_access
 from rung.growth.forms.sharing import CommentForm, ShareInviteForm
@@ -18,12 +21,11 @@ from rung.growth.models import Goal, GrowthPlan, Share
 from rung.growth.selectors import sharing as selectors
 from rung.growth.selectors.reviews import review_history
 from rung.growth.services import sharing as services
-from rung.growth.views.form_posts import FORM_ERROR_STATUS, current_member, save_form
 from rung.growth.views.workspace import render_home
 
 
 def _render_sharing(
-    request: HttpRequest, plan: GrowthPlan, form: ShareInviteForm, status: int = 200
+    request: MemberRequest, plan: GrowthPlan, form: ShareInviteForm, status: int = 200
 ) -> HttpResponse:
     context = {
         "plan": plan,
@@ -36,8 +38,8 @@ def _render_sharing(
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def share_list(request: HttpRequest, public_id: str) -> HttpResponse:
-    plan = growth_access.plan_for_owner(request, public_id)
+def share_list(request: MemberRequest, public_id: str) -> HttpResponse:
+    plan = growth_access.plan_for_owner(request.user, public_id)
     if request.method != "POST":
         return _render_sharing(request, plan, ShareInviteForm())
     form = ShareInviteForm(request.POST)
@@ -46,7 +48,7 @@ def share_list(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             share = services.growth_plan_share(
                 plan=plan,
-                owner=current_member(request),
+                owner=request.user,
                 invitee_identifier=data["invitee"],
                 role=data["role"],
                 include_reviews=data["include_reviews"],
@@ -68,10 +70,10 @@ def share_list(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def share_revoke(request: HttpRequest, public_id: str) -> HttpResponse:
-    share = growth_access.share_for_owner(request, public_id)
+def share_revoke(request: MemberRequest, public_id: str) -> HttpResponse:
+    share = growth_access.share_for_owner(request.user, public_id)
     try:
-        services.share_revoke(share=share, owner=current_member(request))
+        services.share_revoke(share=share, owner=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _render_sharing(request, share.plan, ShareInviteForm(), status=FORM_ERROR_STATUS)
@@ -85,8 +87,8 @@ def share_revoke(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_safe
-def shared_reviews(request: HttpRequest, public_id: str) -> HttpResponse:
-    access = growth_access.plan_access(request, public_id)
+def shared_reviews(request: MemberRequest, public_id: str) -> HttpResponse:
+    access = growth_access.plan_access(request.user, public_id)
     if access.is_owner:
         return redirect("growth:reviews")
     if access.share is None or not access.can_see_reviews:
@@ -104,12 +106,12 @@ def shared_reviews(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 def _answer_invitation(
-    request: HttpRequest, public_id: str, answer: Callable[..., object]
+    request: MemberRequest, public_id: str, answer: Callable[..., object]
 ) -> tuple[Share, HttpResponse | None]:
     """Accept or decline an invitation to the member asking; when refused, say why at home."""
-    share = growth_access.invitation_for_invitee(request, public_id)
+    share = growth_access.invitation_for_invitee(request.user, public_id)
     try:
-        answer(share=share, member=current_member(request))
+        answer(share=share, member=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return share, render_home(request, status=FORM_ERROR_STATUS)
@@ -118,7 +120,7 @@ def _answer_invitation(
 
 @login_required
 @require_POST
-def invite_accept(request: HttpRequest, public_id: str) -> HttpResponse:
+def invite_accept(request: MemberRequest, public_id: str) -> HttpResponse:
     share, refused = _answer_invitation(request, public_id, services.share_accept)
     if refused is not None:
         return refused
@@ -133,15 +135,16 @@ def invite_accept(request: HttpRequest, public_id: str) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def invite_link(request: HttpRequest, public_id: str, token: str) -> HttpResponse:
     """The page an emailed invitation links to: log in or sign up, then accept or decline."""
-    share = growth_access.invitation_by_link(request, public_id, token)
+    share = growth_access.invitation_by_link(request.user, public_id, token)
     if share.accepted_at is not None:
         return redirect(share.plan.get_absolute_url())
     if request.method == "POST":
-        if not request.user.is_authenticated:
+        # Visitors may read the invitation; answering it takes an account.
+        if not isinstance(request.user, User):
             return redirect_to_login(request.get_full_path())
         answer = services.share_accept if "accept" in request.POST else services.share_decline
         try:
-            answer(share=share, member=current_member(request))
+            answer(share=share, member=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("growth:home")
@@ -160,7 +163,7 @@ def invite_link(request: HttpRequest, public_id: str, token: str) -> HttpRespons
 
 @login_required
 @require_POST
-def invite_decline(request: HttpRequest, public_id: str) -> HttpResponse:
+def invite_decline(request: MemberRequest, public_id: str) -> HttpResponse:
     _share, refused = _answer_invitation(request, public_id, services.share_decline)
     if refused is not None:
         return refused
@@ -169,36 +172,36 @@ def invite_decline(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 def _comments_response(
-    request: HttpRequest,
+    request: MemberRequest,
     goal: Goal,
     access: growth_access.PlanAccess,
     form: CommentForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     """Answer a comment post: the updated comments for htmx, else the plan or the form again."""
-    if request.htmx or form is not None:  # type: ignore[attr-defined]
+    if request.htmx or form is not None:
         context = {
             "goal": selectors.goal_with_comments(goal),
             "access": access,
             "comment_form": form,
             "shared_view": not access.is_owner,
         }
-        template = "growth/_goal_comments.html" if request.htmx else "growth/comment_form.html"  # type: ignore[attr-defined]
+        template = "growth/_goal_comments.html" if request.htmx else "growth/comment_form.html"
         return render(request, template, context, status=status)
     return redirect(f"{goal.plan.get_absolute_url()}#comments-{goal.public_id}")
 
 
 @login_required
 @require_POST
-def comment_create(request: HttpRequest, public_id: str) -> HttpResponse:
-    goal, access = growth_access.goal_access(request, public_id)
+def comment_create(request: MemberRequest, public_id: str) -> HttpResponse:
+    goal, access = growth_access.goal_access(request.user, public_id)
     access.require_comment()
     form = CommentForm(request.POST, goal=goal)
     posted = save_form(
         form,
         lambda data: services.comment_create(
             goal=goal,
-            author=current_member(request),
+            author=request.user,
             body=data["body"],
             parent=data["parent"],
             submit_token=data["submit_token"],
@@ -211,9 +214,9 @@ def comment_create(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def comment_delete(request: HttpRequest, public_id: str) -> HttpResponse:
-    comment, access = growth_access.comment_access(request, public_id)
-    services.comment_delete(comment=comment, actor=current_member(request))
-    if not request.htmx:  # type: ignore[attr-defined]
+def comment_delete(request: MemberRequest, public_id: str) -> HttpResponse:
+    comment, access = growth_access.comment_access(request.user, public_id)
+    services.comment_delete(comment=comment, actor=request.user)
+    if not request.htmx:
         messages.success(request, _("Comment deleted."))
     return _comments_response(request, comment.goal, access)

@@ -4,12 +4,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from rung.accounts.requests import MemberRequest
+from rung.core.forms import FORM_ERROR_STATUS, save_form
 from rung.growth.access import log_entry_for_owner, self_review_for_owner
 from rung.growth.forms.worklog import (
     LogEntryCreateForm,
@@ -20,7 +22,6 @@ from rung.growth.forms.worklog import (
 )
 from rung.growth.selectors import worklog as selectors
 from rung.growth.services import worklog as services
-from rung.growth.views.form_posts import FORM_ERROR_STATUS, current_member, save_form
 
 
 def _entry_fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -29,8 +30,8 @@ def _entry_fields(data: dict[str, Any]) -> dict[str, Any]:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def log_list(request: HttpRequest) -> HttpResponse:
-    member = current_member(request)
+def log_list(request: MemberRequest) -> HttpResponse:
+    member = request.user
     status = 200
     # Its own id prefix: the add form on the same page has fields of the same names.
     filters = LogFilterForm(request.GET or None, owner=member, auto_id="filter_%s")
@@ -81,9 +82,9 @@ def log_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def log_edit(request: HttpRequest, public_id: str) -> HttpResponse:
-    member = current_member(request)
-    entry = log_entry_for_owner(request, public_id)
+def log_edit(request: MemberRequest, public_id: str) -> HttpResponse:
+    member = request.user
+    entry = log_entry_for_owner(request.user, public_id)
     status = 200
     if request.method == "POST":
         form = LogEntryForm(request.POST, owner=member)
@@ -100,8 +101,8 @@ def log_edit(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def log_delete(request: HttpRequest, public_id: str) -> HttpResponse:
-    entry = log_entry_for_owner(request, public_id)
+def log_delete(request: MemberRequest, public_id: str) -> HttpResponse:
+    entry = log_entry_for_owner(request.user, public_id)
     services.log_entry_delete(entry=entry)
     messages.success(request, _("The log entry was deleted."))
     return redirect("growth:log")
@@ -109,8 +110,8 @@ def log_delete(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def self_review_list(request: HttpRequest) -> HttpResponse:
-    member = current_member(request)
+def self_review_list(request: MemberRequest) -> HttpResponse:
+    member = request.user
     status = 200
     if request.method == "POST":
         form = SelfReviewCreateForm(request.POST)
@@ -136,8 +137,8 @@ def self_review_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def self_review_detail(request: HttpRequest, public_id: str) -> HttpResponse:
-    review = self_review_for_owner(request, public_id)
+def self_review_detail(request: MemberRequest, public_id: str) -> HttpResponse:
+    review = self_review_for_owner(request.user, public_id)
     status = 200
     if request.method == "POST":
         form = SelfReviewForm(request.POST)
@@ -154,8 +155,8 @@ def self_review_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def self_review_delete(request: HttpRequest, public_id: str) -> HttpResponse:
-    review = self_review_for_owner(request, public_id)
+def self_review_delete(request: MemberRequest, public_id: str) -> HttpResponse:
+    review = self_review_for_owner(request.user, public_id)
     services.self_review_delete(review=review)
     messages.success(request, _("The self-review draft was deleted."))
     return redirect("growth:self_reviews")

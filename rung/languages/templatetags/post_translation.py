@@ -5,12 +5,12 @@ from django.utils.translation import get_language
 
 from rung.languages.providers import get_provider, site_languages
 from rung.languages.selectors import translation_kind
-from rung.qa.models import Answer, Question
+from rung.qa.models import Post
 
 register = template.Library()
 
 
-def translation_target(post: Question | Answer) -> str | None:
+def translation_target(post: Post) -> str | None:
     """Return the interface language to offer a post in, or None when no offer makes sense."""
     target = (get_language() or "").lower()
     languages = site_languages()
@@ -20,7 +20,7 @@ def translation_target(post: Question | Answer) -> str | None:
 
 
 @register.inclusion_tag("languages/_translate_control.html")
-def translate_button(post: Question | Answer) -> dict[str, object]:
+def translate_button(post: Post) -> dict[str, object]:
     """Render the button that fetches a post's translation into the interface language.
 
     It depends only on the post's language, the interface language and the site's provider,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from rung.core import ratelimit
+from rung.core.requests import HtmxRequest
 from rung.languages import selectors, services
 from rung.languages.models import Translation
 from rung.languages.providers import (
@@ -18,7 +19,7 @@ from rung.languages.providers import (
     provider_label,
     site_languages,
 )
-from rung.qa.models import Answer, Question
+from rung.qa.models import Post
 
 
 def _language_name(code: str) -> str:
@@ -31,7 +32,7 @@ def _client(request: HttpRequest) -> str:
     return f"ip:{ratelimit.client_address(request)}"
 
 
-def _base_context(post: Question | Answer, kind: str, target: str) -> dict[str, object]:
+def _base_context(post: Post, kind: str, target: str) -> dict[str, object]:
     return {
         "kind": kind,
         "post_id": post.pk,
@@ -41,17 +42,17 @@ def _base_context(post: Question | Answer, kind: str, target: str) -> dict[str, 
     }
 
 
-def _refused(request: HttpRequest, message: str) -> HttpResponse:
-    if request.htmx:  # type: ignore[attr-defined]
+def _refused(request: HtmxRequest, message: str) -> HttpResponse:
+    if request.htmx:
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
     return render(request, "languages/translation_refused.html", {"message": message}, status=400)
 
 
 def _failed(
-    request: HttpRequest, context: dict[str, object], message: str, status: int
+    request: HtmxRequest, context: dict[str, object], message: str, status: int
 ) -> HttpResponse:
     context = {**context, "state": "failed", "failed": True, "message": message}
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         # htmx swaps only 2xx replies; the post stays as it is and the control says why.
         response = render(request, "languages/_translate_control.html", {**context, "oob": True})
         response["HX-Reswap"] = "none"
@@ -66,7 +67,7 @@ def _failed(
 
 
 @require_safe
-def translate_post(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def translate_post(request: HtmxRequest, kind: str, pk: int) -> HttpResponse:
     if kind not in selectors.TRANSLATION_KINDS:
         return _refused(request, _("Only questions, answers and replies can be translated."))
     provider = get_provider()
@@ -77,7 +78,7 @@ def translate_post(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     context = _base_context(post, kind, target)
 
     if request.GET.get("show") == "original":
-        if not request.htmx:  # type: ignore[attr-defined]
+        if not request.htmx:
             return redirect(post.get_absolute_url())
         return render(
             request,
@@ -120,6 +121,6 @@ def translate_post(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             "provider_label": provider_label(translation.provider),
         }
     )
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(request, "languages/_translation.html", context)
     return render(request, "languages/translation_page.html", context)

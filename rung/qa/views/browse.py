@@ -10,9 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from rung.core.requests import HtmxRequest
 from rung.qa import fragments, selectors, view_counter
 from rung.qa.diffs import diff_html, line_diff
-from rung.qa.models import BODY_MAX_LENGTH, Answer, Question
+from rung.qa.models import BODY_MAX_LENGTH, Post, Question
 from rung.qa.selectors import FEED_SORTS
 from rung.qa.slots import question_page_end
 
@@ -38,7 +39,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def topic(request: HttpRequest, slug: str) -> HttpResponse:
+def topic(request: HtmxRequest, slug: str) -> HttpResponse:
     topic = selectors.topic_get(slug)
     sort = request.GET.get("sort", "newest")
     if sort not in FEED_SORTS:
@@ -56,7 +57,7 @@ def topic(request: HttpRequest, slug: str) -> HttpResponse:
         "qa/_feed.html",
         feed_context,
     )
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return HttpResponse(feed)
     guide = fragments.render_cached(
         request,
@@ -82,7 +83,7 @@ def topic(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def question_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
+def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> HttpResponse:
     question = selectors.question_get_visible(pk)
     canonical = question.get_absolute_url()
     if request.path != canonical:
@@ -91,9 +92,9 @@ def question_detail(request: HttpRequest, pk: int, slug: str | None = None) -> H
     user = request.user
     # A cursor that is not one of ours pages like the first page, never an error.
     cursor = selectors.answer_cursor_parse(request.GET.get("answers_after"))
-    question_liked, liked_answers = selectors.liked_post_ids(user, question)  # type: ignore[arg-type]
+    question_liked, liked_answers = selectors.liked_post_ids(user, question)
     threads_html = _threads_html(request, question, liked_answers, cursor)
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         # "Show more answers": the next page of answers alone, appended where the link was.
         response = HttpResponse(threads_html)
         patch_vary_headers(response, ["HX-Request"])
@@ -180,14 +181,14 @@ def answer_permalink(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-def answer_replies(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_replies(request: HtmxRequest, pk: int) -> HttpResponse:
     """Show the replies of an answer after a cursor: appended by htmx, or as a page."""
     answer = selectors.answer_get_visible(pk)
     if answer.parent_id is not None:
         raise Http404("Replies belong to answers.")
     question = answer.question
     cursor = selectors.answer_cursor_parse(request.GET.get("after"))
-    _liked_question, liked = selectors.liked_post_ids(request.user, question)  # type: ignore[arg-type]
+    _liked_question, liked = selectors.liked_post_ids(request.user, question)
     context = {
         "question": question,
         "answer": answer,
@@ -196,7 +197,7 @@ def answer_replies(request: HttpRequest, pk: int) -> HttpResponse:
         "form_token": uuid.uuid4().hex,
         "is_first_page": cursor is None,
     }
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         response = render(request, "qa/_replies.html", context)
     else:
         response = render(request, "qa/replies_page.html", context)
@@ -254,7 +255,7 @@ def answer_history(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _with_diffs(post: Question | Answer) -> list[dict[str, object]]:
+def _with_diffs(post: Post) -> list[dict[str, object]]:
     """Return revisions newest first, each with a line diff against the one before."""
     revisions = list(selectors.post_revisions(post))
     rows: list[dict[str, object]] = []

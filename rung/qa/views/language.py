@@ -3,18 +3,18 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from rung.accounts.requests import MemberRequest
+from rung.core.forms import FORM_ERROR_STATUS, save_form
 from rung.core.languages import CHINESE, ENGLISH
 from rung.qa import selectors, services
-from rung.qa.models import Answer, Question
-
-FORM_ERROR_STATUS = 400
+from rung.qa.models import Post
+from rung.qa.posts import post_question
 
 
 class PostLanguageForm(forms.Form):
@@ -28,49 +28,44 @@ class PostLanguageForm(forms.Form):
     )
 
 
-def _change_language(request: HttpRequest, post: Question | Answer) -> HttpResponse:
+def _change_language(request: MemberRequest, post: Post) -> HttpResponse:
     """Show the form (GET) or save the chosen language (POST); 403 for anyone else."""
     user = request.user
-    services.check_language_permission(user, post)  # type: ignore[arg-type]
+    services.check_language_permission(user, post)
     if request.method == "POST":
         form = PostLanguageForm(request.POST)
-        if form.is_valid():
-            try:
-                services.post_language_set(
-                    post=post,
-                    actor=user,  # type: ignore[arg-type]
-                    language=form.cleaned_data["language"],
-                )
-            except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
-            else:
-                messages.success(request, _("The post's language was saved."))
-                if isinstance(post, Answer):
-                    return redirect(selectors.answer_location(post))
-                return redirect(post.get_absolute_url())
+        saved = save_form(
+            form,
+            lambda data: services.post_language_set(
+                post=post,
+                actor=user,
+                language=data["language"],
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The post's language was saved."))
+            return redirect(selectors.post_location(post))
         status = FORM_ERROR_STATUS
     else:
         form = PostLanguageForm(initial={"language": post.language})
         status = 200
-    question = post if isinstance(post, Question) else post.question
     return render(
         request,
         "qa/language_form_page.html",
-        {"form": form, "post": post, "question": question},
+        {"form": form, "post": post, "question": post_question(post)},
         status=status,
     )
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def question_language(request: HttpRequest, pk: int) -> HttpResponse:
+def question_language(request: MemberRequest, pk: int) -> HttpResponse:
     return _change_language(request, selectors.question_get_visible(pk))
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def answer_language(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_language(request: MemberRequest, pk: int) -> HttpResponse:
     answer = selectors.answer_get_visible(pk)
     if answer.parent_id is not None:
         raise Http404("No such answer.")
@@ -79,7 +74,7 @@ def answer_language(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def reply_language(request: HttpRequest, pk: int) -> HttpResponse:
+def reply_language(request: MemberRequest, pk: int) -> HttpResponse:
     reply = selectors.answer_get_visible(pk)
     if reply.parent_id is None:
         raise Http404("No such reply.")

@@ -2,56 +2,46 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from rung.accounts.requests import MemberRequest
+from rung.core.forms import FORM_ERROR_STATUS, save_form
 from rung.qa import selectors, services
 from rung.qa.access import answer_for_author, question_for_author
 from rung.qa.forms import AnswerForm, QuestionForm, ReplyForm
 from rung.qa.models import Answer, Question
 
-FORM_ERROR_STATUS = 400
 # Another page (such as the growth gap view) may leave a draft here for the ask form to
 # show once; nothing is posted until the member submits that form.
 ASK_PREFILL_SESSION_KEY = "qa_ask_prefill"
 
 
-def _add_service_error(form: QuestionForm | AnswerForm, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
-
-
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def question_ask(request: HttpRequest) -> HttpResponse:
+def question_ask(request: MemberRequest) -> HttpResponse:
     user = request.user
     if request.method == "POST":
         form = QuestionForm(request.POST, user=request.user)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                question = services.question_create(
-                    author=user,  # type: ignore[arg-type]
-                    title=data["title"],
-                    body=data["body"],
-                    topics=data["topics"],
-                    card=form.card(),
-                    is_anonymous=data["is_anonymous"],
-                    submit_token=data.get("submit_token"),
-                )
-            except ValidationError as error:
-                _add_service_error(form, error)
-            else:
-                return redirect(question.get_absolute_url())
+        question = save_form(
+            form,
+            lambda data: services.question_create(
+                author=user,
+                title=data["title"],
+                body=data["body"],
+                topics=data["topics"],
+                card=form.card(),
+                is_anonymous=data["is_anonymous"],
+                submit_token=data.get("submit_token"),
+            ),
+        )
+        if question is not None:
+            return redirect(question.get_absolute_url())
         status = FORM_ERROR_STATUS
     else:
-        initial = {
-            "level": user.level_id,  # type: ignore[union-attr]
-            "years": user.years_experience,  # type: ignore[union-attr]
-        }
+        initial: dict[str, object] = {"level": user.level_id, "years": user.years_experience}
         if topic_slug := request.GET.get("topic"):
             initial["topics"] = [t.pk for t in selectors.topics_with_slugs([topic_slug])]
         prefill = request.session.pop(ASK_PREFILL_SESSION_KEY, None)
@@ -65,27 +55,25 @@ def question_ask(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    question = question_for_author(request, pk)
+def question_edit(request: MemberRequest, pk: int) -> HttpResponse:
+    question = question_for_author(request.user, pk)
     if request.method == "POST":
         form = QuestionForm(request.POST, user=request.user)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.question_edit(
-                    question=question,
-                    editor=request.user,  # type: ignore[arg-type]
-                    title=data["title"],
-                    body=data["body"],
-                    topics=data["topics"],
-                    card=form.card(),
-                    is_anonymous=data["is_anonymous"],
-                )
-            except ValidationError as error:
-                _add_service_error(form, error)
-            else:
-                messages.success(request, _("Your question was updated."))
-                return redirect(question.get_absolute_url())
+        edited = save_form(
+            form,
+            lambda data: services.question_edit(
+                question=question,
+                editor=request.user,
+                title=data["title"],
+                body=data["body"],
+                topics=data["topics"],
+                card=form.card(),
+                is_anonymous=data["is_anonymous"],
+            ),
+        )
+        if edited is not None:
+            messages.success(request, _("Your question was updated."))
+            return redirect(question.get_absolute_url())
         status = FORM_ERROR_STATUS
     else:
         form = QuestionForm(initial=QuestionForm.initial_for(question), user=request.user)
@@ -95,30 +83,29 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def question_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    question = question_for_author(request, pk)
-    services.question_delete(question=question, actor=request.user)  # type: ignore[arg-type]
+def question_delete(request: MemberRequest, pk: int) -> HttpResponse:
+    question = question_for_author(request.user, pk)
+    services.question_delete(question=question, actor=request.user)
     messages.success(request, _("Your question was deleted."))
     return redirect("home")
 
 
 def _post_answer(
-    request: HttpRequest, form: AnswerForm, question: Question, parent: Answer | None = None
+    request: MemberRequest, form: AnswerForm, question: Question, parent: Answer | None = None
 ) -> HttpResponse:
     """Post an answer or reply from a form; on bad input, show the form again with a 400."""
-    if form.is_valid():
-        try:
-            answer = services.answer_create(
-                question=question,
-                parent=parent,
-                author=request.user,  # type: ignore[arg-type]
-                body=form.cleaned_data["body"],
-                submit_token=form.cleaned_data.get("submit_token"),
-            )
-        except ValidationError as error:
-            _add_service_error(form, error)
-        else:
-            return redirect(selectors.answer_location(answer))
+    answer = save_form(
+        form,
+        lambda data: services.answer_create(
+            question=question,
+            parent=parent,
+            author=request.user,
+            body=data["body"],
+            submit_token=data.get("submit_token"),
+        ),
+    )
+    if answer is not None:
+        return redirect(selectors.answer_location(answer))
     return render(
         request,
         "qa/answer_form_page.html",
@@ -129,36 +116,35 @@ def _post_answer(
 
 @login_required
 @require_POST
-def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_create(request: MemberRequest, pk: int) -> HttpResponse:
     return _post_answer(request, AnswerForm(request.POST), selectors.question_get_visible(pk))
 
 
 @login_required
 @require_POST
-def reply_create(request: HttpRequest, pk: int) -> HttpResponse:
+def reply_create(request: MemberRequest, pk: int) -> HttpResponse:
     parent = selectors.answer_get_visible(pk)
     return _post_answer(request, ReplyForm(request.POST), parent.question, parent)
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    answer = answer_for_author(request, pk)
+def answer_edit(request: MemberRequest, pk: int) -> HttpResponse:
+    answer = answer_for_author(request.user, pk)
     form_class = ReplyForm if answer.parent_id else AnswerForm
     if request.method == "POST":
         form = form_class(request.POST)
-        if form.is_valid():
-            try:
-                answer = services.answer_edit(
-                    answer=answer,
-                    editor=request.user,  # type: ignore[arg-type]
-                    body=form.cleaned_data["body"],
-                )
-            except ValidationError as error:
-                _add_service_error(form, error)
-            else:
-                messages.success(request, _("Your post was updated."))
-                return redirect(selectors.answer_location(answer))
+        edited = save_form(
+            form,
+            lambda data: services.answer_edit(
+                answer=answer,
+                editor=request.user,
+                body=data["body"],
+            ),
+        )
+        if edited is not None:
+            messages.success(request, _("Your post was updated."))
+            return redirect(selectors.answer_location(edited))
         status = FORM_ERROR_STATUS
     else:
         form = form_class(initial={"body": answer.body})
@@ -173,8 +159,8 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def answer_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    answer = answer_for_author(request, pk)
-    services.answer_delete(answer=answer, actor=request.user)  # type: ignore[arg-type]
+def answer_delete(request: MemberRequest, pk: int) -> HttpResponse:
+    answer = answer_for_author(request.user, pk)
+    services.answer_delete(answer=answer, actor=request.user)
     messages.success(request, _("Your post was deleted."))
     return redirect(answer.question.get_absolute_url())

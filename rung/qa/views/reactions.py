@@ -2,55 +2,51 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from rung.accounts.requests import MemberRequest
 from rung.qa import selectors, services
-from rung.qa.models import Answer, Question
+from rung.qa.models import Post
+from rung.qa.posts import post_kind
 
 
-def _like(request: HttpRequest, target: Question | Answer) -> HttpResponse:
+def _like(request: MemberRequest, target: Post) -> HttpResponse:
     try:
-        liked, count = services.like_toggle(user=request.user, target=target)  # type: ignore[arg-type]
+        liked, count = services.like_toggle(user=request.user, target=target)
     except ValidationError as error:
         return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain")
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(
             request,
             "qa/_like_button.html",
-            {"target": target, "liked": liked, "count": count, "kind": _kind(target)},
+            {"target": target, "liked": liked, "count": count, "kind": post_kind(target)},
         )
-    if isinstance(target, Answer):
-        return redirect(selectors.answer_location(target))
-    return redirect(target.get_absolute_url())
-
-
-def _kind(target: Question | Answer) -> str:
-    return "question" if isinstance(target, Question) else "answer"
+    return redirect(selectors.post_location(target))
 
 
 @login_required
 @require_POST
-def question_like(request: HttpRequest, pk: int) -> HttpResponse:
+def question_like(request: MemberRequest, pk: int) -> HttpResponse:
     return _like(request, selectors.question_get_visible(pk))
 
 
 @login_required
 @require_POST
-def answer_like(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_like(request: MemberRequest, pk: int) -> HttpResponse:
     return _like(request, selectors.answer_get_visible(pk))
 
 
 @login_required
 @require_POST
-def answer_mark_helpful(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_mark_helpful(request: MemberRequest, pk: int) -> HttpResponse:
     answer = selectors.answer_get_visible(pk)
     try:
         services.answer_mark_helpful(
             question=answer.question,
             answer=answer,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
     except ValidationError as error:
         return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain")

@@ -1,21 +1,14 @@
-"""What the growth views that take a form share: who posts, the 400 status, service errors."""
+"""What views that take a form share: the status of a refused form, and service errors on it."""
 
 from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import HttpRequest
 
-from rung.accounts.models import User
-
+# A form sent back with its errors answers 400, so htmx (`data-swap-refusals`), scripts
+# and tests can tell a refusal from a page.
 FORM_ERROR_STATUS = 400
-
-
-def current_member(request: HttpRequest) -> User:
-    """Return the signed-in member (views are behind `login_required`)."""
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def add_service_errors(form: Form, error: ValidationError) -> None:
