@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "rung.search",
     "rung.growth",
     "rung.languages",
+    "rung.demo",
     "django_tasks_db",
 ]
 
