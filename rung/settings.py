@@ -342,7 +342,6 @@ RUNG_SHARE_INVITATION_LIMITS = os.environ.get("RUNG_SHARE_INVITATION_LIMITS", "1
 # Seconds between flushes of buffered question views; 0 writes each view at once.
 RUNG_VIEW_FLUSH_SECONDS = float(os.environ.get("RUNG_VIEW_FLUSH_SECONDS", "5"))
 RUNG_VIEW_BUFFER_MAX = int(os.environ.get("RUNG_VIEW_BUFFER_MAX", "500"))
-RUNG_PAGE_SIZE = 20
 
 # --- background tasks and search ------------------------------------------------------
 # Tasks are rows in the database, run by `manage.py db_worker`; RUNG_TASKS=immediate runs
