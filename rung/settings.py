@@ -2,7 +2,8 @@
 
 The embedded default (no variables set) is SQLite in WAL mode in ./var, local-memory
 cache, console email. `DATABASE_URL`, `REDIS_URL` and the `EMAIL_*` variables move the
-same code onto PostgreSQL, Redis and SMTP.
+same code onto PostgreSQL, Redis and SMTP. Importing this module writes nothing:
+`rung.embedded.prepare()`, called by manage.py and rung/wsgi.py, makes ./var and its key.
 """
 
 import os
@@ -13,10 +14,11 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from rung import embedded
 from rung.core.languages import CHINESE, ENGLISH
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(os.environ.get("RUNG_VAR_DIR", BASE_DIR / "var"))
+BASE_DIR = embedded.BASE_DIR
+VAR_DIR = embedded.var_dir()
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -33,18 +35,18 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 def _secret_key() -> str:
-    """Return SECRET_KEY from the environment, or one kept in var/ for embedded use."""
+    """Return SECRET_KEY from the environment, else the key kept in var/, else a throwaway one."""
     if key := os.environ.get("SECRET_KEY"):
         return key
-    key_file = VAR_DIR / "secret_key"
     try:
-        return key_file.read_text().strip()
+        return embedded.read_secret_key(VAR_DIR)
     except FileNotFoundError:
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_urlsafe(50)
-        key_file.write_text(key)
-        key_file.chmod(0o600)
-        return key
+        # Only a process started some other way than manage.py or rung.wsgi gets here (the
+        # test suite, a bare django-admin): both make the kept key before settings load.
+        # Such a process signs with a key of its own that dies with it, so its sessions,
+        # CSRF tokens and reset links mean nothing to any other process. Refusing to start
+        # instead would make every fresh checkout set SECRET_KEY before its first test.
+        return secrets.token_urlsafe(50)
 
 
 DEBUG = env_bool("DEBUG")
@@ -131,7 +133,7 @@ if os.environ.get("DATABASE_URL"):
         )
     }
 else:
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    # rung.embedded.prepare() creates VAR_DIR; SQLite does not create folders.
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
