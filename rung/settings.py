@@ -2,7 +2,8 @@
 
 The embedded default (no variables set) is SQLite in WAL mode in ./var, local-memory
 cache, console email. `DATABASE_URL`, `REDIS_URL` and the `EMAIL_*` variables move the
-same code onto PostgreSQL, Redis and SMTP. Importing this module writes nothing:
+same code onto PostgreSQL, Redis and SMTP. Every variable read here is listed in the
+README's Configuration table (a test checks). Importing this module writes nothing:
 `rung.embedded.prepare()`, called by manage.py and rung/wsgi.py, makes ./var and its key.
 """
 
@@ -235,9 +236,9 @@ ACCOUNT_ADAPTER = "rung.accounts.adapter.AccountAdapter"
 # --- limits -----------------------------------------------------------------------------
 # RUNG_RATE_LIMITS=off lifts the posting and request-rate limits (imports, load tests).
 # Failed log-ins stay limited: a load test does not type wrong passwords.
-RUNG_RATE_LIMITS = os.environ.get(
-    "RUNG_RATE_LIMITS", "off" if env_bool("RUNG_DISABLE_RATE_LIMITS") else "on"
-).strip().lower() not in {"off", "0", "false", "no"}
+# Anything but an explicit "off" keeps them on.
+_OFF = {"off", "0", "false", "no"}
+RUNG_RATE_LIMITS = os.environ.get("RUNG_RATE_LIMITS", "on").strip().lower() not in _OFF
 # Failed log-ins, through the member and the admin log-in alike: per account (whatever
 # name or address it is tried under) and per client address (offices share one).
 RUNG_LOGIN_FAILURES_PER_ACCOUNT = os.environ.get("RUNG_LOGIN_FAILURES_PER_ACCOUNT", "5/15m")
