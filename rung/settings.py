@@ -344,6 +344,7 @@ RUNG_SITE_URL = os.environ.get("RUNG_SITE_URL", "http://127.0.0.1:8000")
 RUNG_SHARE_INVITATION_LIMITS = os.environ.get("RUNG_SHARE_INVITATION_LIMITS", "10/h,30/d")
 # Seconds between flushes of buffered question views; 0 writes each view at once.
 RUNG_VIEW_FLUSH_SECONDS = float(os.environ.get("RUNG_VIEW_FLUSH_SECONDS", "5"))
+# A page view that fills the buffer to this many wakes the flusher early.
 RUNG_VIEW_BUFFER_MAX = int(os.environ.get("RUNG_VIEW_BUFFER_MAX", "500"))
 
 # --- background tasks and search ------------------------------------------------------
