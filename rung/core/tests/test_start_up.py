@@ -1,6 +1,7 @@
 """Importing the settings writes nothing; manage.py and the WSGI app keep one signing key."""
 
 import os
+import runpy
 import stat
 import subprocess
 import sys
@@ -37,17 +38,23 @@ def test_importing_the_settings_and_setting_django_up_creates_no_file_or_folder(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_manage_py_makes_the_key_once_and_the_wsgi_app_signs_with_it(tmp_path: Path) -> None:
+def test_manage_py_makes_the_key_before_the_settings_read_it(tmp_path: Path) -> None:
     var = tmp_path / "var"
-    _run(["manage.py", "check"], var)
+    script = "from django.conf import settings; print(settings.SECRET_KEY)"
+    signed_with = _run(["manage.py", "shell", "--no-imports", "-c", script], var).strip()
     key_file = var / "secret_key"
-    key = key_file.read_text()
-    assert len(key) >= 50
+    assert key_file.read_text() == signed_with and len(signed_with) >= 50
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
-    script = "import rung.wsgi; from django.conf import settings; print(settings.SECRET_KEY)"
-    assert _run(["-c", script], var).strip() == key
-    assert key_file.read_text() == key
     assert not list(var.glob(".secret_key*")), "no half-written key is left behind"
+
+
+def test_the_wsgi_module_makes_the_key_before_the_settings_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RUNG_VAR_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    runpy.run_module("rung.wsgi")
+    assert len(embedded.read_secret_key(tmp_path / "var")) >= 50
 
 
 def test_prepare_keeps_the_first_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
