@@ -65,7 +65,7 @@ def setup_django(workdir: Path) -> None:
     os.environ.pop("DATABASE_URL", None)
     os.environ["DJANGO_SETTINGS_MODULE"] = "rung.settings"
     os.environ.setdefault("SECRET_KEY", "bench-only")
-    os.environ["RUNG_DISABLE_RATE_LIMITS"] = "1"
+    os.environ["RUNG_RATE_LIMITS"] = "off"
     import django
     from django.conf import settings
     from django.core.management import call_command

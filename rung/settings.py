@@ -2,7 +2,9 @@
 
 The embedded default (no variables set) is SQLite in WAL mode in ./var, local-memory
 cache, console email. `DATABASE_URL`, `REDIS_URL` and the `EMAIL_*` variables move the
-same code onto PostgreSQL, Redis and SMTP.
+same code onto PostgreSQL, Redis and SMTP. Every variable read here is listed in the
+README's Configuration table (a test checks). Importing this module writes nothing:
+`rung.embedded.prepare()`, called by manage.py and rung/wsgi.py, makes ./var and its key.
 """
 
 import os
@@ -13,10 +15,11 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from rung import embedded
 from rung.core.languages import CHINESE, ENGLISH
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(os.environ.get("RUNG_VAR_DIR", BASE_DIR / "var"))
+BASE_DIR = embedded.BASE_DIR
+VAR_DIR = embedded.var_dir()
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -33,18 +36,18 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 def _secret_key() -> str:
-    """Return SECRET_KEY from the environment, or one kept in var/ for embedded use."""
+    """Return SECRET_KEY from the environment, else the key kept in var/, else a throwaway one."""
     if key := os.environ.get("SECRET_KEY"):
         return key
-    key_file = VAR_DIR / "secret_key"
     try:
-        return key_file.read_text().strip()
+        return embedded.read_secret_key(VAR_DIR)
     except FileNotFoundError:
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_urlsafe(50)
-        key_file.write_text(key)
-        key_file.chmod(0o600)
-        return key
+        # Only a process started some other way than manage.py or rung.wsgi gets here (the
+        # test suite, a bare django-admin): both make the kept key before settings load.
+        # Such a process signs with a key of its own that dies with it, so its sessions,
+        # CSRF tokens and reset links mean nothing to any other process. Refusing to start
+        # instead would make every fresh checkout set SECRET_KEY before its first test.
+        return secrets.token_urlsafe(50)
 
 
 DEBUG = env_bool("DEBUG")
@@ -69,6 +72,7 @@ INSTALLED_APPS = [
     "rung.search",
     "rung.growth",
     "rung.languages",
+    "rung.demo",
     "django_tasks_db",
 ]
 
@@ -130,7 +134,7 @@ if os.environ.get("DATABASE_URL"):
         )
     }
 else:
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    # rung.embedded.prepare() creates VAR_DIR; SQLite does not create folders.
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -232,9 +236,9 @@ ACCOUNT_ADAPTER = "rung.accounts.adapter.AccountAdapter"
 # --- limits -----------------------------------------------------------------------------
 # RUNG_RATE_LIMITS=off lifts the posting and request-rate limits (imports, load tests).
 # Failed log-ins stay limited: a load test does not type wrong passwords.
-RUNG_RATE_LIMITS = os.environ.get(
-    "RUNG_RATE_LIMITS", "off" if env_bool("RUNG_DISABLE_RATE_LIMITS") else "on"
-).strip().lower() not in {"off", "0", "false", "no"}
+# Anything but an explicit "off" keeps them on.
+_OFF = {"off", "0", "false", "no"}
+RUNG_RATE_LIMITS = os.environ.get("RUNG_RATE_LIMITS", "on").strip().lower() not in _OFF
 # Failed log-ins, through the member and the admin log-in alike: per account (whatever
 # name or address it is tried under) and per client address (offices share one).
 RUNG_LOGIN_FAILURES_PER_ACCOUNT = os.environ.get("RUNG_LOGIN_FAILURES_PER_ACCOUNT", "5/15m")
@@ -340,8 +344,8 @@ RUNG_SITE_URL = os.environ.get("RUNG_SITE_URL", "http://127.0.0.1:8000")
 RUNG_SHARE_INVITATION_LIMITS = os.environ.get("RUNG_SHARE_INVITATION_LIMITS", "10/h,30/d")
 # Seconds between flushes of buffered question views; 0 writes each view at once.
 RUNG_VIEW_FLUSH_SECONDS = float(os.environ.get("RUNG_VIEW_FLUSH_SECONDS", "5"))
+# A page view that fills the buffer to this many wakes the flusher early.
 RUNG_VIEW_BUFFER_MAX = int(os.environ.get("RUNG_VIEW_BUFFER_MAX", "500"))
-RUNG_PAGE_SIZE = 20
 
 # --- background tasks and search ------------------------------------------------------
 # Tasks are rows in the database, run by `manage.py db_worker`; RUNG_TASKS=immediate runs

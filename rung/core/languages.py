@@ -18,12 +18,3 @@ LANGUAGE_SELF_NAMES = {ENGLISH: "English", CHINESE: "中文"}
 # as a character-class body for regular expressions ("[" + HAN + "]").
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_FIRST, HAN_LAST = "\u3400", "\ufaff"
-
-
-def is_han(character: str) -> bool:
-    """Say whether one character is a Han ideograph of the ranges above."""
-    return (
-        "\u3400" <= character <= "\u4dbf"
-        or "\u4e00" <= character <= "\u9fff"
-        or "\uf900" <= character <= "\ufaff"
-    )

@@ -1,11 +1,11 @@
 """Count question views once per viewer per question per day, off the request's write path.
 
-A page view only adds a key to an in-process set. A background thread (or the request
-that fills the buffer) flushes the set in one transaction: an INSERT .. ON CONFLICT DO
-NOTHING RETURNING into `QuestionView` whose unique key (question, viewer, day) dedupes
-across processes and restarts, then one UPDATE per touched question adds exactly the rows
-that were new. Views buffered when a process dies are lost; they are a statistic, not
-something a member saw saved.
+A page view only adds a key to an in-process set. A background thread flushes the set in
+one transaction, every few seconds or as soon as a page view fills it: an INSERT .. ON
+CONFLICT DO NOTHING RETURNING into `QuestionView` whose unique key (question, viewer, day)
+dedupes across processes and restarts, then one UPDATE per touched question adds exactly
+the rows that were new. Views buffered when a process dies are lost; they are a statistic,
+not something a member saw saved. Why a thread and not tasks: docs/architecture.md.
 """
 
 import atexit
@@ -39,6 +39,8 @@ _BOT_PATTERN = re.compile(
 _lock = threading.Lock()
 _pending: set[tuple[int, str, date]] = set()
 _flusher: threading.Thread | None = None
+# Set by the page view that fills the buffer, so the flusher writes it now.
+_wake = threading.Event()
 
 
 def is_bot(request: HttpRequest) -> bool:
@@ -65,17 +67,19 @@ def viewer_key(request: HttpRequest, visitor_id: str | None) -> str | None:
 
 
 def record_view(question_id: int, viewer: str) -> None:
-    """Buffer one view; flush at once when the buffer is full or buffering is off."""
+    """Buffer one view, waking the flusher once the buffer is full; unbuffered, write it now."""
     key = (question_id, viewer, timezone.localdate())
     with _lock:
         _pending.add(key)
-        due = (
-            settings.RUNG_VIEW_FLUSH_SECONDS <= 0 or len(_pending) >= settings.RUNG_VIEW_BUFFER_MAX
-        )
-    if due:
+        full = len(_pending) >= settings.RUNG_VIEW_BUFFER_MAX
+    if settings.RUNG_VIEW_FLUSH_SECONDS <= 0:
         flush_views()
-    else:
-        _ensure_flusher()
+        return
+    _ensure_flusher()
+    if full:
+        # The page view only signals: writing here would make it wait for SQLite's write
+        # lock behind any other writer. Views arriving meanwhile go into a fresh buffer.
+        _wake.set()
 
 
 def pending_count() -> int:
@@ -144,7 +148,8 @@ def flush_cycle(last_prune: float | None) -> float | None:
 def _flush_loop() -> None:
     last_prune: float | None = None
     while True:
-        time.sleep(max(settings.RUNG_VIEW_FLUSH_SECONDS, 0.5))
+        _wake.wait(max(settings.RUNG_VIEW_FLUSH_SECONDS, 0.5))
+        _wake.clear()
         try:
             close_old_connections()
             last_prune = flush_cycle(last_prune)

@@ -32,8 +32,8 @@ OPTIONAL_FIELDS = frozenset({"company"})
 RATING_PREFIX = "rating_"
 
 # Reading speeds, per minute. The reading time is exact integer arithmetic on
-# seconds = en * 60 / 230 + cjk * 60 / 400 = (120 * en + 69 * cjk) / 460, so that 230
-# words read in exactly one minute rather than 60.000000001 seconds rounded up to 61.
+# seconds = 60 * en / 230 + 60 * cjk / 400, so that 230 words read in exactly one minute
+# rather than 60.000000001 seconds rounded up to 61.
 EN_WORDS_PER_MINUTE = 230
 CJK_CHARS_PER_MINUTE = 400
 
@@ -320,8 +320,8 @@ def _count_words(text: str) -> tuple[int, int]:
 
 def _reading_seconds(en: int, cjk: int) -> int:
     """Return whole seconds to read `en` words and `cjk` characters, rounded up."""
-    numerator = 120 * en + 69 * cjk
-    return max(0, -(-numerator // 460))
+    numerator = 60 * (en * CJK_CHARS_PER_MINUTE + cjk * EN_WORDS_PER_MINUTE)
+    return max(0, -(-numerator // (EN_WORDS_PER_MINUTE * CJK_CHARS_PER_MINUTE)))
 
 
 def _length(en: int, cjk: int) -> str:

@@ -55,10 +55,6 @@ class LadderPosition:
     level: Level | None
     next_level: Level | None
 
-    @property
-    def is_top(self) -> bool:
-        return self.level is not None and self.next_level is None
-
 
 def ladder_position(member: User) -> LadderPosition:
     """Return a member's level and the next level up in its track, if any."""

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, QuerySet, Subquery
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from rung.accounts.models import User
@@ -120,14 +120,3 @@ def review_history(owner: User) -> ReviewHistory:
             chart.draw(chart_id=f"review-chart-{axis.slug}", title=axis.name, columns=columns)
         )
     return ReviewHistory(axes=axes, cycles=cycles, rows=rows, charts=charts)
-
-
-def latest_ratings(owner: User) -> dict[Axis, AxisRating]:
-    """Return the per-axis ratings of a member's most recent review cycle, in axis order."""
-    latest = ReviewCycle.objects.filter(owner=owner).order_by("-date", "-id").values("pk")[:1]
-    ratings = (
-        AxisRating.objects.filter(cycle_id=Subquery(latest))
-        .select_related("axis", "rating", "rating__scale", "cycle")
-        .order_by("axis__order")
-    )
-    return {rating.axis: rating for rating in ratings}

@@ -326,24 +326,6 @@ def test_delete_removes_the_cycle_and_its_ratings(alice: User) -> None:
 # Reads
 
 
-def test_latest_ratings_come_from_the_most_recent_cycle_by_date(alice: User, bob: User) -> None:
-    make_review(alice, name="Newer", date=datetime.date(2025, 12, 1), ratings={"impact": "E"})
-    make_review(
-        alice,
-        name="Older but entered later",
-        date=datetime.date(2024, 6, 1),
-        ratings={"impact": "I", "teamwork": "I"},
-    )
-    make_review(bob, name="Bob's", date=datetime.date(2026, 1, 1), ratings={"impact": "M"})
-    latest = selectors.latest_ratings(alice)
-    assert {axis.slug: rating.rating.code for axis, rating in latest.items()} == {"impact": "E"}
-    assert next(iter(latest.values())).cycle.name == "Newer"
-
-
-def test_latest_ratings_of_a_member_without_reviews_is_empty(alice: User) -> None:
-    assert selectors.latest_ratings(alice) == {}
-
-
 def test_review_history_orders_cycles_by_date_and_lines_ratings_up_by_axis(
     alice: User, bob: User
 ) -> None:

@@ -10,9 +10,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from rung.accounts.models import User
+from rung.demo.data import QUESTIONS, USERS
 from rung.ladder.models import Axis, Level, RatingChoice, RatingScale, Track
 from rung.qa import services
-from rung.qa.demo_data import QUESTIONS, USERS
 from rung.qa.models import Question, Topic
 
 DEMO_PASSWORD = "rung-demo-password"
