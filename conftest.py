@@ -1,4 +1,13 @@
-"""Shared fixtures: alice asks, bob answers, charlie is an outsider to both."""
+"""The test cast, shared by every app's tests (docs/testing.md):
+
+- alice, the owner: she asks the questions and owns the growth plans;
+- bob, her teammate: he answers, and is who alice shares things with;
+- charlie, an outsider to both: a member with no claim on their posts or plans;
+- mod, a moderator: staff, not superuser;
+- visitor: a browser that is not logged in.
+
+Each member has a logged-in client (`alice_client`, ...); `visitor` is the bare client.
+"""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,8 +19,11 @@ from django.test import Client
 from django.utils import translation
 
 from rung.accounts.models import User
-from rung.qa.models import Question
-from rung.testing import make_member, make_question
+from rung.qa.models import Question, Topic
+from rung.testing import make_answer, make_member, make_question
+from rung.testing.routes import Scene
+
+pytest_plugins = ["rung.testing.browser"]
 
 TEST_OUTPUT = Path(__file__).resolve().parent / "test-output"
 
@@ -102,8 +114,28 @@ def charlie(db: None) -> User:
 
 
 @pytest.fixture
+def mod(db: None) -> User:
+    return make_member("mod", display_name="Morgan Lee", is_staff=True)
+
+
+@pytest.fixture
+def visitor(client: Client) -> Client:
+    """A browser that has not logged in."""
+    return client
+
+
+@pytest.fixture
 def question(alice: User) -> Question:
     return make_question(alice, topics=["mid-level", "performance-reviews"])
+
+
+@pytest.fixture
+def scene(alice: User, bob: User, charlie: User, mod: User, question: Question) -> Scene:
+    """The rows the route matrices work on: alice's question, bob's answer, her reply."""
+    answer = make_answer(question, bob)
+    reply = make_answer(question, alice, parent=answer, body="Thanks, I will try that.")
+    members = {"owner": alice, "teammate": bob, "outsider": charlie, "moderator": mod}
+    return Scene(members, question, answer, reply, Topic.objects.get(slug="mid-level"))
 
 
 def login(client: Client, user: User) -> Client:
@@ -124,6 +156,11 @@ def bob_client(bob: User) -> Client:
 @pytest.fixture
 def charlie_client(charlie: User) -> Client:
     return login(Client(), charlie)
+
+
+@pytest.fixture
+def mod_client(mod: User) -> Client:
+    return login(Client(), mod)
 
 
 @pytest.fixture

@@ -7,8 +7,11 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 
+from rung.accounts.models import User
+from rung.core.forms import save_form
 from rung.core.submit_once import SubmitOnceForm
 from rung.ladder.models import Axis, Level, RatingChoice, RatingScale
+from rung.qa import services
 from rung.qa.models import (
     BODY_MAX_LENGTH,
     CONTEXT_TEXT_MAX_LENGTH,
@@ -156,6 +159,21 @@ class QuestionForm(SubmitOnceForm):
             ratings=data.get("ratings", {}),
             focus=data.get("focus", "").strip(),
             feedback_wanted=data.get("feedback_wanted", "").strip(),
+        )
+
+    def ask(self, author: User) -> Question | None:
+        """Ask the question the form describes: None, with the errors on the form, if not."""
+        return save_form(
+            self,
+            lambda data: services.question_create(
+                author=author,
+                title=data["title"],
+                body=data["body"],
+                topics=data["topics"],
+                card=self.card(),
+                is_anonymous=data["is_anonymous"],
+                submit_token=data.get("submit_token"),
+            ),
         )
 
     @classmethod

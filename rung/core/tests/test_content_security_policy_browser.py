@@ -17,13 +17,8 @@ from rung.growth.services import plans as plan_services
 from rung.growth.tests.reviews_factory import make_review
 from rung.ladder.models import Axis
 from rung.qa.models import Question
-from rung.qa.tests import test_browser as browser
 from rung.testing import PASSWORD, make_answer, make_member, make_question
-
-chromium = browser.chromium
-Watch = browser.Watch
-log_in = browser.log_in
-log_out = browser.log_out
+from rung.testing.browser import Watch, log_in, log_out
 
 pytestmark = [
     pytest.mark.browser,

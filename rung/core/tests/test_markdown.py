@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rung.core.markdown import excerpt, markdown_to_text, render_markdown, sanitize_html
-from rung.testing import CORPORA, assert_linear_time
+from rung.testing import assert_linear_time
+from rung.testing.corpora import corpus, corpus_lines, hostile_files
 
 # The policy is restated here rather than imported so that a loosened allow-list in the
 # module shows up as a failing test instead of silently widening what the test accepts.
@@ -36,27 +37,6 @@ DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 # Browsers ignore ASCII whitespace and C0 controls when reading a URL's scheme, so
 # "java\tscript:" must be judged the same as "javascript:".
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
-
-
-def corpus(relative: str) -> Path:
-    """Return a path inside the shared corpora, failing the test when it is missing."""
-    if not CORPORA.is_dir():
-        pytest.fail(
-            f"Shared test corpora not found at {CORPORA}. They are expected in the folder "
-            "`shared/corpora` beside the repository root; these tests must not pass without them."
-        )
-    path = CORPORA / relative
-    if not path.is_file():
-        pytest.fail(f"Corpus file {path} is missing.")
-    return path
-
-
-def corpus_lines(path: Path) -> list[str]:
-    """Return every non-empty line of a corpus file, exactly as written."""
-    # splitlines() would also break on U+2028, \x0b, \x1c and friends, which the naughty
-    # strings list contains on purpose inside single payloads.
-    text = path.read_bytes().decode("utf-8")
-    return [line.removesuffix("\r") for line in text.split("\n") if line.removesuffix("\r")]
 
 
 class _TagCollector(HTMLParser):
@@ -118,14 +98,6 @@ XSS_FORMS = {
 }
 
 
-def _xss_corpus_files() -> list[str]:
-    # An empty parameter list would make pytest skip the test; a placeholder keeps it failing.
-    if not CORPORA.is_dir():
-        return ["xss/<shared corpora missing>"]
-    files = sorted(f"xss/{path.name}" for path in (CORPORA / "xss").glob("*.txt"))
-    return [*files, "naughty/blns.txt"] if files else ["xss/<no payload lists>"]
-
-
 @pytest.fixture(scope="module")
 def xss_tally() -> Iterator[dict[str, int]]:
     tally = {"files": 0, "payloads": 0, "renders": 0}
@@ -136,12 +108,9 @@ def xss_tally() -> Iterator[dict[str, int]]:
     )
 
 
-@pytest.mark.parametrize("relative", _xss_corpus_files())
+@pytest.mark.parametrize("relative", hostile_files())
 def test_xss_corpus_renders_safely(relative: str, xss_tally: dict[str, int]) -> None:
-    lines = corpus_lines(corpus(relative))
-    if relative == "naughty/blns.txt":
-        lines = [line for line in lines if not line.startswith("#")]
-    assert lines, f"{relative} holds no payloads"
+    lines = corpus_lines(relative)
 
     failures = []
     for number, payload in enumerate(lines, 1):

@@ -1,5 +1,5 @@
-"""Named members for growth tests: alice owns, bob may comment, carol may read, mallory is
-an outsider, mod is a moderator (staff, not superuser). Shares are set up by each test."""
+"""Growth's one addition to the root cast: carol, a second colleague alice may share a plan
+with to read. Shares are set up by each test."""
 
 import pytest
 
@@ -8,25 +8,5 @@ from rung.testing import make_member
 
 
 @pytest.fixture
-def alice(db: None) -> User:
-    return make_member("alice")
-
-
-@pytest.fixture
-def bob(db: None) -> User:
-    return make_member("bob")
-
-
-@pytest.fixture
 def carol(db: None) -> User:
     return make_member("carol")
-
-
-@pytest.fixture
-def mallory(db: None) -> User:
-    return make_member("mallory")
-
-
-@pytest.fixture
-def mod(db: None) -> User:
-    return make_member("mod", is_staff=True)

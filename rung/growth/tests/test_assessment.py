@@ -246,7 +246,7 @@ def test_forged_expectation_id_gives_400_and_saves_nothing(
 
 
 def test_outsider_never_sees_or_changes_someone_elses_marks(
-    client: Client, mid_alice: User, mallory: User, mod: User
+    client: Client, mid_alice: User, charlie: User, mod: User
 ) -> None:
     expectation = _expectation("senior", "impact")
     SelfAssessment.objects.create(
@@ -255,7 +255,7 @@ def test_outsider_never_sees_or_changes_someone_elses_marks(
         mark=Mark.NOT_YET,
         evidence="https://alice.example/private-doc",
     )
-    for other in (mallory, mod):
+    for other in (charlie, mod):
         other.level = mid_alice.level
         other.save(update_fields=["level"])
         client.force_login(other)

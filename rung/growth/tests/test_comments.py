@@ -80,7 +80,7 @@ def test_read_only_viewer_gets_403(client: Client, goal: Goal, carol: User) -> N
     assert not Comment.objects.exists()
 
 
-@pytest.mark.parametrize("who", ["mallory", "mod"])
+@pytest.mark.parametrize("who", ["charlie", "mod"])
 def test_outsiders_get_404(
     client: Client, goal: Goal, who: str, request: pytest.FixtureRequest
 ) -> None:
@@ -286,7 +286,7 @@ def test_read_only_viewer_cannot_delete(client: Client, bobs_comment: Comment, c
     assert Comment.objects.exists()
 
 
-@pytest.mark.parametrize("who", ["mallory", "mod"])
+@pytest.mark.parametrize("who", ["charlie", "mod"])
 def test_outsider_delete_gets_404(
     client: Client, bobs_comment: Comment, who: str, request: pytest.FixtureRequest
 ) -> None:

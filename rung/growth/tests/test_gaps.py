@@ -223,16 +223,16 @@ def test_axis_questions_finds_questions_on_the_axis_at_the_level(bob: User, caro
 
 
 def test_axis_questions_prefer_marked_helpful_then_liked_answers(
-    bob: User, carol: User, mallory: User
+    bob: User, carol: User, charlie: User
 ) -> None:
     level = Level.objects.get(slug="mid-level")
     axis = Axis.objects.get(slug="leadership-ownership")
     topics = ["mid-level", "leadership-ownership"]
     liked_once = make_question(bob, title="Liked once", topics=topics)
-    qa_services.like_toggle(user=mallory, target=make_answer(liked_once, carol))
+    qa_services.like_toggle(user=charlie, target=make_answer(liked_once, carol))
     liked_twice = make_question(bob, title="Liked twice", topics=topics)
     answer = make_answer(liked_twice, carol)
-    qa_services.like_toggle(user=mallory, target=answer)
+    qa_services.like_toggle(user=charlie, target=answer)
     qa_services.like_toggle(user=bob, target=answer)
     marked = _helpful_question(bob, carol, title="Marked helpful", topics=topics)
     found = axis_questions(level=level, axis=axis, limit=5)
@@ -288,9 +288,9 @@ def test_gaps_page_is_read_only(alice_client: Client, method: str) -> None:
 
 
 def test_outsider_and_moderator_see_only_their_own_gaps(
-    client: Client, ranked: User, mallory: User, mod: User
+    client: Client, ranked: User, charlie: User, mod: User
 ) -> None:
-    for other in (mallory, mod):
+    for other in (charlie, mod):
         other.level = ranked.level
         other.save(update_fields=["level"])
         client.force_login(other)

@@ -237,9 +237,9 @@ def test_other_methods_get_405(alice_client: Client, method: str) -> None:
 
 
 def test_outsider_preview_holds_only_their_own_data(
-    client: Client, mid_alice: User, mallory: User
+    client: Client, mid_alice: User, charlie: User
 ) -> None:
-    client.force_login(mallory)
+    client.force_login(charlie)
     page = _page(
         client.get(
             URL,

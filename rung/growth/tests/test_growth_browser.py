@@ -13,14 +13,7 @@ import pytest
 
 from rung.accounts.models import User
 from rung.growth.models import Comment, Share
-from rung.qa.tests import test_browser as browser
-from rung.testing import make_member
-
-# The browser fixtures of the Q&A story, shared rather than written twice.
-chromium = browser.chromium
-Watch = browser.Watch
-sign_up = browser.sign_up
-log_in = browser.log_in
+from rung.testing.browser import Watch, log_in, sign_up
 
 pytestmark = [
     pytest.mark.browser,
@@ -35,11 +28,6 @@ ACTION = "Write the feature store runbook"
 TECH_ENTRY = "Moved the feature store to the new schema with no downtime."
 LEAD_ENTRY = "Ran the incident review for the October outage and wrote the follow-ups."
 COMMENT = "Pair with the data platform team on the runbook; they will review it."
-
-
-@pytest.fixture
-def bob(db: None) -> User:
-    return make_member("bob", display_name="Bob Rivera")
 
 
 def _record_review(page: Any, base: str, *, name: str, date: str, ratings: dict[str, str]) -> None:

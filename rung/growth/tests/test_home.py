@@ -74,7 +74,10 @@ def test_home_lists_pending_invitations_with_buttons(
     )
     client.force_login(bob)
     html = client.get(reverse(HOME)).content.decode()
-    assert "Alice invites you to read and comment on their plan “Alice&#x27;s staff plan”" in html
+    invitation = (
+        "Alice Chen invites you to read and comment on their plan “Alice&#x27;s staff plan”"
+    )
+    assert invitation in html
     assert reverse("growth:invite_accept", args=[share.public_id]) in html
     assert reverse("growth:invite_decline", args=[share.public_id]) in html
 
@@ -102,11 +105,11 @@ def test_shared_with_me_lists_only_active_shares(
     assert "PENDING-PLAN" not in shared
 
 
-def test_home_shows_nothing_of_other_members(client: Client, alice: User, mallory: User) -> None:
+def test_home_shows_nothing_of_other_members(client: Client, alice: User, charlie: User) -> None:
     _plan(alice, "ALICE-SECRET-PLAN", goals=1)
     _review(alice, "ALICE-SECRET-REVIEW", datetime.date(2024, 1, 1))
     LogEntry.objects.create(owner=alice, date=datetime.date(2024, 1, 2), text="ALICE-SECRET-LOG")
-    client.force_login(mallory)
+    client.force_login(charlie)
     html = client.get(reverse(HOME)).content.decode()
     assert "ALICE-SECRET" not in html
     assert "No plan yet" in html and "No review recorded yet" in html

@@ -1,6 +1,6 @@
 """Plan, goal, action and check-in pages: the owner's flow, and who else may see or change what.
 
-alice owns the plan; carol has it shared to read; mallory is an outsider; mod is a moderator.
+alice owns the plan; carol has it shared to read; charlie is an outsider; mod is a moderator.
 """
 
 import datetime
@@ -183,13 +183,13 @@ def test_owner_creates_a_plan_and_lands_on_it(client: Client, alice: User) -> No
 
 
 def test_plan_list_shows_only_the_members_own_plans_with_goal_counts(
-    client: Client, alice: User, mallory: User, world: World
+    client: Client, alice: User, charlie: User, world: World
 ) -> None:
-    services.plan_create(owner=mallory, title="Mallory's secret plan")
+    services.plan_create(owner=charlie, title="Charlie's secret plan")
     response = _login(client, alice).get(reverse("growth:plans"))
     assert response.status_code == 200
     assert b"Towards senior" in response.content
-    assert b"Mallory&#x27;s secret plan" not in response.content
+    assert b"Charlie&#x27;s secret plan" not in response.content
     assert response.context["plans"][0].goal_count == 1
 
 
@@ -345,8 +345,8 @@ def test_shared_reader_sees_the_plan_without_edit_controls(
 @pytest.mark.parametrize(
     ("role", "note"),
     [
-        (ShareRole.READ, "Alice shared this plan with you to read."),
-        (ShareRole.COMMENT, "Alice shared this plan with you to read and comment on."),
+        (ShareRole.READ, "Alice Chen shared this plan with you to read."),
+        (ShareRole.COMMENT, "Alice Chen shared this plan with you to read and comment on."),
     ],
 )
 def test_shared_plan_says_what_the_viewer_may_do(
@@ -356,8 +356,8 @@ def test_shared_plan_says_what_the_viewer_may_do(
     body = _login(client, carol).get(world.plan.get_absolute_url()).content.decode()
     assert note in body
     others = {
-        "Alice shared this plan with you to read.",
-        "Alice shared this plan with you to read and comment on.",
+        "Alice Chen shared this plan with you to read.",
+        "Alice Chen shared this plan with you to read and comment on.",
     }
     for other in others - {note}:
         assert other not in body
@@ -431,7 +431,7 @@ def test_unaccepted_invitation_gives_404(client: Client, carol: User, world: Wor
 # Outsiders, moderators and visitors.
 
 
-@pytest.mark.parametrize("who", ["mallory", "mod"])
+@pytest.mark.parametrize("who", ["charlie", "mod"])
 def test_outsider_and_moderator_get_404_on_every_url_and_nothing_changes(
     who: str, request: pytest.FixtureRequest, client: Client, world: World
 ) -> None:

@@ -151,7 +151,7 @@ def test_deleting_a_scale_a_question_rates_on_gives_a_clear_error(
     assert RatingChoice.objects.filter(pk=top.pk).exists()
 
 
-@pytest.mark.parametrize("who", ["mallory", "mod"])
+@pytest.mark.parametrize("who", ["charlie", "mod"])
 def test_outsider_gets_404_deleting_someone_elses_scale(
     request: pytest.FixtureRequest, client: Client, alice: User, who: str
 ) -> None:
@@ -162,10 +162,10 @@ def test_outsider_gets_404_deleting_someone_elses_scale(
 
 
 def test_outsider_does_not_see_someone_elses_scale_on_the_scales_page(
-    client: Client, alice: User, mallory: User
+    client: Client, alice: User, charlie: User
 ) -> None:
     make_scale(alice, "Alice's secret scale")
-    client.force_login(mallory)
+    client.force_login(charlie)
     assert "Alice&#x27;s secret scale" not in client.get(reverse("growth:scales")).content.decode()
 
 
@@ -198,9 +198,9 @@ def test_wrong_method_on_scale_pages_gets_405(client: Client, alice: User) -> No
 
 
 def test_ask_form_does_not_list_another_members_custom_scale(
-    client: Client, alice: User, mallory: User
+    client: Client, alice: User, charlie: User
 ) -> None:
-    theirs = make_scale(mallory, "Mallory's private scale")
+    theirs = make_scale(charlie, "Charlie's private scale")
     mine = make_scale(alice, "Alice scale")
     form = QuestionForm(user=alice)
     scale_field = form.fields["scale"]
@@ -215,13 +215,13 @@ def test_ask_form_does_not_list_another_members_custom_scale(
     assert set(mine.choices.values_list("pk", flat=True)) <= rating_values
     client.force_login(alice)
     page = client.get(reverse("qa:ask")).content.decode()
-    assert "Alice scale" in page and "Mallory" not in page
+    assert "Alice scale" in page and "Charlie" not in page
 
 
 def test_ask_form_refuses_another_members_custom_scale_and_rating(
-    client: Client, alice: User, mallory: User
+    client: Client, alice: User, charlie: User
 ) -> None:
-    theirs = make_scale(mallory)
+    theirs = make_scale(charlie)
     client.force_login(alice)
     response = client.post(
         reverse("qa:ask"),

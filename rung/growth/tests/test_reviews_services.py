@@ -228,8 +228,8 @@ def test_manager_words_over_the_limit_are_refused(alice: User) -> None:
         services.review_cycle_create(**_cycle_kwargs(alice, ratings=ratings))  # type: ignore[arg-type]
 
 
-def test_someone_elses_custom_scale_cannot_be_used(alice: User, mallory: User) -> None:
-    scale = make_scale(mallory)
+def test_someone_elses_custom_scale_cannot_be_used(alice: User, charlie: User) -> None:
+    scale = make_scale(charlie)
     top = scale.choices.get(code="Top")
     with pytest.raises(ValidationError, match="preset scales or one of your own"):
         services.review_cycle_create(

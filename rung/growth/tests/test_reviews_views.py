@@ -188,7 +188,7 @@ def test_read_only_history_renders_no_edit_or_delete_controls(
 
 
 @pytest.mark.parametrize("name", ["review", "review_edit"])
-@pytest.mark.parametrize("who", ["mallory", "mod"])
+@pytest.mark.parametrize("who", ["charlie", "mod"])
 def test_outsider_gets_404_for_someone_elses_review_pages(
     request: pytest.FixtureRequest, client: Client, cycle: ReviewCycle, name: str, who: str
 ) -> None:
@@ -201,7 +201,7 @@ def test_outsider_gets_404_for_someone_elses_review_pages(
     assert cycle.name == "H1 2025"
 
 
-@pytest.mark.parametrize("who", ["mallory", "mod"])
+@pytest.mark.parametrize("who", ["charlie", "mod"])
 def test_outsider_gets_404_deleting_someone_elses_review(
     request: pytest.FixtureRequest, client: Client, cycle: ReviewCycle, who: str
 ) -> None:
@@ -218,9 +218,9 @@ def test_unknown_review_id_gets_the_same_404(client: Client, alice: User) -> Non
 
 
 def test_outsider_history_page_shows_only_their_own_reviews(
-    client: Client, mallory: User, cycle: ReviewCycle
+    client: Client, charlie: User, cycle: ReviewCycle
 ) -> None:
-    client.force_login(mallory)
+    client.force_login(charlie)
     page = client.get(reverse("growth:reviews")).content.decode()
     assert "No reviews recorded yet." in page and "Great quarter" not in page
 
@@ -311,9 +311,9 @@ def test_error_messages_say_what_is_wrong(client: Client, alice: User) -> None:
 
 
 def test_another_members_custom_rating_is_refused(
-    client: Client, alice: User, mallory: User
+    client: Client, alice: User, charlie: User
 ) -> None:
-    theirs = make_scale(mallory)
+    theirs = make_scale(charlie)
     client.force_login(alice)
     page = client.get(reverse("growth:review_create")).content.decode()
     assert theirs.name not in page

@@ -247,11 +247,11 @@ def test_only_the_owner_may_revoke(plan: GrowthPlan, bob: User) -> None:
 
 
 def test_owner_sees_shares_with_their_status(
-    client: Client, plan: GrowthPlan, alice: User, bob: User, carol: User, mallory: User
+    client: Client, plan: GrowthPlan, alice: User, bob: User, carol: User, charlie: User
 ) -> None:
     make_share(plan, bob, role=ShareRole.COMMENT)
     make_share(plan, carol, accepted=False)
-    revoked = make_share(plan, mallory)
+    revoked = make_share(plan, charlie)
     services.share_revoke(share=revoked, owner=alice)
     client.force_login(alice)
     response = client.get(reverse("growth:sharing", args=[plan.public_id]))
@@ -259,7 +259,7 @@ def test_owner_sees_shares_with_their_status(
     html = response.content.decode()
     assert 'class="share-active"' in html and "@bob" in html
     assert 'class="share-pending"' in html and "@carol" in html
-    assert 'class="share-revoked"' in html and "@mallory" in html
+    assert 'class="share-revoked"' in html and "@charlie" in html
 
 
 def test_invite_from_the_page_creates_a_share_and_redirects(
@@ -308,14 +308,14 @@ def test_inviting_someone_who_already_has_access_gets_400(
 
 
 def test_sharing_page_is_owner_only(
-    client: Client, plan: GrowthPlan, bob: User, carol: User, mallory: User, mod: User
+    client: Client, plan: GrowthPlan, bob: User, carol: User, charlie: User, mod: User
 ) -> None:
     make_share(plan, bob, role=ShareRole.COMMENT)
     url = reverse("growth:sharing", args=[plan.public_id])
     client.force_login(bob)
     assert client.get(url).status_code == 403
     assert _invite(client, plan, invitee="carol").status_code == 403
-    for outsider in (mallory, mod):
+    for outsider in (charlie, mod):
         client.force_login(outsider)
         assert client.get(url).status_code == 404
         assert _invite(client, plan, invitee="carol").status_code == 404
@@ -381,7 +381,7 @@ def test_revoking_twice_from_the_page_gets_400_with_a_message(
 
 
 def test_grantee_cannot_revoke_and_outsider_gets_404(
-    client: Client, plan: GrowthPlan, bob: User, carol: User, mallory: User
+    client: Client, plan: GrowthPlan, bob: User, carol: User, charlie: User
 ) -> None:
     share = make_share(plan, bob, role=ShareRole.COMMENT)
     make_share(plan, carol)
@@ -390,7 +390,7 @@ def test_grantee_cannot_revoke_and_outsider_gets_404(
     assert client.post(url).status_code == 403
     client.force_login(bob)
     assert client.post(url).status_code == 403
-    client.force_login(mallory)
+    client.force_login(charlie)
     assert client.post(url).status_code == 404
     share.refresh_from_db()
     assert share.revoked_at is None
@@ -520,7 +520,7 @@ def test_view_log_shows_who_viewed_what_newest_first(
     client.force_login(alice)
     html = client.get(reverse("growth:sharing", args=[plan.public_id])).content.decode()
     carol_at = html.index("Carol viewed the plan")
-    bob_at = html.index("Bob viewed the review history")
+    bob_at = html.index("Bob Rivera viewed the review history")
     assert carol_at < bob_at
 
 
@@ -670,13 +670,13 @@ def test_owner_is_sent_to_their_own_reviews(client: Client, plan: GrowthPlan, al
 
 
 def test_shared_reviews_for_outsiders_and_logged_out(
-    client: Client, plan: GrowthPlan, mallory: User, mod: User
+    client: Client, plan: GrowthPlan, charlie: User, mod: User
 ) -> None:
     url = reverse("growth:shared_reviews", args=[plan.public_id])
     response = client.get(url)
     assert response.status_code == 302 and reverse("account_login") in response["Location"]
-    for outsider in (mallory, mod):
+    for outsider in (charlie, mod):
         client.force_login(outsider)
         assert client.get(url).status_code == 404
-    client.force_login(mallory)
+    client.force_login(charlie)
     assert client.post(url).status_code == 405

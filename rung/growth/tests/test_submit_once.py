@@ -189,14 +189,14 @@ def test_a_reused_form_with_other_values_keeps_both_rows(client: Client, alice: 
 
 
 def test_the_same_token_from_two_members_creates_a_row_for_each(
-    client: Client, alice: User, mallory: User
+    client: Client, alice: User, charlie: User
 ) -> None:
     data = {"date": "2025-03-01", "text": "Led the incident review", "submit_token": uuid.uuid4()}
-    for member in (alice, mallory):
+    for member in (alice, charlie):
         client.force_login(member)
         assert client.post(reverse("growth:log"), data).status_code == 302
     assert LogEntry.objects.filter(owner=alice).count() == 1
-    assert LogEntry.objects.filter(owner=mallory).count() == 1
+    assert LogEntry.objects.filter(owner=charlie).count() == 1
 
 
 def test_a_shared_commenters_double_submit_posts_one_comment(

@@ -159,9 +159,9 @@ def test_log_entry_create_strips_and_saves(alice: User, alice_goal: Goal) -> Non
 
 
 @pytest.mark.django_db
-def test_log_entry_with_someone_elses_goal_is_refused(mallory: User, alice_goal: Goal) -> None:
+def test_log_entry_with_someone_elses_goal_is_refused(charlie: User, alice_goal: Goal) -> None:
     with pytest.raises(ValidationError) as caught:
-        services.log_entry_create(owner=mallory, date=D(2025, 1, 1), text="x", goal=alice_goal)
+        services.log_entry_create(owner=charlie, date=D(2025, 1, 1), text="x", goal=alice_goal)
     assert caught.value.messages == ["Pick one of your own goals."]
     assert not LogEntry.objects.exists()
 
@@ -183,8 +183,8 @@ def test_log_entry_update_refuses_bad_values_and_keeps_the_saved_one(
 
 
 @pytest.mark.django_db
-def test_log_entry_update_refuses_a_foreign_goal(alice: User, mallory: User) -> None:
-    plan = plan_services.plan_create(owner=mallory, title="Hers")
+def test_log_entry_update_refuses_a_foreign_goal(alice: User, charlie: User) -> None:
+    plan = plan_services.plan_create(owner=charlie, title="Hers")
     foreign = plan_services.goal_create(plan=plan, axis=Axis.objects.get(slug="impact"), title="G")
     entry = services.log_entry_create(owner=alice, date=D(2025, 1, 1), text="First")
     with pytest.raises(ValidationError):
@@ -217,14 +217,14 @@ def test_a_one_day_period_is_fine() -> None:
 
 @pytest.mark.django_db
 def test_self_review_create_drafts_only_the_owners_entries_in_the_period(
-    alice: User, mallory: User, alice_goal: Goal
+    alice: User, charlie: User, alice_goal: Goal
 ) -> None:
     impact = Axis.objects.get(slug="impact")
     services.log_entry_create(owner=alice, date=D(2024, 12, 31), text="Too early", axis=impact)
     services.log_entry_create(owner=alice, date=D(2025, 1, 1), text="First day", axis=impact)
     services.log_entry_create(owner=alice, date=D(2025, 6, 30), text="Last day", goal=alice_goal)
     services.log_entry_create(owner=alice, date=D(2025, 7, 1), text="Too late", axis=impact)
-    services.log_entry_create(owner=mallory, date=D(2025, 3, 1), text="Mallory's", axis=impact)
+    services.log_entry_create(owner=charlie, date=D(2025, 3, 1), text="Charlie's", axis=impact)
     plan_services.checkin_create(goal=alice_goal, date=D(2025, 3, 1), note="Halfway")
     plan_services.checkin_create(goal=alice_goal, date=D(2025, 8, 1), note="After the period")
 

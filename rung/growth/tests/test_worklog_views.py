@@ -66,13 +66,13 @@ def _state() -> tuple[object, ...]:
 
 
 def test_log_page_lists_the_members_entries_and_an_add_form(
-    client: Client, alice: User, mallory: User, entry: LogEntry
+    client: Client, alice: User, charlie: User, entry: LogEntry
 ) -> None:
-    services.log_entry_create(owner=mallory, date=D(2025, 2, 2), text="Mallory's entry")
+    services.log_entry_create(owner=charlie, date=D(2025, 2, 2), text="Charlie's entry")
     response = _login(client, alice).get(reverse("growth:log"))
     body = response.content.decode()
     assert response.status_code == 200
-    assert "Moved invoices" in body and "Mallory" not in body
+    assert "Moved invoices" in body and "Charlie" not in body
     assert 'name="text"' in body
 
 
@@ -116,9 +116,9 @@ def test_log_is_newest_first_and_pages_by_cursor_without_gaps_or_repeats(
 
 
 def test_log_cursor_from_someone_else_is_ignored(
-    client: Client, alice: User, mallory: User, entry: LogEntry
+    client: Client, alice: User, charlie: User, entry: LogEntry
 ) -> None:
-    foreign = services.log_entry_create(owner=mallory, date=D(2030, 1, 1), text="x")
+    foreign = services.log_entry_create(owner=charlie, date=D(2030, 1, 1), text="x")
     response = _login(client, alice).get(reverse("growth:log") + f"?after={foreign.public_id}")
     assert [e.text for e in response.context["page"].entries] == ["Moved invoices"]
 
@@ -140,11 +140,11 @@ def test_log_filters_by_axis_and_by_goal(client: Client, alice: User, goal: Goal
 
 
 def test_filtering_by_someone_elses_goal_is_a_400_and_shows_none_of_theirs(
-    client: Client, alice: User, mallory: User
+    client: Client, alice: User, charlie: User
 ) -> None:
-    plan = plan_services.plan_create(owner=mallory, title="Hers")
+    plan = plan_services.plan_create(owner=charlie, title="Hers")
     foreign = plan_services.goal_create(plan=plan, axis=Axis.objects.first(), title="Secret")  # type: ignore[arg-type]
-    services.log_entry_create(owner=mallory, date=D(2025, 1, 1), text="Hers", goal=foreign)
+    services.log_entry_create(owner=charlie, date=D(2025, 1, 1), text="Hers", goal=foreign)
     response = _login(client, alice).get(reverse("growth:log"), {"goal": foreign.public_id})
     assert response.status_code == 400
     assert "Secret" not in response.content.decode()
@@ -152,18 +152,18 @@ def test_filtering_by_someone_elses_goal_is_a_400_and_shows_none_of_theirs(
 
 
 def test_the_goal_choices_are_only_the_members_own(
-    client: Client, alice: User, mallory: User, goal: Goal
+    client: Client, alice: User, charlie: User, goal: Goal
 ) -> None:
-    plan = plan_services.plan_create(owner=mallory, title="Hers")
-    plan_services.goal_create(plan=plan, axis=Axis.objects.first(), title="Mallory goal")  # type: ignore[arg-type]
+    plan = plan_services.plan_create(owner=charlie, title="Hers")
+    plan_services.goal_create(plan=plan, axis=Axis.objects.first(), title="Charlie goal")  # type: ignore[arg-type]
     body = _login(client, alice).get(reverse("growth:log")).content.decode()
-    assert "Own billing" in body and "Mallory goal" not in body
+    assert "Own billing" in body and "Charlie goal" not in body
 
 
 def test_a_forged_goal_id_is_a_form_error_and_saves_nothing(
-    client: Client, alice: User, mallory: User
+    client: Client, alice: User, charlie: User
 ) -> None:
-    plan = plan_services.plan_create(owner=mallory, title="Hers")
+    plan = plan_services.plan_create(owner=charlie, title="Hers")
     foreign = plan_services.goal_create(plan=plan, axis=Axis.objects.first(), title="G")  # type: ignore[arg-type]
     response = _login(client, alice).post(
         reverse("growth:log"), _entry_data(goal=foreign.public_id)
@@ -263,13 +263,13 @@ def test_member_edits_the_draft_text(client: Client, alice: User, review: SelfRe
 
 
 def test_self_review_list_shows_only_the_members_drafts(
-    client: Client, alice: User, mallory: User, review: SelfReview
+    client: Client, alice: User, charlie: User, review: SelfReview
 ) -> None:
     services.self_review_create(
-        owner=mallory, title="Mallory draft", period_start=D(2025, 1, 1), period_end=D(2025, 2, 1)
+        owner=charlie, title="Charlie draft", period_start=D(2025, 1, 1), period_end=D(2025, 2, 1)
     )
     body = _login(client, alice).get(reverse("growth:self_reviews")).content.decode()
-    assert "H1 review" in body and "Mallory draft" not in body
+    assert "H1 review" in body and "Charlie draft" not in body
 
 
 @pytest.mark.parametrize(
@@ -345,7 +345,7 @@ def _owner_urls(
     return reads, writes
 
 
-@pytest.mark.parametrize("who", ["mallory", "mod", "carol"])
+@pytest.mark.parametrize("who", ["charlie", "mod", "carol"])
 def test_anyone_but_the_owner_gets_404_on_log_entries_and_drafts(
     who: str,
     request: pytest.FixtureRequest,

@@ -13,7 +13,7 @@ from rung.accounts.models import User
 from rung.languages import post_languages
 from rung.qa import services
 from rung.qa.models import Answer, Question, Topic
-from rung.testing import make_answer, make_card, make_member, make_question
+from rung.testing import make_answer, make_card, make_question
 
 pytestmark = pytest.mark.django_db
 
@@ -21,18 +21,6 @@ ZH_TITLE = "如何从中级工程师晋升到高级工程师？"
 ZH_BODY = "我在大厂做了三年后端开发，经理说我的影响力不够，应该怎么准备晋升？"
 EN_BODY = "My manager says I need more impact before the next review. What should I change?"
 MIXED_BODY = "我们 team 用 Kubernetes, Terraform 做 deployment，怎么体现 ownership？"
-
-
-@pytest.fixture
-def moderator(db: None) -> User:
-    return make_member("mod", is_staff=True)
-
-
-@pytest.fixture
-def mod_client(moderator: User) -> Client:
-    client = Client()
-    client.force_login(moderator)
-    return client
 
 
 def _edit_question(question: Question, *, body: str, title: str | None = None) -> Question:
@@ -167,9 +155,9 @@ def test_outsider_cannot_set_a_language(charlie: User, question: Question) -> No
     assert fresh.language == "en" and not fresh.language_locked
 
 
-def test_moderator_can_set_a_language(moderator: User, question: Question) -> None:
+def test_moderator_can_set_a_language(mod: User, question: Question) -> None:
     """Staff moderators may correct anyone's post."""
-    services.post_language_set(post=question, actor=moderator, language="zh-hans")
+    services.post_language_set(post=question, actor=mod, language="zh-hans")
     assert _reload(question).language == "zh-hans"
 
 

@@ -9,41 +9,18 @@ sanitized HTML posts really have.
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
 from rung.core.markdown import render_markdown
 from rung.languages.glossary import TERMS, link_glossary_terms
-from rung.testing import CORPORA
+from rung.testing.corpora import corpus_lines, hostile_files
 
 SLUGS = {term.slug for term in TERMS}
 GLOSSARY_HREF = re.compile(r"/glossary/#([a-z0-9-]+)")
 SKIPPED = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
 Token = tuple[str, ...]
 NOTHING_LINKED = "nothing linked"
-
-
-def _corpus_files() -> list[str]:
-    # An empty parameter list would make pytest skip the test; a placeholder keeps it failing.
-    if not CORPORA.is_dir():
-        return ["xss/<shared corpora missing>"]
-    files = sorted(f"xss/{path.name}" for path in (CORPORA / "xss").glob("*.txt"))
-    return [*files, "naughty/blns.txt"] if files else ["xss/<no payload lists>"]
-
-
-def _payloads(relative: str) -> list[str]:
-    path: Path = CORPORA / relative
-    if not path.is_file():
-        pytest.fail(f"Corpus file {path} is missing; the shared corpora must be present.")
-    # Split on "\n" only: the naughty strings hold U+2028 and friends inside single payloads.
-    lines = path.read_bytes().decode("utf-8").split("\n")
-    lines = [line.removesuffix("\r") for line in lines]
-    if relative.startswith("naughty/"):
-        lines = [line for line in lines if not line.startswith("#")]
-    payloads = [line for line in lines if line]
-    assert payloads, f"{relative} holds no payloads"
-    return payloads
 
 
 class _Structure(HTMLParser):
@@ -144,11 +121,11 @@ def _problems(before: str, language: str, *, sanitized: bool) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("relative", _corpus_files())
+@pytest.mark.parametrize("relative", hostile_files())
 def test_hostile_posts_keep_their_markup_when_terms_are_linked(relative: str) -> None:
     failures = []
     unlinked = {"sanitized": 0, "raw": 0}
-    payloads = _payloads(relative)
+    payloads = corpus_lines(relative)
     for number, payload in enumerate(payloads, 1):
         markdown = (
             f"calibration {payload} promotion\n\n{payload}晋升 PIP\n\n"

@@ -19,12 +19,7 @@ from rung.accounts.models import User
 from rung.languages.models import Translation
 from rung.languages.tests import fake_services
 from rung.qa.models import Answer, Question, Topic
-from rung.qa.tests import test_browser as browser
-
-# The browser fixtures of the Q&A story, shared rather than written twice.
-chromium = browser.chromium
-Watch = browser.Watch
-sign_up = browser.sign_up
+from rung.testing.browser import Watch, sign_up
 
 pytestmark = [
     pytest.mark.browser,

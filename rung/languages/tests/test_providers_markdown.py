@@ -2,7 +2,6 @@
 
 import re
 import time
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,7 @@ from rung.languages.providers.markdown import (
     structure,
 )
 from rung.languages.tests.fake_services import PLACEHOLDER
-from rung.testing import CORPORA
+from rung.testing.corpora import corpus, corpus_lines
 
 _EXAMPLE = re.compile(r"^`{32} example\n(.*?)^\.\n", re.M | re.S)
 # Real translators into Chinese switch to full-width punctuation, brackets included.
@@ -42,24 +41,11 @@ _FULL_WIDTH = str.maketrans(
 )
 
 
-def corpus(relative: str) -> Path:
-    """Return a shared corpus file, failing (not skipping) when it is missing."""
-    path = CORPORA / relative
-    if not path.is_file():
-        pytest.fail(f"Shared test corpus {path} is missing; these tests must not pass without it.")
-    return path
-
-
 def spec_examples() -> list[str]:
     text = corpus("commonmark/spec.txt").read_text(encoding="utf-8")
     examples = [example.replace("→", "\t") for example in _EXAMPLE.findall(text)]
     assert len(examples) > 600
     return examples
-
-
-def corpus_lines(relative: str) -> list[str]:
-    text = corpus(relative).read_bytes().decode("utf-8")
-    return [line for line in text.split("\n") if line]
 
 
 def outside_placeholders(text: str, change: object) -> str:

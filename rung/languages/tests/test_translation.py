@@ -1,6 +1,5 @@
 """Translating a post: the view end to end against a local LibreTranslate, the cache, access."""
 
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -27,16 +26,6 @@ ZH_BODY = (
 )
 HTMX = {"HX-Request": "true"}
 ZH_UI = {"Accept-Language": "zh-Hans"}
-
-
-@pytest.fixture
-def libretranslate(settings: Any) -> Iterator[FakeService]:
-    """Point Rung at a local LibreTranslate for the length of a test."""
-    with fake_service() as service:
-        settings.RUNG_TRANSLATION_PROVIDER = "libretranslate"
-        settings.RUNG_LIBRETRANSLATE_URL = service.url
-        settings.RUNG_TRANSLATION_TIMEOUT = 0.5
-        yield service
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ from typing import Any
 import pytest
 
 from rung.languages.tests.fake_services import fake_service
+from rung.testing import make_answer, make_member, make_question
 
 # The browser fixture is shared with the Q&A story.
-from rung.qa.tests.test_browser import Watch, chromium  # noqa: F401
-from rung.testing import make_answer, make_member, make_question
+from rung.testing.browser import Watch
 
 pytestmark = [
     pytest.mark.browser,
@@ -19,7 +19,7 @@ pytestmark = [
 
 def test_translate_and_show_original_in_chromium(
     live_server: Any,
-    chromium: Any,  # noqa: F811 (the imported fixture)
+    chromium: Any,
     settings: Any,
     test_output: Path,
 ) -> None:

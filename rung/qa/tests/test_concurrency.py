@@ -18,15 +18,15 @@ from django.urls import reverse
 from rung.accounts.models import User
 from rung.qa import selectors
 from rung.qa.models import Answer, Like, Question, QuestionTopic, Topic
-from rung.qa.tests.test_browser import _serve_one_request_at_a_time
 from rung.testing import Browser, Reply, make_answer, make_member, make_question
+from rung.testing.browser import serve_one_request_at_a_time
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
 def server(live_server: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    _serve_one_request_at_a_time(live_server, monkeypatch)
+    serve_one_request_at_a_time(live_server, monkeypatch)
     yield live_server.url
 
 

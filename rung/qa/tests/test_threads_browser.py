@@ -14,10 +14,10 @@ from rung.languages.tests.fake_services import fake_service
 from rung.qa import services
 from rung.qa.models import Answer
 from rung.qa.selectors import ANSWERS_PER_PAGE, REPLIES_SHOWN
+from rung.testing import bulk_answers, make_answer, make_member, make_question
 
 # The browser fixture is shared with the Q&A story.
-from rung.qa.tests.test_browser import Watch, chromium, log_in  # noqa: F401
-from rung.testing import bulk_answers, make_answer, make_member, make_question
+from rung.testing.browser import Watch, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,7 +30,7 @@ REPLIES = 12
 
 def test_show_more_answers_and_replies_in_chromium(
     live_server: Any,
-    chromium: Any,  # noqa: F811 (the imported fixture)
+    chromium: Any,
     settings: Any,
     test_output: Path,
 ) -> None:
@@ -118,7 +118,7 @@ def test_show_more_answers_and_replies_in_chromium(
 
 def test_paged_thread_without_javascript(
     live_server: Any,
-    chromium: Any,  # noqa: F811 (the imported fixture)
+    chromium: Any,
 ) -> None:
     from playwright.sync_api import expect
 

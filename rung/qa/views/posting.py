@@ -25,18 +25,7 @@ def question_ask(request: MemberRequest) -> HttpResponse:
     user = request.user
     if request.method == "POST":
         form = QuestionForm(request.POST, user=request.user)
-        question = save_form(
-            form,
-            lambda data: services.question_create(
-                author=user,
-                title=data["title"],
-                body=data["body"],
-                topics=data["topics"],
-                card=form.card(),
-                is_anonymous=data["is_anonymous"],
-                submit_token=data.get("submit_token"),
-            ),
-        )
+        question = form.ask(user)
         if question is not None:
             return redirect(question.get_absolute_url())
         status = FORM_ERROR_STATUS

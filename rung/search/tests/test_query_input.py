@@ -7,9 +7,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rung.accounts.models import User
+from rung.search import selectors
 from rung.search.analysis import MAX_QUERY_TERMS, PREFIX, parse_query
+from rung.search.forms import SearchForm
 from rung.search.fulltext import fts5_expression, fulltext_matches, tsquery_expression
-from rung.testing import CORPORA, make_question
+from rung.testing import make_question, naughty_strings
+from rung.testing.corpora import sample
 
 SYNTAX = ['"', "*", "(", ")", ":", "NEAR", "OR", "AND", "NOT", "-", "^", "'", "\\", "{", "}"]
 # Text built from search-engine syntax, words in both languages, and any character at all.
@@ -118,15 +121,22 @@ def test_unknown_sort_is_refused_with_400(client: Client) -> None:
 
 @pytest.mark.django_db
 def test_naughty_strings_search_cleanly(client: Client, alice: User) -> None:
-    corpus = CORPORA / "naughty" / "blns.txt"
-    assert corpus.exists(), f"the shared corpus is missing at {corpus}"
+    """Every naughty string runs through the form, the parser and the database; a sample of
+    them also goes through HTTP, to the rendered page."""
     make_question(alice, title="Is my salary fair?", body="Asking for a raise.")
+    lines = naughty_strings()
+    for line in lines:
+        form = SearchForm({"q": line})
+        assert form.is_valid(), (line, form.errors)
+        data = form.cleaned_data
+        selectors.search_questions(
+            parse_query(data["q"]), filters=form.filters, sort=data["sort"], after=None
+        )
     failures = []
-    for line in corpus.read_text(encoding="utf-8").split("\n"):
-        if line and not line.startswith("#"):
-            status = client.get(reverse("search:search"), {"q": line}).status_code
-            if status != 200:
-                failures.append((line, status))
+    for line in sample(lines, 40):
+        status = client.get(reverse("search:search"), {"q": line}).status_code
+        if status != 200:
+            failures.append((line, status))
     assert failures == []
 
 

@@ -9,13 +9,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from rung.accounts.models import User
-from rung.qa.tests import test_browser as browser
 from rung.testing import make_member, make_question
-
-# The browser fixtures of the Q&A story, shared rather than written twice.
-chromium = browser.chromium
-Watch = browser.Watch
-sign_up = browser.sign_up
+from rung.testing.browser import Watch, sign_up
 
 pytestmark = [
     pytest.mark.browser,
