@@ -1,7 +1,8 @@
 """Every Q&A address, by wrong method, logged out, outsider, moderator, missing ids, bad input.
 
 alice asked the question and replied to bob's answer; charlie is an outsider; mod is a
-moderator, who may also edit and delete anyone's posts and set their language. A new address without a Route below fails `test_every_qa_route_is_in_the_matrix`.
+moderator, who may also edit and delete anyone's posts and set their language. A new
+address without a Route below fails `test_every_qa_route_is_in_the_matrix`.
 """
 
 import uuid
@@ -162,9 +163,7 @@ ROUTES = [
         data=GOOD_BODY,
         bad=(EMPTY_BODY, HUGE_BODY),
     ),
-    Route(
-        "qa:answer_delete", OWNER, ("POST",), args=answer_id, doer="teammate", moderators=True
-    ),
+    Route("qa:answer_delete", OWNER, ("POST",), args=answer_id, doer="teammate", moderators=True),
     Route("qa:answer_history", PUBLIC, args=answer_id),
     Route(
         "qa:answer_like",
