@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from rung.accounts.models import User
 from rung.accounts.roles import can_reveal_anonymous, is_moderator
@@ -65,7 +66,10 @@ class PostAdmin(admin.ModelAdmin):
                 )
             else:
                 done += 1
-        self.message_user(request, _("%(count)d posts changed.") % {"count": done})
+        self.message_user(
+            request,
+            ngettext("%(count)d post changed.", "%(count)d posts changed.", done) % {"count": done},
+        )
 
     @admin.action(description=_("Publish the selected posts"))
     def publish(self, request: HttpRequest, posts: QuerySet[Any]) -> None:
@@ -89,7 +93,10 @@ class PostAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{post.pk}: {error}", messages.WARNING)
             else:
                 done += 1
-        self.message_user(request, _("%(count)d posts deleted.") % {"count": done})
+        self.message_user(
+            request,
+            ngettext("%(count)d post deleted.", "%(count)d posts deleted.", done) % {"count": done},
+        )
 
     def _delete(self, post: Post, actor: User) -> None:
         raise NotImplementedError

@@ -538,3 +538,32 @@ def test_a_validation_error_raised_by_a_subscriber_is_a_400_and_saves_nothing(
     assert not Answer.objects.filter(question=question).exists()
     question.refresh_from_db()
     assert question.answer_count == 0
+
+
+# --- the admin --------------------------------------------------------------------------
+
+
+def test_the_admin_lists_posts_hides_anonymous_authors_and_acts_through_services(
+    alice: User, bob: User, mod: User, mod_client: Client
+) -> None:
+    anonymous = make_question(alice, title="Anonymous platypusword question", is_anonymous=True)
+    answer = make_answer(anonymous, bob, body="An answer to hide.")
+    changelist = reverse("admin:qa_question_changelist")
+    page = mod_client.get(changelist, {"visibility__exact": "published"}).content.decode()
+    assert "Anonymous platypusword question" in page
+    assert "alice (Alice Chen)" not in page
+    # A moderator's search by the author's name does not unmask an anonymous question.
+    assert "platypusword" not in mod_client.get(changelist, {"q": "alice"}).content.decode()
+    answers = reverse("admin:qa_answer_changelist")
+    assert mod_client.get(answers).status_code == 200
+    response = mod_client.post(
+        answers, {"action": "hide", "_selected_action": [answer.pk]}, follow=True
+    )
+    assert response.status_code == 200
+    answer.refresh_from_db()
+    anonymous.refresh_from_db()
+    assert answer.visibility == Visibility.HIDDEN and anonymous.answer_count == 0
+    assert mod_client.get(reverse("admin:qa_answer_change", args=[answer.pk])).status_code == 200
+    change = mod_client.get(reverse("admin:qa_question_change", args=[anonymous.pk]))
+    assert change.status_code == 200 and "Alice Chen" not in change.content.decode()
+    assert _client(alice).get(changelist).status_code == 302  # members are sent to log in
