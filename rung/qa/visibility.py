@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from rung.accounts.models import User
 from rung.accounts.roles import is_moderator
-from rung.qa.models import Answer, Post, Question, Visibility
+from rung.qa.models import Visibility
 
 Viewer = User | AnonymousUser | None
 
@@ -41,36 +41,3 @@ def readable_answers_q(viewer: Viewer, prefix: str = "") -> Q:
         & readable_q(viewer, f"{prefix}question__")
         & (Q(**{f"{parent}isnull": True}) | readable_q(viewer, parent))
     )
-
-
-def post_readable(viewer: Viewer, post: Post) -> bool:
-    """Say whether a viewer may read one post, looked at alone."""
-    if post.is_deleted:
-        return False
-    if post.is_published or sees_everything(viewer):
-        return True
-    return viewer is not None and viewer.is_authenticated and post.author_id == viewer.pk
-
-
-def question_readable(viewer: Viewer, question: Question) -> bool:
-    return post_readable(viewer, question)
-
-
-def answer_readable(viewer: Viewer, answer: Answer) -> bool:
-    """Say whether a viewer may read an answer or reply, and the question and thread it is in."""
-    if not post_readable(viewer, answer) or not post_readable(viewer, answer.question):
-        return False
-    return answer.parent is None or post_readable(viewer, answer.parent)
-
-
-def notice_for(viewer: Viewer, post: Post) -> str:
-    """Return how a post that is not published is marked for this viewer.
-
-    "author" for its author (a notice that says what to do), "moderator" for a moderator
-    (a badge), "" for a published post.
-    """
-    if post.is_published:
-        return ""
-    if viewer is not None and viewer.is_authenticated and post.author_id == viewer.pk:
-        return "author"
-    return "moderator"

@@ -19,7 +19,6 @@ from rung.qa.diffs import diff_html, line_diff
 from rung.qa.models import BODY_MAX_LENGTH, Post, Question
 from rung.qa.selectors import FEED_SORTS
 from rung.qa.slots import question_page_end
-from rung.qa.visibility import notice_for
 
 VISITOR_COOKIE_AGE = 365 * 24 * 3600
 
@@ -128,7 +127,6 @@ def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> H
             "body_max_length": BODY_MAX_LENGTH,
             "is_asker": user.pk == question.author_id,
             "can_moderate": is_moderator(user),
-            "notice": notice_for(user, question),
         },
     )
     patch_vary_headers(response, ["HX-Request"])
