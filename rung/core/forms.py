@@ -5,6 +5,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.forms import Form
+from django.http import HttpRequest
+
+from rung.core.middleware import mark_rate_limited
+from rung.core.ratelimit import Limited
 
 # A form sent back with its errors answers 400, so htmx (`data-swap-refusals`), scripts
 # and tests can tell a refusal from a page.
@@ -22,7 +26,11 @@ def add_service_errors(form: Form, error: ValidationError) -> None:
 
 
 def save_form[T](form: Form, save: Callable[[dict[str, Any]], T]) -> T | None:
-    """Return what `save` made of a valid form's data, or None with the errors on the form."""
+    """Return what `save` made of a valid form's data, or None with the errors on the form.
+
+    A limit that refused the write (`Limited`) is an error too, and stays on the form as
+    `form.limited`, so the view can answer 429 (`refused_status`).
+    """
     if not form.is_valid():
         return None
     try:
@@ -30,3 +38,19 @@ def save_form[T](form: Form, save: Callable[[dict[str, Any]], T]) -> T | None:
     except ValidationError as error:
         add_service_errors(form, error)
         return None
+    except Limited as limited:
+        form.add_error(None, limited.message)
+        form.limited = limited  # type: ignore[attr-defined]
+        return None
+
+
+def refused_status(request: HttpRequest, form: Form) -> int:
+    """Return the status of a form sent back with its errors: 429 when a limit refused it.
+
+    A limited request also gets Retry-After (`RateLimitedMiddleware`).
+    """
+    limited: Limited | None = getattr(form, "limited", None)
+    if limited is None:
+        return FORM_ERROR_STATUS
+    mark_rate_limited(request, limited.retry_after)
+    return 429

@@ -18,7 +18,8 @@ from typing import Any, Protocol
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from rung.core.models import RateCounter
 
@@ -51,6 +52,35 @@ class Verdict:
 
     allowed: bool
     retry_after: int = 0
+
+
+class Limited(Exception):
+    """A limit refused a write: `message` says so to the member, `retry_after` in seconds.
+
+    Raised by a service or an event subscriber (moderation's posting limits) inside the
+    write's transaction, so nothing is saved. Form views get it on the form from
+    `core.forms.save_form`; other views answer it with `limited_response`.
+    """
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.message = str(message)
+        self.retry_after = max(1, int(retry_after))
+
+
+def limited_response(request: HttpRequest, limited: Limited) -> HttpResponse:
+    """Answer a request a limit refused with 429 and Retry-After.
+
+    The message goes as text to htmx, which shows it beside the control, else as a page.
+    """
+    if getattr(request, "htmx", False):
+        response = HttpResponse(
+            limited.message, status=429, content_type="text/plain; charset=utf-8"
+        )
+    else:
+        response = render(request, "core/limited.html", {"message": limited.message}, status=429)
+    response["Retry-After"] = str(limited.retry_after)
+    return response
 
 
 class _Store(Protocol):

@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from django.http import Http404
 
 from rung.languages.models import Translation
-from rung.qa import selectors as qa_selectors
+from rung.qa.access import answer_for_reader, question_for_reader
 from rung.qa.models import Post, Question
 from rung.qa.posts import post_kind
+from rung.qa.visibility import Viewer
 
 # --- translating posts ---------------------------------------------------------------------
 
@@ -31,13 +32,13 @@ def translation_kind(post: Post) -> str:
     return Translation.Kind(post_kind(post))
 
 
-def post_for_translation(kind: str, pk: int) -> Post:
-    """Return a post anyone may read, by kind, or raise 404 as its own page would."""
+def post_for_translation(kind: str, pk: int, *, viewer: Viewer = None) -> Post:
+    """Return a post the viewer may read, by kind, or raise 404 as its own page would."""
     post: Post
     if kind == Translation.Kind.QUESTION:
-        post = qa_selectors.question_get_visible(pk)
+        post = question_for_reader(viewer, pk)
     else:
-        post = qa_selectors.answer_get_visible(pk)
+        post = answer_for_reader(viewer, pk)
         # An answer's id under "reply" (or the reverse) names nothing that exists.
         if translation_kind(post) != kind:
             raise Http404("No such post.")

@@ -29,10 +29,15 @@ PostKind = Literal["question", "answer", "reply"]
 
 @dataclass(frozen=True)
 class PostEvent:
-    """Something happened to a post of one question, done by one member."""
+    """Something happened to a post of one question, done by one member.
+
+    `author_id` is who wrote the post the event is about (the answer for answer events,
+    the liked post for likes), which may not be the actor: a moderator, say.
+    """
 
     question_id: int
     actor_id: int
+    author_id: int
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,42 @@ class LanguageCorrected(PostEvent):
     kind: PostKind
     post_id: int
     language: str
+
+
+Visibility = Literal["published", "held", "hidden"]
+
+
+@dataclass(frozen=True)
+class PostVisibilityChanged(PostEvent):
+    """A post was held for review, hidden, or published again (`previous` is what it was)."""
+
+    kind: PostKind
+    post_id: int
+    visibility: Visibility
+    previous: Visibility
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class QuestionLocked(PostEvent):
+    """A moderator locked the question against new answers (`locked`), or unlocked it."""
+
+    locked: bool
+
+
+@dataclass(frozen=True)
+class QuestionClosed(PostEvent):
+    """The question was closed as a duplicate of another, or reopened (`duplicate_of_id` None)."""
+
+    duplicate_of_id: int | None
+
+
+@dataclass(frozen=True)
+class QuestionMoved(PostEvent):
+    """A moderator moved the question to other topics."""
+
+    topic_ids: tuple[int, ...]
+    previous_topic_ids: tuple[int, ...]
 
 
 Subscriber = Callable[[Any], None]

@@ -48,6 +48,16 @@ class Topic(models.Model):
         return reverse("qa:topic", args=[self.slug])
 
 
+class Visibility(models.TextChoices):
+    """Who may read a post that is not deleted."""
+
+    PUBLISHED = "published", _("Published")
+    # Waiting for review: only its author and moderators see it.
+    HELD = "held", _("Waiting for review")
+    # Hidden by flags or a moderator: only its author and moderators see it, with a notice.
+    HIDDEN = "hidden", _("Hidden")
+
+
 class Post(models.Model):
     """What questions, answers and replies share: a member's Markdown text and its life.
 
@@ -72,6 +82,15 @@ class Post(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     is_deleted = models.BooleanField(default=False)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # Set by moderation (rung/qa/moderation_services.py); public pages show published posts only.
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.PUBLISHED,
+        db_index=True,
+    )
+    visibility_reason = models.CharField(_("reason"), max_length=300, blank=True)
 
     likes: "RelatedManager[Like]"
     revisions: "RelatedManager[Revision]"
@@ -84,6 +103,10 @@ class Post(models.Model):
     def get_absolute_url(self) -> str:
         """Return the address that shows the post (each table defines its own)."""
         raise NotImplementedError
+
+    @property
+    def is_published(self) -> bool:
+        return self.visibility == Visibility.PUBLISHED
 
 
 class Question(Post):
@@ -125,6 +148,17 @@ class Question(Post):
     answer_count = models.PositiveIntegerField(default=0)
     # Bumped by every write to the question or its answers; rendered parts are cached under it.
     version = models.PositiveBigIntegerField(default=0)
+    # A locked question takes no new answers or replies; a closed one points to its original.
+    locked_at = models.DateTimeField(_("locked at"), null=True, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
     class Meta(Post.Meta):
         indexes = [
@@ -146,6 +180,11 @@ class Question(Post):
         if self.ctx_level is not None:
             return _("Anonymous %(person)s") % {"person": self.ctx_level.person_noun}
         return str(_("Anonymous member"))
+
+    @property
+    def takes_answers(self) -> bool:
+        """Say whether the question is open for new answers and replies."""
+        return self.locked_at is None and self.closed_at is None
 
     @property
     def has_context(self) -> bool:

@@ -16,7 +16,7 @@ def member_posts_section(request: HttpRequest, member: User) -> SafeString:
         {
             "member": member,
             "questions": selectors.member_questions(member, viewer=request.user),
-            "answers": selectors.member_answers(member),
+            "answers": selectors.member_answers(member, viewer=request.user),
         },
         request=request,
     )

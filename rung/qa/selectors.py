@@ -11,7 +11,6 @@ from django.db.models import (
     Count,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
     prefetch_related_objects,
@@ -32,7 +31,9 @@ from rung.qa.models import (
     QuestionTopic,
     Revision,
     Topic,
+    Visibility,
 )
+from rung.qa.visibility import Viewer, readable_answers_q, readable_q
 
 FeedSort = Literal["newest", "top", "unanswered"]
 FEED_SORTS: tuple[FeedSort, ...] = ("newest", "top", "unanswered")
@@ -102,9 +103,9 @@ def topic_feed(
 
 
 def latest_questions(*, limit: int = 20) -> list[Question]:
-    """Return the newest visible questions across all topics."""
+    """Return the newest published questions across all topics."""
     return list(
-        Question.objects.filter(is_deleted=False)
+        Question.objects.filter(is_deleted=False, visibility=Visibility.PUBLISHED)
         .select_related(*_CARD_RELATED)
         .order_by("-created_at", "-id")[:limit]
     )
@@ -126,11 +127,14 @@ def topics_by_kind() -> tuple[list[Topic], list[Topic]]:
     return levels, subjects
 
 
-def question_get_visible(pk: int) -> Question:
-    """Return a question anyone may read, or raise 404; `question_load_card` adds the rest."""
+def question_get_visible(pk: int, *, viewer: Viewer = None) -> Question:
+    """Return a question the viewer may read, or raise 404; `question_load_card` adds the rest.
+
+    Without a viewer, only a published question: what anyone may read.
+    """
     try:
-        return Question.objects.select_related(*_CARD_RELATED, "ctx_scale").get(
-            pk=pk, is_deleted=False
+        return Question.objects.select_related(*_CARD_RELATED, "ctx_scale", "duplicate_of").get(
+            readable_q(viewer), pk=pk
         )
     except Question.DoesNotExist:
         raise Http404("No such question.") from None
@@ -215,8 +219,8 @@ def _mark(posts: list[Answer], question: Question, liked: set[int] | None) -> No
         post.liked = liked is not None and post.pk in liked  # type: ignore[attr-defined]
 
 
-def _visible_replies(parent_id: int) -> QuerySet[Answer]:
-    return Answer.objects.filter(parent_id=parent_id, is_deleted=False)
+def _visible_replies(parent_id: int, viewer: Viewer = None) -> QuerySet[Answer]:
+    return Answer.objects.filter(readable_q(viewer), parent_id=parent_id)
 
 
 def _after(
@@ -262,13 +266,15 @@ def question_thread_page(
     cursor: AnswerCursor | None = None,
     liked: set[int] | None = None,
     size: int = ANSWERS_PER_PAGE,
+    viewer: Viewer = None,
 ) -> ThreadPage:
     """Return one page of answers, each with its first replies, in two queries.
 
     The most helpful answer leads the first page; the others follow by likes, then age,
     paged by keyset. Each post gets `liked`: whether it is among the ids in `liked`.
+    Posts that are not published are shown only to a `viewer` who may read them.
     """
-    answers = Answer.objects.filter(question=question, parent=None, is_deleted=False)
+    answers = Answer.objects.filter(readable_q(viewer), question=question, parent=None)
     accepted = question.accepted_answer_id
     others = answers.exclude(pk=accepted) if accepted else answers
     if cursor is None:
@@ -278,7 +284,7 @@ def question_thread_page(
     else:
         branches = [branch[: size + 1] for branch in _after(others, cursor, by_likes=True)]
     reply_count = (
-        Answer.objects.filter(parent=OuterRef("pk"), is_deleted=False)
+        Answer.objects.filter(readable_q(viewer), parent=OuterRef("pk"))
         .order_by()
         .values("parent")
         .annotate(n=Count("pk"))
@@ -300,7 +306,8 @@ def question_thread_page(
     if with_replies:
         # One bounded seek per answer, so a thread with thousands of replies costs no more.
         first = [
-            _visible_replies(pk).order_by(*_REPLY_ORDER)[:REPLIES_SHOWN] for pk in with_replies
+            _visible_replies(pk, viewer).order_by(*_REPLY_ORDER)[:REPLIES_SHOWN]
+            for pk in with_replies
         ]
         replies = list(
             Answer.objects.filter(pk__in=_ids_of(first))
@@ -318,10 +325,14 @@ def question_thread_page(
 
 
 def answer_replies_page(
-    answer: Answer, *, cursor: AnswerCursor | None, liked: set[int] | None = None
+    answer: Answer,
+    *,
+    cursor: AnswerCursor | None,
+    liked: set[int] | None = None,
+    viewer: Viewer = None,
 ) -> AnswerThread:
     """Return an answer with the next REPLIES_PER_PAGE replies after `cursor`."""
-    replies = _visible_replies(answer.pk)
+    replies = _visible_replies(answer.pk, viewer)
     after = replies if cursor is None else _after(replies, cursor, by_likes=False)[0]
     remaining = after.count()
     shown = list(
@@ -370,7 +381,7 @@ def _answer_page_url(answer: Answer) -> str:
     url = question.get_absolute_url()
     if answer.pk == question.accepted_answer_id:
         return url
-    others = Answer.objects.filter(question=question, parent=None, is_deleted=False)
+    others = Answer.objects.filter(readable_q(None), question=question, parent=None)
     if question.accepted_answer_id:
         others = others.exclude(pk=question.accepted_answer_id)
     # The nearest answers before it, nearest first: those with as many likes, then more.
@@ -390,7 +401,11 @@ def _answer_page_url(answer: Answer) -> str:
 
 
 def answer_author_ids(question: Question) -> set[int]:
-    """Return who wrote the visible answers and replies on a question."""
+    """Return who wrote the answers and replies on a question, published or not.
+
+    Authors of held or hidden posts are among them: they see their own posts, so they
+    must not share the copy of the page other members read.
+    """
     return set(
         Answer.objects.filter(question=question, is_deleted=False).values_list(
             "author_id", flat=True
@@ -435,17 +450,15 @@ def post_revisions(post: Post) -> QuerySet[Revision]:
     return post.revisions.select_related("editor")
 
 
-def answer_get_visible(pk: int) -> Answer:
-    """Return a visible answer (or reply) on a visible question, or raise 404.
+def answer_get_visible(pk: int, *, viewer: Viewer = None) -> Answer:
+    """Return an answer (or reply) the viewer may read, on a question they may read, or 404.
 
-    A reply under a deleted answer is hidden with its thread, so it is not visible either.
+    A reply under a deleted or hidden answer goes with its thread, so it is not readable
+    either. Without a viewer, only what anyone may read.
     """
     try:
-        return Answer.objects.select_related("question").get(
-            Q(parent__isnull=True) | Q(parent__is_deleted=False),
-            pk=pk,
-            is_deleted=False,
-            question__is_deleted=False,
+        return Answer.objects.select_related("question", "question__duplicate_of").get(
+            readable_answers_q(viewer), pk=pk
         )
     except Answer.DoesNotExist:
         raise Http404("No such answer.") from None
@@ -454,17 +467,25 @@ def answer_get_visible(pk: int) -> Answer:
 def member_questions(
     member: User, *, viewer: User | AnonymousUser, limit: int = 20
 ) -> list[Question]:
-    """Return a member's questions as a viewer may see them: anonymous ones only to the author."""
-    questions = Question.objects.filter(author=member, is_deleted=False)
+    """Return a member's questions as a viewer may see them: anonymous ones only to the author.
+
+    Held and hidden ones are listed only for the member themselves and for moderators.
+    """
+    questions = Question.objects.filter(readable_q(viewer), author=member)
     if viewer.pk != member.pk:
         questions = questions.filter(is_anonymous=False)
     return list(questions.select_related(*_CARD_RELATED).order_by("-created_at")[:limit])
 
 
-def member_answers(member: User, *, limit: int = 20) -> list[Answer]:
-    """Return a member's visible answers, leaving out replies on anonymous questions they asked."""
+def member_answers(
+    member: User, *, viewer: User | AnonymousUser | None = None, limit: int = 20
+) -> list[Answer]:
+    """Return a member's answers a viewer may read, leaving out those that would unmask them.
+
+    Replies on an anonymous question they asked are left out.
+    """
     answers = (
-        Answer.objects.filter(author=member, is_deleted=False, question__is_deleted=False)
+        Answer.objects.filter(readable_answers_q(viewer), author=member)
         .exclude(question__is_anonymous=True, question__author=member)
         .select_related("question")
         .order_by("-created_at")

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rung.accounts.models import User
+from rung.accounts.roles import is_moderator
 from rung.core.languages import SITE_LANGUAGES
 from rung.core.markdown import excerpt, render_markdown
 from rung.core.submit_once import SubmitOnce
@@ -30,6 +31,7 @@ from rung.qa.models import (
     QuestionTopic,
     Revision,
     Topic,
+    Visibility,
 )
 from rung.qa.permissions import check_edit_permission, check_like_permission
 from rung.qa.posts import post_kind, post_model, post_question, post_question_id
@@ -99,14 +101,21 @@ def _save_ratings(question: Question, card: ContextCard) -> None:
     )
 
 
+def _is_listed(question: Question) -> bool:
+    """Say whether a question appears in feeds and counts: published and not deleted."""
+    return not question.is_deleted and question.visibility == Visibility.PUBLISHED
+
+
 def _place_in_topics(question: Question, topics: Sequence[Topic]) -> None:
     current = set(question.placements.values_list("topic_id", flat=True))
     wanted = {topic.pk for topic in topics}
     removed = current - wanted
     added = wanted - current
+    # A topic counts the questions its feed lists.
+    counted = 1 if _is_listed(question) else 0
     if removed:
         QuestionTopic.objects.filter(question=question, topic_id__in=removed).delete()
-        Topic.objects.filter(pk__in=removed).update(question_count=F("question_count") - 1)
+        Topic.objects.filter(pk__in=removed).update(question_count=F("question_count") - counted)
     if added:
         QuestionTopic.objects.bulk_create(
             QuestionTopic(
@@ -115,11 +124,11 @@ def _place_in_topics(question: Question, topics: Sequence[Topic]) -> None:
                 created_at=question.created_at,
                 like_count=question.like_count,
                 answer_count=question.answer_count,
-                is_visible=not question.is_deleted,
+                is_visible=_is_listed(question),
             )
             for topic_id in added
         )
-        Topic.objects.filter(pk__in=added).update(question_count=F("question_count") + 1)
+        Topic.objects.filter(pk__in=added).update(question_count=F("question_count") + counted)
 
 
 def _validate_language(language: str) -> None:
@@ -154,11 +163,13 @@ def _touch(question: Question) -> None:
 def _sync_placements(question: Question) -> None:
     """Copy a question's saved sort keys onto its topic placements."""
     # Read the row, not the instance: a caller's copy may predate a concurrent like.
-    saved = Question.objects.values("like_count", "answer_count", "is_deleted").get(pk=question.pk)
+    saved = Question.objects.values("like_count", "answer_count", "is_deleted", "visibility").get(
+        pk=question.pk
+    )
     QuestionTopic.objects.filter(question_id=question.pk).update(
         like_count=saved["like_count"],
         answer_count=saved["answer_count"],
-        is_visible=not saved["is_deleted"],
+        is_visible=not saved["is_deleted"] and saved["visibility"] == Visibility.PUBLISHED,
     )
 
 
@@ -214,9 +225,11 @@ def question_create(
         body=body,
         created_at=question.created_at,
     )
-    events.publish(events.QuestionAsked(question_id=question.pk, actor_id=author.pk))
-    # Subscribers inside the transaction may have labelled its language.
-    question.refresh_from_db(fields=["language"])
+    events.publish(
+        events.QuestionAsked(question_id=question.pk, actor_id=author.pk, author_id=author.pk)
+    )
+    # Subscribers inside the transaction may have labelled its language, or held it.
+    question.refresh_from_db(fields=["language", "visibility", "visibility_reason"])
     return question
 
 
@@ -257,7 +270,12 @@ def question_edit(
     if changed:
         Revision.objects.create(question=question, editor=editor, title=question.title, body=body)
     events.publish(
-        events.QuestionEdited(question_id=question.pk, actor_id=editor.pk, text_changed=changed)
+        events.QuestionEdited(
+            question_id=question.pk,
+            actor_id=editor.pk,
+            author_id=question.author_id,
+            text_changed=changed,
+        )
     )
     question.refresh_from_db(fields=["language"])
     return question
@@ -271,20 +289,56 @@ def question_delete(*, question: Question, actor: User) -> None:
     question = _lock_question(question.pk)
     if question.is_deleted:
         return
+    _question_soft_delete(question, actor)
+
+
+def _question_soft_delete(question: Question, actor: User) -> None:
+    """Delete a question whose row the caller holds locked, and say so."""
+    was_listed = _is_listed(question)
     question.is_deleted = True
     question.deleted_at = timezone.now()
     question.save(update_fields=["is_deleted", "deleted_at"])
     _sync_placements(question)
     _touch(question)
-    Topic.objects.filter(placements__question=question).update(
-        question_count=F("question_count") - 1
+    if was_listed:
+        Topic.objects.filter(placements__question=question).update(
+            question_count=F("question_count") - 1
+        )
+    events.publish(
+        events.QuestionDeleted(
+            question_id=question.pk, actor_id=actor.pk, author_id=question.author_id
+        )
     )
-    events.publish(events.QuestionDeleted(question_id=question.pk, actor_id=actor.pk))
+
+
+def _check_takes_answers(question: Question) -> None:
+    """Refuse a new answer or reply on a question that is gone, unpublished, locked or closed."""
+    if question.is_deleted:
+        raise ValidationError(_("This question was deleted."))
+    if question.visibility != Visibility.PUBLISHED:
+        raise ValidationError(_("This question is not published, so it takes no answers."))
+    if question.closed_at is not None:
+        raise ValidationError(
+            _("This question was closed as a duplicate: answer the original question instead.")
+        )
+    if question.locked_at is not None:
+        raise ValidationError(_("This question is locked: it takes no new answers."))
+
+
+def _check_takes_replies(question: Question, parent: Answer) -> None:
+    if (
+        parent.question_id != question.pk
+        or parent.is_deleted
+        or parent.visibility != Visibility.PUBLISHED
+    ):
+        raise ValidationError(_("That answer is not available for replies."))
 
 
 def _recount_answers(question: Question) -> None:
-    """Count the visible answers again; the caller holds the question's row lock."""
-    count = Answer.objects.filter(question=question, parent=None, is_deleted=False).count()
+    """Count the published answers again; the caller holds the question's row lock."""
+    count = Answer.objects.filter(
+        question=question, parent=None, is_deleted=False, visibility=Visibility.PUBLISHED
+    ).count()
     Question.objects.filter(pk=question.pk).update(answer_count=count)
     question.answer_count = count
     _sync_placements(question)
@@ -304,15 +358,14 @@ def answer_create(
     """Answer a question, or reply to one of its answers (replies nest one level)."""
     # Answers to one question are written one at a time, so the count below sees them all.
     question = _lock_question(question.pk)
-    if question.is_deleted:
-        raise ValidationError(_("This question was deleted."))
+    _check_takes_answers(question)
     if parent is not None:
         parent = Answer.objects.get(pk=parent.pk)
-        if parent.question_id != question.pk or parent.is_deleted:
-            raise ValidationError(_("That answer is not available for replies."))
+        _check_takes_replies(question, parent)
         if parent.parent_id is not None:
             # Replies stay one level deep: a reply to a reply joins its thread.
             parent = Answer.objects.get(pk=parent.parent_id)
+            _check_takes_replies(question, parent)
     _validate_language(language)
     parent_id = parent.pk if parent else None
     submit = SubmitOnce(Answer.objects.filter(author=author), submit_token)
@@ -340,10 +393,15 @@ def answer_create(
     _touch(question)
     events.publish(
         events.AnswerPosted(
-            question_id=question.pk, actor_id=author.pk, answer_id=answer.pk, parent_id=parent_id
+            question_id=question.pk,
+            actor_id=author.pk,
+            author_id=author.pk,
+            answer_id=answer.pk,
+            parent_id=parent_id,
         )
     )
-    answer.refresh_from_db(fields=["language"])
+    # Subscribers inside the transaction may have labelled its language, or held it.
+    answer.refresh_from_db(fields=["language", "visibility", "visibility_reason"])
     return answer
 
 
@@ -368,6 +426,7 @@ def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
         events.AnswerEdited(
             question_id=answer.question_id,
             actor_id=editor.pk,
+            author_id=answer.author_id,
             answer_id=answer.pk,
             parent_id=answer.parent_id,
         )
@@ -384,6 +443,11 @@ def answer_delete(*, answer: Answer, actor: User) -> None:
     answer = Answer.objects.select_for_update().get(pk=answer.pk)
     if answer.is_deleted:
         return
+    _answer_soft_delete(question, answer, actor)
+
+
+def _answer_soft_delete(question: Question, answer: Answer, actor: User) -> None:
+    """Delete an answer or reply; the caller holds the question's and the answer's rows."""
     answer.is_deleted = True
     answer.deleted_at = timezone.now()
     answer.save(update_fields=["is_deleted", "deleted_at"])
@@ -397,6 +461,7 @@ def answer_delete(*, answer: Answer, actor: User) -> None:
         events.AnswerDeleted(
             question_id=question.pk,
             actor_id=actor.pk,
+            author_id=answer.author_id,
             answer_id=answer.pk,
             parent_id=answer.parent_id,
         )
@@ -431,6 +496,7 @@ def like_toggle(*, user: User, target: Post) -> tuple[bool, int]:
         events.PostLiked(
             question_id=question.pk,
             actor_id=user.pk,
+            author_id=fresh.author_id,
             kind=kind,
             post_id=fresh.pk,
             liked=delta > 0,
@@ -445,11 +511,11 @@ def answer_mark_helpful(*, question: Question, answer: Answer, actor: User) -> b
     """Mark (or unmark) the most helpful answer; only the asker may; return the new state."""
     if actor.pk != question.author_id:
         raise PermissionDenied(_("Only the person who asked can mark the most helpful answer."))
-    if answer.question_id != question.pk or answer.parent_id is not None or answer.is_deleted:
+    if answer.question_id != question.pk or answer.parent_id is not None:
         raise ValidationError(_("Only a visible answer to this question can be marked."))
     question = _lock_question(question.pk)
     answer = Answer.objects.get(pk=answer.pk)
-    if answer.is_deleted:
+    if answer.is_deleted or answer.visibility != Visibility.PUBLISHED:
         raise ValidationError(_("Only a visible answer to this question can be marked."))
     marked = question.accepted_answer_id != answer.pk
     question.accepted_answer = answer if marked else None
@@ -457,15 +523,19 @@ def answer_mark_helpful(*, question: Question, answer: Answer, actor: User) -> b
     _touch(question)
     events.publish(
         events.HelpfulMarked(
-            question_id=question.pk, actor_id=actor.pk, answer_id=answer.pk, marked=marked
+            question_id=question.pk,
+            actor_id=actor.pk,
+            author_id=answer.author_id,
+            answer_id=answer.pk,
+            marked=marked,
         )
     )
     return marked
 
 
 def check_language_permission(user: User, post: Post) -> None:
-    """Allow the author and staff moderators to set the language of a post that still exists."""
-    if post.author_id != user.pk and not user.is_staff:
+    """Allow the author and moderators to set the language of a post that still exists."""
+    if post.author_id != user.pk and not is_moderator(user):
         raise PermissionDenied(_("Only the author or a moderator can change a post's language."))
     if post.is_deleted:
         raise ValidationError(_("This post was deleted."))
@@ -489,6 +559,7 @@ def post_language_set[P: Post](*, post: P, actor: User, language: str) -> P:
         events.LanguageCorrected(
             question_id=question.pk,
             actor_id=actor.pk,
+            author_id=fresh.author_id,
             kind=post_kind(fresh),
             post_id=fresh.pk,
             language=language,

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from rung.core.markdown import markdown_to_text
 from rung.qa import events
-from rung.qa.models import Answer, Question
+from rung.qa.models import Answer, Question, Visibility
 from rung.search import embeddings
 from rung.search.analysis import index_terms
 from rung.search.models import AnswerTerms, Embedding, SearchEntry
@@ -90,16 +90,23 @@ def _budget_order(question: Question) -> list[QuerySet[Answer]]:
     """Return the visible posts in the order they count toward the budget, as querysets.
 
     The most helpful answer, then answers as the question page lists them (most liked,
-    then oldest), then replies oldest first. Replies under a hidden answer are hidden too.
+    then oldest), then replies oldest first. Replies under a deleted, held or hidden answer
+    go with it; held and hidden posts are not searchable (they wait for review).
     """
-    visible = Answer.objects.filter(question=question, is_deleted=False)
+    visible = Answer.objects.filter(
+        question=question, is_deleted=False, visibility=Visibility.PUBLISHED
+    )
     answers = visible.filter(parent=None)
     accepted = question.accepted_answer_id
     others = answers.exclude(pk=accepted) if accepted else answers
     return [
         answers.filter(pk=accepted) if accepted else answers.none(),
         others.order_by("-like_count", "created_at", "id"),
-        visible.filter(parent__isnull=False, parent__is_deleted=False).order_by("created_at", "id"),
+        visible.filter(
+            parent__isnull=False,
+            parent__is_deleted=False,
+            parent__visibility=Visibility.PUBLISHED,
+        ).order_by("created_at", "id"),
     ]
 
 
@@ -180,6 +187,11 @@ def _row(entry: SearchEntry) -> tuple[object, ...]:
     )
 
 
+def _searchable(question: Question) -> bool:
+    """Say whether search shows a question: published and not deleted, as feeds do."""
+    return not question.is_deleted and question.visibility == Visibility.PUBLISHED
+
+
 def question_index(question_id: int) -> None:
     """Bring one question's index row and vector in line with what is saved.
 
@@ -187,7 +199,7 @@ def question_index(question_id: int) -> None:
     rest of the row is put together from stored terms, within BODY_BUDGET_BYTES.
     """
     question = Question.objects.filter(pk=question_id).first()
-    if question is None or question.is_deleted:
+    if question is None or not _searchable(question):
         SearchEntry.objects.filter(question_id=question_id).delete()
         Embedding.objects.filter(question_id=question_id).delete()
         AnswerTerms.objects.filter(answer__question_id=question_id).delete()
@@ -210,8 +222,10 @@ def question_index(question_id: int) -> None:
 def embeddings_update(question_ids: Sequence[int]) -> int:
     """Compute and store vectors for the given questions whose text changed."""
     # Visibility is checked in Python: see selectors._load_questions for SQLite's plan.
-    found = Question.objects.filter(pk__in=question_ids).only("title", "body", "is_deleted")
-    questions = [question for question in found if not question.is_deleted]
+    found = Question.objects.filter(pk__in=question_ids).only(
+        "title", "body", "is_deleted", "visibility"
+    )
+    questions = [question for question in found if _searchable(question)]
     current = dict(
         Embedding.objects.filter(question_id__in=[q.pk for q in questions]).values_list(
             "question_id", "text_hash"
@@ -259,11 +273,15 @@ def index_rebuild(*, batch: int = 500, missing_only: bool = False) -> int:
     them all; `missing_only` writes the questions that have no row, reusing stored terms.
     """
     written = 0
-    visible = Question.objects.filter(is_deleted=False).order_by("pk")
+    visible = Question.objects.filter(is_deleted=False, visibility=Visibility.PUBLISHED).order_by(
+        "pk"
+    )
     if missing_only:
         visible = visible.exclude(pk__in=SearchEntry.objects.values("question_id"))
     else:
-        SearchEntry.objects.exclude(question__is_deleted=False).delete()
+        SearchEntry.objects.exclude(
+            question__is_deleted=False, question__visibility=Visibility.PUBLISHED
+        ).delete()
         AnswerTerms.objects.all().delete()
     last = 0
     while True:
@@ -282,7 +300,11 @@ def embeddings_rebuild(*, batch: int = 256) -> int:
     """Compute every missing or stale vector in this process; return how many were stored."""
     stored = 0
     last = 0
-    ids = Question.objects.filter(is_deleted=False).order_by("pk").values_list("pk", flat=True)
+    ids = (
+        Question.objects.filter(is_deleted=False, visibility=Visibility.PUBLISHED)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     while True:
         chunk = list(ids.filter(pk__gt=last)[:batch])
         if not chunk:
@@ -308,5 +330,7 @@ def subscribe() -> None:
         events.AnswerEdited,
         events.AnswerDeleted,
         events.HelpfulMarked,
+        # Held and hidden posts leave the index; published again, they come back.
+        events.PostVisibilityChanged,
     ):
         events.subscribe(event_type, _on_post_event, in_transaction=True)

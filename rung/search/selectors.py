@@ -15,7 +15,7 @@ from typing import Literal
 
 from django.core.cache import cache
 
-from rung.qa.models import Question
+from rung.qa.models import Question, Visibility
 from rung.search import embeddings, relevance
 from rung.search.analysis import PREFIX, Query, has_han, parse_query, query_terms
 from rung.search.fulltext import Filters, fulltext_matches, term_documents
@@ -149,10 +149,12 @@ def fuse(*ranked: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:
 def _load_questions(ids: Sequence[int]) -> dict[int, Question]:
     # Visibility is checked here rather than in SQL: with "is_deleted = 0" in the WHERE
     # clause, SQLite prefers the (is_deleted, created_at) index and walks every visible row.
+    # A held or hidden question is left out like a deleted one, even if its index row or
+    # vector lingers (vectors are reloaded in bulk).
     questions = Question.objects.filter(pk__in=ids).select_related(
         "author", "author__level", "ctx_level"
     )
-    return {q.pk: q for q in questions if not q.is_deleted}
+    return {q.pk: q for q in questions if not q.is_deleted and q.visibility == Visibility.PUBLISHED}
 
 
 def encode_cursor(sort: SearchSort, score: float, question_id: int) -> str:

@@ -18,11 +18,12 @@
     }
   });
 
-  // data-swap-refusals: a 400 answer to an htmx request inside is the form with its errors,
-  // so it replaces the target like a success instead of being dropped as an error.
+  // data-swap-refusals: a 400 answer to an htmx request inside is the form with its errors
+  // (429 when a posting limit refused it, with the limit's message), so it replaces the
+  // target like a success instead of being dropped as an error.
   document.addEventListener("htmx:beforeSwap", function (event) {
     var detail = event.detail;
-    if (detail.xhr.status === 400 && event.target instanceof Element && event.target.closest("[data-swap-refusals]")) {
+    if ((detail.xhr.status === 400 || detail.xhr.status === 429) && event.target instanceof Element && event.target.closest("[data-swap-refusals]")) {
       detail.shouldSwap = true;
       detail.isError = false;
     }

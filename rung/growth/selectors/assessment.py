@@ -25,6 +25,7 @@ from rung.qa.models import (
     Question,
     QuestionTopic,
     Topic,
+    Visibility,
 )
 from rung.qa.services import MAX_TOPICS
 
@@ -266,12 +267,17 @@ def axis_questions(*, level: Level, axis: Axis, limit: int = QUESTIONS_PER_AXIS)
         axis=axis, choice__common_value__lte=WEAK_RATING
     ).values("question_id")
     best_answer_likes = (
-        Answer.objects.filter(question=OuterRef("pk"), parent=None, is_deleted=False)
+        Answer.objects.filter(
+            question=OuterRef("pk"),
+            parent=None,
+            is_deleted=False,
+            visibility=Visibility.PUBLISHED,
+        )
         .order_by("-like_count")
         .values("like_count")[:1]
     )
     return list(
-        Question.objects.filter(is_deleted=False)
+        Question.objects.filter(is_deleted=False, visibility=Visibility.PUBLISHED)
         .filter(Q(pk__in=at_level) | Q(ctx_level=level))
         .filter(Q(pk__in=in_axis_topic) | Q(pk__in=rated_weak))
         .annotate(

@@ -473,3 +473,29 @@ def test_a_post_of_unknown_language_gets_no_button(
     assert Question.objects.get(pk=question.pk).language == ""
     page = client.get(question.get_absolute_url()).content.decode()
     assert f"translate-question-{question.pk}" not in page
+
+
+def test_a_held_or_hidden_post_is_not_translated_for_those_who_may_not_read_it(
+    libretranslate: FakeService,
+    zh_question: Question,
+    alice: User,
+    bob: User,
+    mod: User,
+    alice_client: Client,
+    bob_client: Client,
+    mod_client: Client,
+) -> None:
+    from rung.qa.models import Visibility
+    from rung.qa.moderation_services import post_visibility_set
+
+    visitor = Client()  # alice_client is the `client` fixture, logged in
+    answer = make_answer(zh_question, bob, body="先负责一个系统，然后写设计文档。")
+    post_visibility_set(post=zh_question, visibility=Visibility.HELD, actor=alice)
+    post_visibility_set(post=answer, visibility=Visibility.HIDDEN, actor=mod)
+    for reader in (visitor, bob_client):
+        assert reader.get(url("question", zh_question.pk), headers=HTMX).status_code == 404
+    assert visitor.get(url("answer", answer.pk), headers=HTMX).status_code == 404
+    assert libretranslate.calls == 0
+    # Its author and the moderators read it, so they may translate it.
+    assert alice_client.get(url("question", zh_question.pk), headers=HTMX).status_code == 200
+    assert mod_client.get(url("answer", answer.pk), headers=HTMX).status_code == 200

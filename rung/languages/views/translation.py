@@ -73,7 +73,7 @@ def translate_post(request: HtmxRequest, kind: str, pk: int) -> HttpResponse:
     provider = get_provider()
     if not provider.is_enabled:
         raise Http404("Translation is not enabled on this site.")
-    post = selectors.post_for_translation(kind, pk)
+    post = selectors.post_for_translation(kind, pk, viewer=request.user)
     target = (request.GET.get("to") or get_language() or "").lower()
     context = _base_context(post, kind, target)
 

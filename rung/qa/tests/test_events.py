@@ -72,25 +72,49 @@ def test_each_write_announces_what_happened(
     services.question_delete(question=question, actor=alice)
     q = question.pk
     assert heard == [
-        QuestionAsked(question_id=q, actor_id=alice.pk),
-        AnswerPosted(question_id=q, actor_id=bob.pk, answer_id=answer.pk, parent_id=None),
-        AnswerPosted(question_id=q, actor_id=charlie.pk, answer_id=reply.pk, parent_id=answer.pk),
-        AnswerEdited(question_id=q, actor_id=bob.pk, answer_id=answer.pk, parent_id=None),
+        QuestionAsked(question_id=q, actor_id=alice.pk, author_id=alice.pk),
+        AnswerPosted(
+            question_id=q, actor_id=bob.pk, author_id=bob.pk, answer_id=answer.pk, parent_id=None
+        ),
+        AnswerPosted(
+            question_id=q,
+            actor_id=charlie.pk,
+            author_id=charlie.pk,
+            answer_id=reply.pk,
+            parent_id=answer.pk,
+        ),
+        AnswerEdited(
+            question_id=q, actor_id=bob.pk, author_id=bob.pk, answer_id=answer.pk, parent_id=None
+        ),
         PostLiked(
             question_id=q,
             actor_id=charlie.pk,
+            author_id=bob.pk,
             kind="answer",
             post_id=answer.pk,
             liked=True,
             like_count=1,
         ),
-        HelpfulMarked(question_id=q, actor_id=alice.pk, answer_id=answer.pk, marked=True),
-        LanguageCorrected(
-            question_id=q, actor_id=charlie.pk, kind="reply", post_id=reply.pk, language="zh-hans"
+        HelpfulMarked(
+            question_id=q, actor_id=alice.pk, author_id=bob.pk, answer_id=answer.pk, marked=True
         ),
-        QuestionEdited(question_id=q, actor_id=alice.pk, text_changed=False),
-        AnswerDeleted(question_id=q, actor_id=charlie.pk, answer_id=reply.pk, parent_id=answer.pk),
-        QuestionDeleted(question_id=q, actor_id=alice.pk),
+        LanguageCorrected(
+            question_id=q,
+            actor_id=charlie.pk,
+            author_id=charlie.pk,
+            kind="reply",
+            post_id=reply.pk,
+            language="zh-hans",
+        ),
+        QuestionEdited(question_id=q, actor_id=alice.pk, author_id=alice.pk, text_changed=False),
+        AnswerDeleted(
+            question_id=q,
+            actor_id=charlie.pk,
+            author_id=charlie.pk,
+            answer_id=reply.pk,
+            parent_id=answer.pk,
+        ),
+        QuestionDeleted(question_id=q, actor_id=alice.pk, author_id=alice.pk),
     ]
 
 
@@ -101,7 +125,7 @@ def test_a_repeated_submit_announces_nothing_new(heard: list[PostEvent], alice: 
     first = make_question(alice, submit_token=token)
     again = make_question(alice, submit_token=token, title=first.title, body=first.body)
     assert again.pk == first.pk
-    assert heard == [QuestionAsked(question_id=first.pk, actor_id=alice.pk)]
+    assert heard == [QuestionAsked(question_id=first.pk, actor_id=alice.pk, author_id=alice.pk)]
 
 
 def test_an_in_transaction_subscriber_that_fails_undoes_the_write(
@@ -127,7 +151,7 @@ def test_after_commit_subscribers_run_once_committed_and_never_after_a_rollback(
     with django_capture_on_commit_callbacks(execute=True):
         question = make_question(alice)
         assert later == []  # not before the commit
-    assert later == [QuestionAsked(question_id=question.pk, actor_id=alice.pk)]
+    assert later == [QuestionAsked(question_id=question.pk, actor_id=alice.pk, author_id=alice.pk)]
 
     later.clear()
     with (

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from rung.accounts.models import User
-from rung.qa.access import answer_for_author, question_for_author
+from rung.qa.access import answer_for_editor, question_for_editor
 from rung.qa.models import Answer, Question
 from rung.qa.posts import post_kind, post_model, post_question, post_question_id
 from rung.testing import make_answer, make_question
@@ -48,9 +48,9 @@ def test_only_the_author_gets_a_post_to_change(alice: User, bob: User) -> None:
     """The access helpers answer for a member, with no request: 403 to anyone else."""
     question = make_question(alice)
     answer = make_answer(question, bob)
-    assert question_for_author(alice, question.pk) == question
-    assert answer_for_author(bob, answer.pk) == answer
+    assert question_for_editor(alice, question.pk) == question
+    assert answer_for_editor(bob, answer.pk) == answer
     with pytest.raises(PermissionDenied):
-        question_for_author(bob, question.pk)
+        question_for_editor(bob, question.pk)
     with pytest.raises(PermissionDenied):
-        answer_for_author(alice, answer.pk)
+        answer_for_editor(alice, answer.pk)

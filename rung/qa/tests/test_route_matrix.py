@@ -1,7 +1,8 @@
 """Every Q&A address, by wrong method, logged out, outsider, moderator, missing ids, bad input.
 
 alice asked the question and replied to bob's answer; charlie is an outsider; mod is a
-moderator. A new address without a Route below fails `test_every_qa_route_is_in_the_matrix`.
+moderator, who may also edit and delete anyone's posts and set their language. A new
+address without a Route below fails `test_every_qa_route_is_in_the_matrix`.
 """
 
 import uuid
@@ -104,13 +105,14 @@ ROUTES = [
         OWNER,
         ("GET", "POST"),
         args=question_id,
+        moderators=True,
         data=question_form,
         bad=(
             Bad("empty title", data=lambda scene: question_form(scene, title="")),
             Bad("six topics", data=lambda scene: question_form(scene, topics=list(range(1, 7)))),
         ),
     ),
-    Route("qa:question_delete", OWNER, ("POST",), args=question_id),
+    Route("qa:question_delete", OWNER, ("POST",), args=question_id, moderators=True),
     Route("qa:question_history", PUBLIC, args=question_id),
     Route(
         "qa:question_like",
@@ -156,11 +158,12 @@ ROUTES = [
         OWNER,
         ("GET", "POST"),
         args=answer_id,
+        moderators=True,
         doer="teammate",
         data=GOOD_BODY,
         bad=(EMPTY_BODY, HUGE_BODY),
     ),
-    Route("qa:answer_delete", OWNER, ("POST",), args=answer_id, doer="teammate"),
+    Route("qa:answer_delete", OWNER, ("POST",), args=answer_id, doer="teammate", moderators=True),
     Route("qa:answer_history", PUBLIC, args=answer_id),
     Route(
         "qa:answer_like",

@@ -10,8 +10,11 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from rung.accounts.models import User
+from rung.accounts.roles import is_moderator
 from rung.core.requests import HtmxRequest
 from rung.qa import fragments, selectors, view_counter
+from rung.qa.access import answer_for_reader, question_for_reader
 from rung.qa.diffs import diff_html, line_diff
 from rung.qa.models import BODY_MAX_LENGTH, Post, Question
 from rung.qa.selectors import FEED_SORTS
@@ -84,7 +87,7 @@ def topic(request: HtmxRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> HttpResponse:
-    question = selectors.question_get_visible(pk)
+    question = question_for_reader(request.user, pk)
     canonical = question.get_absolute_url()
     if request.path != canonical:
         query = request.GET.urlencode()
@@ -123,6 +126,7 @@ def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> H
             "answer_token": uuid.uuid4().hex,
             "body_max_length": BODY_MAX_LENGTH,
             "is_asker": user.pk == question.author_id,
+            "can_moderate": is_moderator(user),
         },
     )
     patch_vary_headers(response, ["HX-Request"])
@@ -135,7 +139,9 @@ def _thread_viewer(
 ) -> tuple[object, object, bool]:
     """Return (cache variant, user to render for, is asker) for a question's answers.
 
-    Visitors share one copy and members with nothing on the question share another.
+    Visitors share one copy and members with nothing on the question share another; both
+    show published posts only. Whoever may see more (the author of a held or hidden
+    post, a moderator) is among those who get a copy of their own.
     """
     user = request.user
     if not user.is_authenticated:
@@ -145,10 +151,10 @@ def _thread_viewer(
     if authors is None:
         authors = selectors.answer_author_ids(question)
         cache.set(authors_key, authors, fragments.FRAGMENT_SECONDS)
-    if liked_answers or user.is_staff or user.pk == question.author_id or user.pk in authors:
-        # Their likes and controls differ from everyone else's (moderators see controls on
-        # every post), so they get a copy of their own, which their next like or post
-        # replaces by raising the version.
+    if liked_answers or is_moderator(user) or user.pk == question.author_id or user.pk in authors:
+        # Their likes, controls and the posts they may read differ from everyone else's
+        # (moderators see controls and held posts everywhere), so they get a copy of their
+        # own, which their next like or post replaces by raising the version.
         return user.pk, user, user.pk == question.author_id
     return "member", fragments.GenericMember(), False
 
@@ -161,15 +167,20 @@ def _threads_html(
 ) -> str:
     """Render one page of answers from cache, keyed on the question's version and the page."""
     variant, viewer, is_asker = _thread_viewer(request, question, liked_answers)
+    # Only a copy of one's own may hold posts that are not published.
+    reader = viewer if isinstance(viewer, User) else None
     return fragments.render_cached(
         request,
         fragments.fragment_key("threads", question.pk, question.version, cursor or "", variant),
         "qa/_threads.html",
         lambda: {
             "question": question,
-            "page": selectors.question_thread_page(question, cursor=cursor, liked=liked_answers),
+            "page": selectors.question_thread_page(
+                question, cursor=cursor, liked=liked_answers, viewer=reader
+            ),
             "user": viewer,
             "is_asker": is_asker,
+            "can_moderate": is_moderator(reader),
         },
     )
 
@@ -177,13 +188,13 @@ def _threads_html(
 @require_safe
 def answer_permalink(request: HttpRequest, pk: int) -> HttpResponse:
     """Send a link to an answer or reply to the page that shows it, at its anchor."""
-    return redirect(selectors.answer_location(selectors.answer_get_visible(pk)))
+    return redirect(selectors.answer_location(answer_for_reader(request.user, pk)))
 
 
 @require_safe
 def answer_replies(request: HtmxRequest, pk: int) -> HttpResponse:
     """Show the replies of an answer after a cursor: appended by htmx, or as a page."""
-    answer = selectors.answer_get_visible(pk)
+    answer = answer_for_reader(request.user, pk)
     if answer.parent_id is not None:
         raise Http404("Replies belong to answers.")
     question = answer.question
@@ -192,8 +203,11 @@ def answer_replies(request: HtmxRequest, pk: int) -> HttpResponse:
     context = {
         "question": question,
         "answer": answer,
-        "thread": selectors.answer_replies_page(answer, cursor=cursor, liked=liked),
+        "thread": selectors.answer_replies_page(
+            answer, cursor=cursor, liked=liked, viewer=request.user
+        ),
         "is_asker": request.user.pk == question.author_id,
+        "can_moderate": is_moderator(request.user),
         "form_token": uuid.uuid4().hex,
         "is_first_page": cursor is None,
     }
@@ -225,7 +239,7 @@ def _count_view(request: HttpRequest, response: HttpResponse, question_id: int) 
 
 @require_safe
 def question_history(request: HttpRequest, pk: int) -> HttpResponse:
-    question = selectors.question_get_visible(pk)
+    question = question_for_reader(request.user, pk)
     return render(
         request,
         "qa/history.html",
@@ -240,7 +254,7 @@ def question_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 def answer_history(request: HttpRequest, pk: int) -> HttpResponse:
-    answer = selectors.answer_get_visible(pk)
+    answer = answer_for_reader(request.user, pk)
     question = answer.question
     return render(
         request,

@@ -1,4 +1,4 @@
-"""Correcting a post's language: its author or a staff moderator picks English or Chinese."""
+"""Correcting a post's language: its author or a moderator picks English or Chinese."""
 
 from django import forms
 from django.contrib import messages
@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from rung.accounts.requests import MemberRequest
-from rung.core.forms import FORM_ERROR_STATUS, save_form
+from rung.core.forms import refused_status, save_form
 from rung.core.languages import CHINESE, ENGLISH
 from rung.qa import selectors, services
+from rung.qa.access import answer_for_reader, question_for_reader
 from rung.qa.models import Post
 from rung.qa.posts import post_question
 
@@ -45,7 +46,7 @@ def _change_language(request: MemberRequest, post: Post) -> HttpResponse:
         if saved is not None:
             messages.success(request, _("The post's language was saved."))
             return redirect(selectors.post_location(post))
-        status = FORM_ERROR_STATUS
+        status = refused_status(request, form)
     else:
         form = PostLanguageForm(initial={"language": post.language})
         status = 200
@@ -60,13 +61,13 @@ def _change_language(request: MemberRequest, post: Post) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def question_language(request: MemberRequest, pk: int) -> HttpResponse:
-    return _change_language(request, selectors.question_get_visible(pk))
+    return _change_language(request, question_for_reader(request.user, pk))
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def answer_language(request: MemberRequest, pk: int) -> HttpResponse:
-    answer = selectors.answer_get_visible(pk)
+    answer = answer_for_reader(request.user, pk)
     if answer.parent_id is not None:
         raise Http404("No such answer.")
     return _change_language(request, answer)
@@ -75,7 +76,7 @@ def answer_language(request: MemberRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def reply_language(request: MemberRequest, pk: int) -> HttpResponse:
-    reply = selectors.answer_get_visible(pk)
+    reply = answer_for_reader(request.user, pk)
     if reply.parent_id is None:
         raise Http404("No such reply.")
     return _change_language(request, reply)

@@ -8,9 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from rung.accounts.requests import MemberRequest
-from rung.core.forms import FORM_ERROR_STATUS, save_form
+from rung.core.forms import refused_status, save_form
 from rung.qa import selectors, services
-from rung.qa.access import answer_for_author, question_for_author
+from rung.qa.access import (
+    answer_for_editor,
+    answer_for_reader,
+    question_for_editor,
+    question_for_reader,
+)
 from rung.qa.forms import AnswerForm, QuestionForm, ReplyForm
 from rung.qa.models import Answer, Question
 
@@ -28,7 +33,7 @@ def question_ask(request: MemberRequest) -> HttpResponse:
         question = form.ask(user)
         if question is not None:
             return redirect(question.get_absolute_url())
-        status = FORM_ERROR_STATUS
+        status = refused_status(request, form)
     else:
         initial: dict[str, object] = {"level": user.level_id, "years": user.years_experience}
         if topic_slug := request.GET.get("topic"):
@@ -45,9 +50,11 @@ def question_ask(request: MemberRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def question_edit(request: MemberRequest, pk: int) -> HttpResponse:
-    question = question_for_author(request.user, pk)
+    question = question_for_editor(request.user, pk)
+    # The author's private rating scales, also when a moderator edits.
+    author = question.author
     if request.method == "POST":
-        form = QuestionForm(request.POST, user=request.user)
+        form = QuestionForm(request.POST, user=author)
         edited = save_form(
             form,
             lambda data: services.question_edit(
@@ -61,11 +68,11 @@ def question_edit(request: MemberRequest, pk: int) -> HttpResponse:
             ),
         )
         if edited is not None:
-            messages.success(request, _("Your question was updated."))
+            messages.success(request, _("The question was updated."))
             return redirect(question.get_absolute_url())
-        status = FORM_ERROR_STATUS
+        status = refused_status(request, form)
     else:
-        form = QuestionForm(initial=QuestionForm.initial_for(question), user=request.user)
+        form = QuestionForm(initial=QuestionForm.initial_for(question), user=author)
         status = 200
     return render(request, "qa/ask.html", {"form": form, "question": question}, status=status)
 
@@ -73,9 +80,9 @@ def question_edit(request: MemberRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def question_delete(request: MemberRequest, pk: int) -> HttpResponse:
-    question = question_for_author(request.user, pk)
+    question = question_for_editor(request.user, pk)
     services.question_delete(question=question, actor=request.user)
-    messages.success(request, _("Your question was deleted."))
+    messages.success(request, _("The question was deleted."))
     return redirect("home")
 
 
@@ -99,27 +106,28 @@ def _post_answer(
         request,
         "qa/answer_form_page.html",
         {"form": form, "question": question, "parent": parent},
-        status=FORM_ERROR_STATUS,
+        status=refused_status(request, form),
     )
 
 
 @login_required
 @require_POST
 def answer_create(request: MemberRequest, pk: int) -> HttpResponse:
-    return _post_answer(request, AnswerForm(request.POST), selectors.question_get_visible(pk))
+    question = question_for_reader(request.user, pk)
+    return _post_answer(request, AnswerForm(request.POST), question)
 
 
 @login_required
 @require_POST
 def reply_create(request: MemberRequest, pk: int) -> HttpResponse:
-    parent = selectors.answer_get_visible(pk)
+    parent = answer_for_reader(request.user, pk)
     return _post_answer(request, ReplyForm(request.POST), parent.question, parent)
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def answer_edit(request: MemberRequest, pk: int) -> HttpResponse:
-    answer = answer_for_author(request.user, pk)
+    answer = answer_for_editor(request.user, pk)
     form_class = ReplyForm if answer.parent_id else AnswerForm
     if request.method == "POST":
         form = form_class(request.POST)
@@ -132,9 +140,9 @@ def answer_edit(request: MemberRequest, pk: int) -> HttpResponse:
             ),
         )
         if edited is not None:
-            messages.success(request, _("Your post was updated."))
+            messages.success(request, _("The post was updated."))
             return redirect(selectors.answer_location(edited))
-        status = FORM_ERROR_STATUS
+        status = refused_status(request, form)
     else:
         form = form_class(initial={"body": answer.body})
         status = 200
@@ -149,7 +157,7 @@ def answer_edit(request: MemberRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def answer_delete(request: MemberRequest, pk: int) -> HttpResponse:
-    answer = answer_for_author(request.user, pk)
+    answer = answer_for_editor(request.user, pk)
     services.answer_delete(answer=answer, actor=request.user)
-    messages.success(request, _("Your post was deleted."))
+    messages.success(request, _("The post was deleted."))
     return redirect(answer.question.get_absolute_url())

@@ -7,7 +7,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from rung.accounts.requests import MemberRequest
+from rung.core.ratelimit import Limited, limited_response
 from rung.qa import selectors, services
+from rung.qa.access import answer_for_reader, question_for_reader
 from rung.qa.models import Post
 from rung.qa.posts import post_kind
 
@@ -17,6 +19,8 @@ def _like(request: MemberRequest, target: Post) -> HttpResponse:
         liked, count = services.like_toggle(user=request.user, target=target)
     except ValidationError as error:
         return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain")
+    except Limited as limited:
+        return limited_response(request, limited)
     if request.htmx:
         return render(
             request,
@@ -29,19 +33,19 @@ def _like(request: MemberRequest, target: Post) -> HttpResponse:
 @login_required
 @require_POST
 def question_like(request: MemberRequest, pk: int) -> HttpResponse:
-    return _like(request, selectors.question_get_visible(pk))
+    return _like(request, question_for_reader(request.user, pk))
 
 
 @login_required
 @require_POST
 def answer_like(request: MemberRequest, pk: int) -> HttpResponse:
-    return _like(request, selectors.answer_get_visible(pk))
+    return _like(request, answer_for_reader(request.user, pk))
 
 
 @login_required
 @require_POST
 def answer_mark_helpful(request: MemberRequest, pk: int) -> HttpResponse:
-    answer = selectors.answer_get_visible(pk)
+    answer = answer_for_reader(request.user, pk)
     try:
         services.answer_mark_helpful(
             question=answer.question,
@@ -50,4 +54,6 @@ def answer_mark_helpful(request: MemberRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as error:
         return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain")
+    except Limited as limited:
+        return limited_response(request, limited)
     return redirect(selectors.answer_location(answer))

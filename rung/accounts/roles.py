@@ -1,0 +1,38 @@
+"""Who a member is to the site: a moderator, an administrator, or neither.
+
+Moderators are a role, not a flag: staff members, superusers and members of the
+Moderators group all act as one. Every check asks here, so a page, a task and an API
+decide the same way.
+"""
+
+from django.contrib.auth.models import AnonymousUser
+
+from rung.accounts.models import User
+
+MODERATORS_GROUP = "Moderators"
+
+Member = User | AnonymousUser | None
+
+
+def is_moderator(member: Member) -> bool:
+    """Say whether a member may moderate: active and staff, superuser or in the group."""
+    if not isinstance(member, User) or not member.is_active:
+        return False
+    if member.is_superuser or member.is_staff:
+        return True
+    # Kept on the member object: a page asks several times per request.
+    cached: bool | None = getattr(member, "_rung_in_moderators", None)
+    if cached is None:
+        cached = member.groups.filter(name=MODERATORS_GROUP).exists()
+        member._rung_in_moderators = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def is_administrator(member: Member) -> bool:
+    """Say whether a member administers the site: an active superuser."""
+    return isinstance(member, User) and member.is_active and member.is_superuser
+
+
+def can_reveal_anonymous(member: Member) -> bool:
+    """Say whether a member may see who wrote an anonymous post: administrators only."""
+    return is_administrator(member)

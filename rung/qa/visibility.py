@@ -1,0 +1,43 @@
+"""Who may read a post: published posts for everyone, held and hidden ones for few.
+
+A post that is not deleted is readable by anyone when published. Held (waiting for
+review) and hidden posts are readable only by their author, who sees a notice, and by
+moderators, who see a badge. An answer is readable only when its question is, and a
+reply only when its answer is too: a thread goes with its head. Selectors build their
+filters here, so every list, page and count agrees.
+"""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
+
+from rung.accounts.models import User
+from rung.accounts.roles import is_moderator
+from rung.qa.models import Visibility
+
+Viewer = User | AnonymousUser | None
+
+
+def sees_everything(viewer: Viewer) -> bool:
+    """Say whether a viewer reads held and hidden posts of anyone (moderators)."""
+    return is_moderator(viewer)
+
+
+def readable_q(viewer: Viewer, prefix: str = "") -> Q:
+    """Return the filter for posts of one table (at `prefix`) that a viewer may read."""
+    alive = Q(**{f"{prefix}is_deleted": False})
+    if sees_everything(viewer):
+        return alive
+    published = Q(**{f"{prefix}visibility": Visibility.PUBLISHED})
+    if viewer is not None and viewer.is_authenticated:
+        published |= Q(**{f"{prefix}author_id": viewer.pk})
+    return alive & published
+
+
+def readable_answers_q(viewer: Viewer, prefix: str = "") -> Q:
+    """Return the filter for answers and replies a viewer may read, with their question."""
+    parent = f"{prefix}parent__"
+    return (
+        readable_q(viewer, prefix)
+        & readable_q(viewer, f"{prefix}question__")
+        & (Q(**{f"{parent}isnull": True}) | readable_q(viewer, parent))
+    )
