@@ -6,6 +6,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.forms import Form
 
+from rung.core.ratelimit import Limited
+
 # A form sent back with its errors answers 400, so htmx (`data-swap-refusals`), scripts
 # and tests can tell a refusal from a page.
 FORM_ERROR_STATUS = 400
@@ -29,4 +31,9 @@ def save_form[T](form: Form, save: Callable[[dict[str, Any]], T]) -> T | None:
         return save(form.cleaned_data)
     except ValidationError as error:
         add_service_errors(form, error)
+        return None
+    except Limited as limited:
+        # The view answers 429 with Retry-After when it sees `form.limited`.
+        form.add_error(None, limited.message)
+        form.limited = limited  # type: ignore[attr-defined]
         return None

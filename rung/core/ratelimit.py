@@ -45,6 +45,15 @@ class Rate:
         return cls(int(match["amount"]), seconds)
 
 
+class Limited(Exception):
+    """A write refused by a limit: `message` says why, `retry_after` in how many seconds."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.retry_after = retry_after
+
+
 @dataclass(frozen=True)
 class Verdict:
     """Whether an attempt may go ahead, and if not, in how many seconds it may."""
