@@ -98,6 +98,31 @@ class LanguageCorrected(PostEvent):
     language: str
 
 
+@dataclass(frozen=True)
+class PostVisibilityChanged(PostEvent):
+    """A post was held for review, hidden, or published again."""
+
+    kind: PostKind
+    post_id: int
+    author_id: int
+    visibility: str
+    previous: str
+
+
+@dataclass(frozen=True)
+class QuestionLocked(PostEvent):
+    """A moderator locked the question (no new answers), or unlocked it."""
+
+    locked: bool
+
+
+@dataclass(frozen=True)
+class QuestionClosed(PostEvent):
+    """A moderator closed the question as a duplicate, or reopened it (`duplicate_of_id` None)."""
+
+    duplicate_of_id: int | None
+
+
 Subscriber = Callable[[Any], None]
 _subscribers: dict[type[PostEvent], list[tuple[Subscriber, bool]]] = defaultdict(list)
 

@@ -48,6 +48,14 @@ class Topic(models.Model):
         return reverse("qa:topic", args=[self.slug])
 
 
+class Visibility(models.TextChoices):
+    PUBLISHED = "published", _("Published")
+    # Waiting for review: only its author and moderators see it.
+    HELD = "held", _("Waiting for review")
+    # Hidden by flags or a moderator: only its author and moderators see it, with a notice.
+    HIDDEN = "hidden", _("Hidden")
+
+
 class Post(models.Model):
     """What questions, answers and replies share: a member's Markdown text and its life.
 
@@ -72,6 +80,10 @@ class Post(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     is_deleted = models.BooleanField(default=False)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.PUBLISHED, db_index=True
+    )
+    visibility_reason = models.CharField(max_length=300, blank=True)
 
     likes: "RelatedManager[Like]"
     revisions: "RelatedManager[Revision]"
@@ -125,6 +137,11 @@ class Question(Post):
     answer_count = models.PositiveIntegerField(default=0)
     # Bumped by every write to the question or its answers; rendered parts are cached under it.
     version = models.PositiveBigIntegerField(default=0)
+    locked_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates"
+    )
 
     class Meta(Post.Meta):
         indexes = [

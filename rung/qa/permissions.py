@@ -4,13 +4,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from rung.accounts.models import User
+from rung.accounts.roles import is_moderator
 from rung.qa.models import Post
 from rung.qa.posts import post_question
 
 
 def check_edit_permission(user: User, post: Post) -> None:
-    """Allow only the author to edit or delete a post that still exists."""
-    if post.author_id != user.pk:
+    """Allow the author, or a moderator, to edit or delete a post that still exists."""
+    if post.author_id != user.pk and not is_moderator(user):
         raise PermissionDenied(_("You can only change your own posts."))
     if post.is_deleted:
         raise ValidationError(_("This post was deleted."))

@@ -30,6 +30,7 @@ from rung.qa.models import (
     QuestionTopic,
     Revision,
     Topic,
+    Visibility,
 )
 from rung.qa.permissions import check_edit_permission, check_like_permission
 from rung.qa.posts import post_kind, post_model, post_question, post_question_id
@@ -306,6 +307,10 @@ def answer_create(
     question = _lock_question(question.pk)
     if question.is_deleted:
         raise ValidationError(_("This question was deleted."))
+    if question.locked_at is not None:
+        raise ValidationError(_("This question is locked: it takes no new answers."))
+    if question.closed_at is not None:
+        raise ValidationError(_("This question was closed as a duplicate."))
     if parent is not None:
         parent = Answer.objects.get(pk=parent.pk)
         if parent.question_id != question.pk or parent.is_deleted:
@@ -523,3 +528,103 @@ def post_languages_store(*, kind: events.PostKind, languages: Mapping[int, str])
     )
     Topic.objects.filter(pk__in=topic_ids).update(feed_version=F("feed_version") + 1)
     return len(changed)
+
+
+@transaction.atomic
+def post_visibility_set(*, post: Post, visibility: str, actor: User, reason: str = "") -> None:
+    """Hold, hide or publish a post; counts and cached renderings follow."""
+    question = _lock_question(post_question_id(post))
+    fresh = type(post)._default_manager.select_for_update().get(pk=post.pk)
+    previous = fresh.visibility
+    if previous == visibility:
+        raise ValidationError(
+            _("This post is already %(state)s.") % {"state": Visibility(visibility).label.lower()}
+        )
+    fresh.visibility = visibility
+    fresh.visibility_reason = reason[:300]
+    fresh.save(update_fields=["visibility", "visibility_reason"])
+    post.visibility, post.visibility_reason = fresh.visibility, fresh.visibility_reason
+    kind = post_kind(fresh)
+    if kind == "answer":
+        _recount_answers(question)
+    _touch(question)
+    events.publish(
+        events.PostVisibilityChanged(
+            question_id=question.pk,
+            actor_id=actor.pk,
+            kind=kind,
+            post_id=fresh.pk,
+            author_id=fresh.author_id,
+            visibility=visibility,
+            previous=previous,
+        )
+    )
+
+
+@transaction.atomic
+def question_lock_set(*, question: Question, actor: User, locked: bool) -> None:
+    """Lock a question against new answers, or unlock it."""
+    question = _lock_question(question.pk)
+    question.locked_at = timezone.now() if locked else None
+    question.save(update_fields=["locked_at"])
+    _touch(question)
+    events.publish(events.QuestionLocked(question_id=question.pk, actor_id=actor.pk, locked=locked))
+
+
+@transaction.atomic
+def question_close_as_duplicate(*, question: Question, duplicate_of: Question, actor: User) -> None:
+    """Close a question as a duplicate of another, linking to it."""
+    if duplicate_of.pk == question.pk:
+        raise ValidationError(_("A question cannot be a duplicate of itself."))
+    if duplicate_of.is_deleted or duplicate_of.visibility != Visibility.PUBLISHED:
+        raise ValidationError(_("The original question is not available."))
+    question = _lock_question(question.pk)
+    question.duplicate_of = duplicate_of
+    question.closed_at = timezone.now()
+    question.save(update_fields=["duplicate_of", "closed_at"])
+    _touch(question)
+    events.publish(
+        events.QuestionClosed(
+            question_id=question.pk, actor_id=actor.pk, duplicate_of_id=duplicate_of.pk
+        )
+    )
+
+
+@transaction.atomic
+def question_reopen(*, question: Question, actor: User) -> None:
+    """Reopen a question closed as a duplicate."""
+    question = _lock_question(question.pk)
+    question.duplicate_of = None
+    question.closed_at = None
+    question.save(update_fields=["duplicate_of", "closed_at"])
+    _touch(question)
+    events.publish(
+        events.QuestionClosed(question_id=question.pk, actor_id=actor.pk, duplicate_of_id=None)
+    )
+
+
+@transaction.atomic
+def question_topics_set(*, question: Question, topics: Sequence[Topic], actor: User) -> None:
+    """Move a question to other topics."""
+    topics = _validate_topics(topics)
+    question = _lock_question(question.pk)
+    _lock_topics([*question.placements.values_list("topic_id", flat=True), *(t.pk for t in topics)])
+    _touch(question)
+    _place_in_topics(question, topics)
+    _touch(question)
+    events.publish(
+        events.QuestionEdited(question_id=question.pk, actor_id=actor.pk, text_changed=False)
+    )
+
+
+def member_posts_delete(*, member: User, actor: User) -> int:
+    """Delete every question, answer and reply a member wrote; return how many."""
+    count = 0
+    with transaction.atomic():
+        for answer in Answer.objects.filter(author=member, is_deleted=False).order_by("-pk"):
+            answer_delete(answer=answer, actor=actor)
+            count += 1
+        for question in Question.objects.filter(author=member, is_deleted=False):
+            question_delete(question=question, actor=actor)
+            count += 1
+    return count
