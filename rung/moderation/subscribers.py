@@ -1,0 +1,200 @@
+"""Moderation's answers to qa's post events.
+
+In the transaction (they may refuse the write or hold the post): penalties, posting
+limits, spam holds and the queue's first posts and re-edits. After the commit: the
+author's trust level is counted again and the outside spam check is enqueued.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from rung.accounts.models import User
+from rung.accounts.roles import is_moderator
+from rung.core import ratelimit
+from rung.moderation import levels, services, tasks, text
+from rung.moderation.models import Review, SpamDomain, TrustLevel
+from rung.qa import events
+from rung.qa.models import Answer, Post, Question, Visibility
+
+HOUR, DAY = 3600, 86400
+# How many of a new member's latest posts a new one is compared with.
+REPEAT_WINDOW = 20
+
+
+def _post(kind: str, post_id: int) -> Post:
+    model = Question if kind == "question" else Answer
+    return model.objects.select_related("author").get(pk=post_id)
+
+
+def _check_penalty(member: User) -> None:
+    penalty = services.penalty_active(member)
+    if penalty is not None:
+        raise ValidationError(services.penalty_message(penalty))
+    if member.is_active is False:
+        raise ValidationError(_("Your account is closed."))
+
+
+def _hit(scope: str, member: User, amount: int, seconds: int, message: str) -> None:
+    verdict = ratelimit.hit(scope, str(member.pk), ratelimit.Rate(amount, seconds))
+    if not verdict.allowed:
+        raise ratelimit.Limited(message, verdict.retry_after)
+
+
+def _check_content_limits(post: Post, level: int) -> None:
+    links = text.link_count(post.body)
+    most_links = levels.limit("links_per_post", level)
+    if links > most_links:
+        raise ValidationError(
+            _("At your trust level a post can hold %(n)d links; this one has %(has)d.")
+            % {"n": most_links, "has": links}
+        )
+    images = text.image_count(post.body)
+    most_images = levels.limit("images_per_post", level)
+    if images > most_images:
+        raise ValidationError(
+            _("At your trust level a post can hold %(n)d images; this one has %(has)d.")
+            % {"n": most_images, "has": images}
+        )
+
+
+def _check_posting_rate(kind: str, member: User, level: int) -> None:
+    noun = "questions" if kind == "question" else "answers"
+    per_hour = levels.limit(f"{noun}_per_hour", level)
+    per_day = levels.limit(f"{noun}_per_day", level)
+    if kind == "question":
+        hour_text = _("You can ask %(n)d questions an hour; please wait before asking another.")
+        day_text = _("You can ask %(n)d questions a day; please come back tomorrow.")
+    else:
+        hour_text = _("You can post %(n)d answers an hour; please wait before posting another.")
+        day_text = _("You can post %(n)d answers a day; please come back tomorrow.")
+    _hit(f"mod-{noun}-h", member, per_hour, HOUR, hour_text % {"n": per_hour})
+    _hit(f"mod-{noun}-d", member, per_day, DAY, day_text % {"n": per_day})
+
+
+def _spam_reason(post: Post) -> str:
+    """Say why a new member's post looks like spam, or return ""."""
+    if text.link_count(post.body) >= settings.RUNG_SPAM_HOLD_LINKS:
+        return _("many links from a new member")
+    domains = set(text.link_domains(post.body))
+    if domains:
+        blocked = set(SpamDomain.objects.values_list("domain", flat=True))
+        if any(text.domain_matches(host, blocked) for host in domains):
+            return _("links to a domain removed as spam")
+    mark = text.fingerprint(post.body)
+    for model in (Question, Answer):
+        earlier = (
+            model.objects.filter(author_id=post.author_id)
+            .exclude(pk=post.pk if isinstance(post, model) else None)
+            .order_by("-created_at")
+            .values_list("body", flat=True)[:REPEAT_WINDOW]
+        )
+        if any(text.fingerprint(body) == mark for body in earlier):
+            return _("the same text as another of this member's posts")
+    return ""
+
+
+def _is_first_post(post: Post) -> bool:
+    return not any(
+        model.objects.filter(author_id=post.author_id)
+        .exclude(pk=post.pk if isinstance(post, model) else None)
+        .exists()
+        for model in (Question, Answer)
+    )
+
+
+def on_post_written(kind: str, post_id: int) -> None:
+    """Refuse, hold or queue a new post (in the writing transaction)."""
+    post = _post(kind, post_id)
+    author = post.author
+    if is_moderator(author):
+        return
+    _check_penalty(author)
+    standing = services.standing_of(author)
+    level = standing.trust_level
+    if settings.RUNG_RATE_LIMITS:
+        _check_content_limits(post, level)
+        _check_posting_rate(kind, author, level)
+    if level > TrustLevel.NEW:
+        return
+    if reason := _spam_reason(post):
+        services.post_hold(post=post, reason=reason, actor=author)
+    elif _is_first_post(post):
+        services.review_open(post=post, why=Review.Why.FIRST_POST)
+
+
+def on_post_edited(kind: str, post_id: int, actor_id: int) -> None:
+    """Limit edits and put a hidden post its author edited back in the queue."""
+    post = _post(kind, post_id)
+    editor = User.objects.get(pk=actor_id)
+    if is_moderator(editor):
+        return
+    _check_penalty(editor)
+    if settings.RUNG_RATE_LIMITS:
+        level = services.standing_of(editor).trust_level
+        _check_content_limits(post, level)
+        per_hour = levels.limit("edits_per_hour", level)
+        _hit(
+            "mod-edits-h",
+            editor,
+            per_hour,
+            HOUR,
+            _("You can make %(n)d edits an hour; please wait before editing again.")
+            % {"n": per_hour},
+        )
+    if post.visibility == Visibility.HIDDEN and post.author_id == editor.pk:
+        services.review_open(post=post, why=Review.Why.EDITED)
+
+
+def _answer_kind(event: events.AnswerPosted | events.AnswerEdited) -> str:
+    return "reply" if event.parent_id else "answer"
+
+
+def _asked(event: events.QuestionAsked) -> None:
+    on_post_written("question", event.question_id)
+
+
+def _answered(event: events.AnswerPosted) -> None:
+    on_post_written(_answer_kind(event), event.answer_id)
+
+
+def _question_edited(event: events.QuestionEdited) -> None:
+    if event.text_changed:
+        on_post_edited("question", event.question_id, event.actor_id)
+
+
+def _answer_edited(event: events.AnswerEdited) -> None:
+    on_post_edited(_answer_kind(event), event.answer_id, event.actor_id)
+
+
+def _recount_author(event: events.QuestionAsked | events.AnswerPosted) -> None:
+    tasks.standing_recompute_task.enqueue(event.actor_id)
+
+
+def _recount_liked(event: events.PostLiked) -> None:
+    model = Question if event.kind == "question" else Answer
+    author_id = model.objects.filter(pk=event.post_id).values_list("author_id", flat=True).first()
+    if author_id is not None:
+        tasks.standing_recompute_task.enqueue(author_id)
+
+
+def _check_spam_outside(event: events.QuestionAsked | events.AnswerPosted) -> None:
+    if settings.RUNG_SPAM_CHECK == "off":
+        return
+    if isinstance(event, events.AnswerPosted):
+        tasks.spam_check_task.enqueue(_answer_kind(event), event.answer_id)
+    else:
+        tasks.spam_check_task.enqueue("question", event.question_id)
+
+
+def subscribe() -> None:
+    """Register moderation's handlers with qa's events (from `AppConfig.ready`)."""
+    events.subscribe(events.QuestionAsked, _asked, in_transaction=True)
+    events.subscribe(events.AnswerPosted, _answered, in_transaction=True)
+    events.subscribe(events.QuestionEdited, _question_edited, in_transaction=True)
+    events.subscribe(events.AnswerEdited, _answer_edited, in_transaction=True)
+    events.subscribe(events.QuestionAsked, _recount_author)
+    events.subscribe(events.AnswerPosted, _recount_author)
+    events.subscribe(events.PostLiked, _recount_liked)
+    events.subscribe(events.QuestionAsked, _check_spam_outside)
+    events.subscribe(events.AnswerPosted, _check_spam_outside)
