@@ -81,18 +81,27 @@ class LoginForm(allauth_forms.LoginForm):
 
     def clean(self) -> dict[str, Any]:
         try:
-            return super().clean()
+            data = super().clean()
         except ValidationError:
+            # Some backends refuse an inactive account as if the password were wrong.
             member = self._member_with_right_password()
             if member is None:
                 raise
-            penalty = services.penalty_active(member, Penalty.Kind.SUSPEND)
-            if penalty is not None:
-                raise ValidationError(services.penalty_message(penalty)) from None
-            if services.penalties_expire_for(member=member):
-                # The suspension ran out: the account is active again, so try once more.
-                return super().clean()
-            raise
+            return self._suspended(member, retry=True)
+        member = getattr(self, "user", None)
+        if member is None or member.is_active:
+            return data
+        return self._suspended(member, retry=False) or data
+
+    def _suspended(self, member: User, *, retry: bool) -> dict[str, Any]:
+        """Refuse a suspended member with the reason, or let one whose suspension ran out in."""
+        penalty = services.penalty_active(member, Penalty.Kind.SUSPEND)
+        if penalty is not None:
+            raise ValidationError(services.penalty_message(penalty))
+        if services.penalties_expire_for(member=member):
+            member.refresh_from_db(fields=["is_active"])
+            return super().clean() if retry else self.cleaned_data
+        raise ValidationError(_("This account is closed."))
 
     def _member_with_right_password(self) -> User | None:
         login = (self.cleaned_data.get("login") or "").strip()
