@@ -18,7 +18,7 @@ class QueueLink:
     @cached_property
     def count(self) -> int | None:
         user = getattr(self.request, "user", None)
-        if user is None or not user.is_authenticated or not is_moderator(user):  # type: ignore[arg-type]
+        if user is None or not user.is_authenticated or not is_moderator(user):
             return None
         return review_queue_count()
 

@@ -64,9 +64,6 @@ class HumanCheckMixin(forms.Form):
             raise ValidationError(
                 _("That was quicker than a person types; wait a moment and send it again.")
             )
-        # A fresh token: the form shown again with errors is timed from now.
-        self.data = self.data.copy()
-        self.data["started"] = started_token()
         return value
 
 

@@ -45,7 +45,7 @@ def earned_level(facts: dict[str, int]) -> int:
 
 def limit(name: str, level: int) -> int:
     """Return a limit's value at a trust level."""
-    values = settings.RUNG_POSTING_LIMITS[name]
+    values: Any = settings.RUNG_POSTING_LIMITS[name]
     return int(values[min(level, len(values) - 1)])
 
 

@@ -30,11 +30,11 @@ class VisitMiddleware:
             session = request.session
             today = timezone.localdate().isoformat()
             if session.get(_DAY_KEY) != today:
-                services.visit_record(member=user)  # type: ignore[arg-type]
+                services.visit_record(member=user)
                 session[_DAY_KEY] = today
             now = time.time()
             if now - float(session.get(_NOTICES_KEY, 0)) >= NOTICE_EVERY_SECONDS:
-                for text in services.notices_take(member=user):  # type: ignore[arg-type]
+                for text in services.notices_take(member=user):
                     messages.warning(request, text)
                 session[_NOTICES_KEY] = now
         return self.get_response(request)

@@ -680,7 +680,7 @@ def flag_create(*, post: Post, flagger: User, reason: str, note: str = "") -> Fl
             )
     except IntegrityError:
         raise ValidationError(_("You already flagged this post.")) from None
-    review_open(post=post, why=Review.Why.FLAGGED, detail=Flag.Reason(reason).label)
+    review_open(post=post, why=Review.Why.FLAGGED, detail=str(Flag.Reason(reason).label))
     total = (
         Flag.objects.filter(post_kind=kind, post_id=post.pk, resolved_at=None).aggregate(
             total=Sum("weight")

@@ -27,7 +27,7 @@ def mod_scene(scene: Scene, admin: User) -> Scene:
 
 @pytest.fixture
 def moderation_scene(mod_scene: Scene) -> Scene:
-    """Add what the moderation routes act on: an original, a closed duplicate, a penalty, a spammer."""
+    """Add what the routes act on: an original, a closed duplicate, a penalty, a spammer."""
     from rung.moderation import services
     from rung.testing import make_answer, make_question
 

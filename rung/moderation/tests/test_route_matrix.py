@@ -1,4 +1,4 @@
-"""Every moderation address, by wrong method, logged out, outsider, moderator, missing ids, bad input.
+"""Every moderation address: wrong method, logged out, outsider, moderator, missing, bad input.
 
 The review queue and its actions are for moderators; revealing an anonymous author and the
 audit log for administrators; flagging for any member. A new address without a Route below

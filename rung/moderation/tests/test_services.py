@@ -108,7 +108,7 @@ def test_edits_are_limited(settings: Any, alice: User, question: Question) -> No
 
 def test_silenced_member_cannot_post(alice: User, bob: User, mod: User, question: Question) -> None:
     services.penalty_set(member=bob, kind=Penalty.Kind.SILENCE, days=2, reason="Heated", actor=mod)
-    with pytest.raises(ValidationError, match="You cannot post until .*Heated"):
+    with pytest.raises(ValidationError, match=r"You cannot post until .*Heated"):
         make_answer(question, bob)
     assert AuditEntry.objects.get(action="silence").reason == "Heated"
 
@@ -285,3 +285,18 @@ def test_spam_domain_needs_a_real_domain(mod: User) -> None:
     services.spam_domain_add(domain="Spam.Example", actor=mod, reason="")
     with pytest.raises(ValidationError, match="already"):
         services.spam_domain_add(domain="spam.example", actor=mod, reason="")
+
+
+def test_posts_imported_with_their_old_dates_skip_limits_and_holds(
+    settings: Any, newbie: User, question: Question
+) -> None:
+    settings.RUNG_POSTING_LIMITS = {
+        **settings.RUNG_POSTING_LIMITS,
+        "answers_per_hour": [1, 1, 1, 1],
+    }
+    then = timezone.now() - timedelta(days=30)
+    for _ in range(3):
+        answer = make_answer(question, newbie, body=LINKS, created_at=then)
+        answer.refresh_from_db()
+        assert answer.visibility == Visibility.PUBLISHED
+    assert not Review.objects.exists()
