@@ -120,8 +120,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "rung.core.middleware.HtmxMiddleware",
     "rung.core.middleware.RateLimitedMiddleware",
-    # Counts the days a member visits, toward their trust level (once a day per session).
-    "rung.moderation.middleware.VisitMiddleware",
 ]
 
 ROOT_URLCONF = "rung.urls"

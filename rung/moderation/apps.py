@@ -6,6 +6,7 @@ class ModerationConfig(AppConfig):
     verbose_name = "Moderation"
 
     def ready(self) -> None:
-        from rung.moderation import subscribers
+        from rung.moderation import sections, subscribers
 
         subscribers.subscribe()
+        sections.register()

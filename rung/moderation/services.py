@@ -170,12 +170,15 @@ def visit_record(*, member: User) -> None:
         .exclude(last_visit_on=today)
         .update(days_visited=F("days_visited") + 1, last_visit_on=today)
     )
-    if not updated and not Standing.objects.filter(member=member).exists():
-        try:
-            with transaction.atomic():
-                Standing.objects.create(member=member, days_visited=1, last_visit_on=today)
-        except IntegrityError:
-            pass  # another request of the same member made it first
+    if updated:
+        return
+    try:
+        with transaction.atomic():
+            Standing.objects.get_or_create(
+                member=member, defaults={"days_visited": 1, "last_visit_on": today}
+            )
+    except IntegrityError:
+        pass  # another request of the same member made it first
 
 
 # --- notices and penalties -------------------------------------------------------------------
@@ -186,16 +189,13 @@ def notice_send(*, member: User, text: str) -> Notice:
     return Notice.objects.create(member=member, text=text[:600])
 
 
-@transaction.atomic
-def notices_take(*, member: User) -> list[str]:
-    """Return the member's unseen notices, oldest first, and mark them seen."""
-    notices = list(
-        Notice.objects.select_for_update()
-        .filter(member=member, shown_at__isnull=True)
-        .order_by("created_at", "pk")[:10]
-    )
-    Notice.objects.filter(pk__in=[n.pk for n in notices]).update(shown_at=timezone.now())
-    return [notice.text for notice in notices]
+def notices_take(*, member: User) -> list[Notice]:
+    """Return the member's latest notices, newest first, marking the unseen ones seen."""
+    notices = list(Notice.objects.filter(member=member).order_by("-created_at", "-pk")[:20])
+    unseen = [notice.pk for notice in notices if notice.shown_at is None]
+    if unseen:
+        Notice.objects.filter(pk__in=unseen).update(shown_at=timezone.now())
+    return notices
 
 
 def penalty_active(member: User, kind: str | None = None) -> Penalty | None:

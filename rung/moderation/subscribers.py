@@ -8,6 +8,7 @@ author's trust level is counted again and the outside spam check is enqueued.
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from rung.accounts.models import User
 from rung.accounts.roles import is_moderator
 from rung.core import ratelimit
-from rung.moderation import levels, services, tasks, text
+from rung.moderation import levels, services, text
 from rung.moderation.models import Review, SpamDomain, TrustLevel
 from rung.qa import events
 from rung.qa.models import Answer, Post, Question, Visibility
@@ -174,20 +175,36 @@ def _answer_edited(event: events.AnswerEdited) -> None:
     on_post_edited(_answer_kind(event), event.answer_id, event.actor_id)
 
 
+def _recount(member_id: int) -> None:
+    member = User.objects.filter(pk=member_id).first()
+    if member is not None:
+        services.standing_recompute(member=member)
+
+
 def _recount_author(event: events.QuestionAsked | events.AnswerPosted) -> None:
-    tasks.standing_recompute_task.enqueue(event.actor_id)
+    # A day the member wrote something is a day they visited.
+    member = User.objects.filter(pk=event.actor_id).first()
+    if member is not None:
+        services.visit_record(member=member)
+        services.standing_recompute(member=member)
 
 
 def _recount_liked(event: events.PostLiked) -> None:
     model = Question if event.kind == "question" else Answer
     author_id = model.objects.filter(pk=event.post_id).values_list("author_id", flat=True).first()
     if author_id is not None:
-        tasks.standing_recompute_task.enqueue(author_id)
+        _recount(author_id)
+
+
+def _logged_in(sender: object, request: object, user: User, **kwargs: object) -> None:
+    services.visit_record(member=user)
 
 
 def _check_spam_outside(event: events.QuestionAsked | events.AnswerPosted) -> None:
     if settings.RUNG_SPAM_CHECK == "off":
         return
+    from rung.moderation import tasks
+
     if isinstance(event, events.AnswerPosted):
         tasks.spam_check_task.enqueue(_answer_kind(event), event.answer_id)
     else:
@@ -205,3 +222,5 @@ def subscribe() -> None:
     events.subscribe(events.PostLiked, _recount_liked)
     events.subscribe(events.QuestionAsked, _check_spam_outside)
     events.subscribe(events.AnswerPosted, _check_spam_outside)
+    # Days visited: days the member logged in or wrote something (page views write nothing).
+    user_logged_in.connect(_logged_in, dispatch_uid="moderation.visit")

@@ -10,21 +10,8 @@ from django.conf import settings
 from django.tasks import task
 from django.utils.translation import gettext as _
 
-from rung.accounts.models import User
-
 logger = logging.getLogger(__name__)
 SPAM_CHECK_TIMEOUT = 5
-
-
-@task
-def standing_recompute_task(member_id: int) -> int:
-    """Count a member's record again; return their trust level."""
-    from rung.moderation.services import standing_recompute
-
-    member = User.objects.filter(pk=member_id).first()
-    if member is None:
-        return -1
-    return standing_recompute(member=member).trust_level
 
 
 def _ask_outside_check(fields: dict[str, str]) -> bool:

@@ -5,6 +5,7 @@ from rung.moderation import views
 app_name = "moderation"
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("notices/", views.notices, name="notices"),
     path("flag/<str:kind>/<int:pk>/", views.flag, name="flag"),
     path("posts/<str:kind>/<int:pk>/", views.post_action, name="post_action"),
     path("posts/<str:kind>/<int:pk>/reveal/", views.reveal, name="reveal"),

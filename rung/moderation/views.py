@@ -47,6 +47,14 @@ def _refused(request: MemberRequest, form: Any, title: str) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD"])
+def notices(request: MemberRequest) -> HttpResponse:
+    """Show a member what moderators or the community did to their posts and account."""
+    shown = services.notices_take(member=request.user)
+    return render(request, "moderation/notices.html", {"notices": shown})
+
+
+@login_required
 @require_http_methods(GET_OR_POST)
 def flag(request: MemberRequest, kind: str, pk: int) -> HttpResponse:
     post = access.post_for_flagging(request.user, kind, pk)

@@ -54,6 +54,7 @@ NO_REASON = Bad("no reason", data=lambda scene: {"reason": "  "})
 
 ROUTES = [
     Route("moderation:queue", MODERATOR, doer="moderator"),
+    Route("moderation:notices", MEMBER),
     Route(
         "moderation:flag",
         MEMBER,

@@ -219,7 +219,7 @@ def test_hidden_post_edited_by_its_author_returns_to_the_queue(
 
     answer = make_answer(question, bob)
     services.post_hide(post=answer, actor=mod, reason="Rude")
-    assert "was hidden" in services.notices_take(member=bob)[0]
+    assert "was hidden" in services.notices_take(member=bob)[0].text
     qa_services.answer_edit(answer=answer, editor=bob, body="A kinder answer.")
     assert Review.objects.get(post_id=answer.pk, resolved_at=None).why == Review.Why.EDITED
 
@@ -300,3 +300,13 @@ def test_posts_imported_with_their_old_dates_skip_limits_and_holds(
         answer.refresh_from_db()
         assert answer.visibility == Visibility.PUBLISHED
     assert not Review.objects.exists()
+
+
+def test_the_default_limits_are_the_documented_ones() -> None:
+    """The test settings lift the posting rates; the shipped defaults stay as docs say."""
+    from rung import settings as shipped
+
+    assert shipped.RUNG_POSTING_LIMITS["questions_per_hour"] == [3, 10, 20, 40]
+    assert shipped.RUNG_POSTING_LIMITS["answers_per_hour"] == [10, 30, 60, 120]
+    assert shipped.RUNG_POSTING_LIMITS["links_per_post"] == [4, 10, 30, 50]
+    assert shipped.RUNG_TRUST_LEVELS["regular"]["posts"] == 10  # type: ignore[index]

@@ -178,3 +178,25 @@ def test_the_queue_lists_held_and_first_posts(
     page = mod_client.get(reverse("moderation:queue")).content.decode()
     assert "first post" in page and "Held as likely spam" in page
     assert Review.objects.filter(resolved_at=None).count() == 2
+
+
+def test_a_hidden_posts_author_sees_the_notice_on_their_profile(
+    bob_client: Client, scene: Scene, mod: User, bob: User
+) -> None:
+    services.post_hide(post=scene.answer, actor=mod, reason="Rude words")
+    profile = bob_client.get(bob.get_absolute_url()).content.decode()
+    assert "Rude words" in profile and "Edit it to ask for another review" in profile
+    other = Client()
+    other.force_login(scene.members["outsider"])
+    assert "Rude words" not in other.get(bob.get_absolute_url()).content.decode()
+    assert "Rude words" in bob_client.get(reverse("moderation:notices")).content.decode()
+    assert "Rude words" not in bob_client.get(bob.get_absolute_url()).content.decode()
+
+
+def test_a_log_in_counts_a_day_visited(client: Client, bob: User) -> None:
+    from rung.moderation.models import Standing
+
+    client.post(reverse("account_login"), {"login": "bob", "password": PASSWORD})
+    client.logout()
+    client.post(reverse("account_login"), {"login": "bob", "password": PASSWORD})
+    assert Standing.objects.get(member=bob).days_visited == 1
