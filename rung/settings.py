@@ -7,6 +7,7 @@ README's Configuration table (a test checks). Importing this module writes nothi
 `rung.embedded.prepare()`, called by manage.py and rung/wsgi.py, makes ./var and its key.
 """
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -33,6 +34,29 @@ def env_bool(name: str, default: bool = False) -> bool:
 def env_list(name: str, default: str = "") -> list[str]:
     """Read a comma-separated environment variable."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def json_over(text: str, defaults: dict[str, object]) -> dict[str, object]:
+    """Return `defaults` with the keys of a JSON object (an environment variable's text) over them.
+
+    Nested objects are merged one level down, so `{"leader": {"posts": 80}}` changes one
+    threshold and keeps the rest.
+    """
+    merged: dict[str, object] = {
+        key: dict(value) if isinstance(value, dict) else value for key, value in defaults.items()
+    }
+    if not text.strip():
+        return merged
+    given = json.loads(text)
+    if not isinstance(given, dict):
+        raise ValueError("expected a JSON object")
+    for key, value in given.items():
+        current = merged.get(key)
+        if isinstance(current, dict) and isinstance(value, dict):
+            current.update(value)
+        else:
+            merged[key] = value
+    return merged
 
 
 def _secret_key() -> str:
@@ -73,6 +97,7 @@ INSTALLED_APPS = [
     "rung.growth",
     "rung.languages",
     "rung.demo",
+    "rung.moderation",
     "django_tasks_db",
 ]
 
@@ -112,6 +137,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "rung.core.context_processors.site",
+                # The moderation queue's link and count in the header, for moderators.
+                "rung.moderation.context_processors.moderation",
             ],
         },
     }
@@ -250,6 +277,48 @@ ACCOUNT_RATE_LIMITS: dict[str, str] | bool = {} if RUNG_RATE_LIMITS else False
 # address it got the request from to X-Forwarded-For, so the client is that many entries
 # from the right; 0 (the default) trusts no header and uses the connecting address.
 RUNG_TRUSTED_PROXIES = int(os.environ.get("RUNG_TRUSTED_PROXIES", "0"))
+
+# --- moderation (docs/moderation.md) ----------------------------------------------------
+# What a member needs to reach each trust level (new is where everyone starts): days since
+# joining, days they visited, posts written, likes received, flags of theirs upheld.
+RUNG_TRUST_LEVELS = json_over(
+    os.environ.get("RUNG_TRUST_LEVELS", ""),
+    {
+        "member": {"days": 1, "visits": 2, "posts": 1, "likes": 0, "flags_upheld": 0},
+        "regular": {"days": 14, "visits": 10, "posts": 10, "likes": 5, "flags_upheld": 0},
+        "leader": {"days": 60, "visits": 40, "posts": 50, "likes": 25, "flags_upheld": 3},
+    },
+)
+# Each limit per trust level: new, member, regular, leader. RUNG_RATE_LIMITS=off lifts them.
+RUNG_POSTING_LIMITS = json_over(
+    os.environ.get("RUNG_POSTING_LIMITS", ""),
+    {
+        "questions_per_hour": [3, 10, 20, 40],
+        "questions_per_day": [10, 30, 60, 120],
+        "answers_per_hour": [10, 30, 60, 120],
+        "answers_per_day": [30, 100, 300, 600],
+        "links_per_post": [4, 10, 30, 50],
+        "images_per_post": [1, 5, 20, 40],
+        "edits_per_hour": [10, 30, 60, 120],
+        "flags_per_day": [5, 10, 20, 50],
+    },
+)
+# A new member's post with this many links or more waits for review.
+RUNG_SPAM_HOLD_LINKS = int(os.environ.get("RUNG_SPAM_HOLD_LINKS", "3"))
+# Sign-up forms sent back faster than this many seconds are refused as automated.
+RUNG_SIGNUP_MIN_SECONDS = int(os.environ.get("RUNG_SIGNUP_MIN_SECONDS", "3"))
+# The flag weight that hides a post until a moderator reviews it.
+RUNG_FLAG_HIDE_WEIGHT = float(os.environ.get("RUNG_FLAG_HIDE_WEIGHT", "2"))
+# An outside spam check run after a post is saved: off (default) or akismet, an
+# Akismet-style comment-check endpoint at RUNG_SPAM_CHECK_URL.
+RUNG_SPAM_CHECK = os.environ.get("RUNG_SPAM_CHECK", "off").strip().lower()
+RUNG_SPAM_CHECK_URL = os.environ.get("RUNG_SPAM_CHECK_URL", "")
+RUNG_SPAM_CHECK_KEY = os.environ.get("RUNG_SPAM_CHECK_KEY", "")
+# Sign-up asks for a honeypot and a fill time; a suspended member's log-in says why.
+ACCOUNT_FORMS = {
+    "signup": "rung.moderation.forms.SignupForm",
+    "login": "rung.moderation.forms.LoginForm",
+}
 
 # --- email ----------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Rung <rung@localhost>")

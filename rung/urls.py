@@ -13,6 +13,7 @@ urlpatterns = [
     path("growth/", include("rung.growth.urls")),
     path("", include("rung.languages.urls")),
     path("members/", include("rung.accounts.urls")),
+    path("moderation/", include("rung.moderation.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("-/health", core_views.health, name="health"),

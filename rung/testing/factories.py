@@ -11,6 +11,7 @@ from django.utils.html import escape
 
 from rung.accounts.models import User
 from rung.ladder.models import Axis, Level, RatingScale
+from rung.moderation.models import Standing, TrustLevel
 from rung.qa import services
 from rung.qa.models import Answer, Question, Topic
 
@@ -18,12 +19,21 @@ PASSWORD = "correct horse battery staple"
 _counter = itertools.count(1)
 
 
-def make_member(username: str | None = None, **fields: Any) -> User:
-    """Create an active member with a known password."""
+def make_member(
+    username: str | None = None, *, trust_level: int = TrustLevel.MEMBER, **fields: Any
+) -> User:
+    """Create an active member with a known password, at a moderation trust level.
+
+    The cast are members in good standing ("member"), so the limits and spam holds meant
+    for brand-new accounts stay out of other apps' stories; `trust_level=TrustLevel.NEW`
+    makes an account as moderation sees one on the day it signs up.
+    """
     username = username or f"member{next(_counter)}"
     fields.setdefault("email", f"{username}@example.com")
     fields.setdefault("display_name", username.title())
-    return User.objects.create_user(username=username, password=PASSWORD, **fields)
+    member = User.objects.create_user(username=username, password=PASSWORD, **fields)
+    Standing.objects.create(member=member, trust_level=trust_level)
+    return member
 
 
 def make_card(**overrides: Any) -> services.ContextCard:

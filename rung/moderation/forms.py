@@ -1,0 +1,201 @@
+"""Moderation's forms: sign-up and log-in checks, flags, and the moderators' actions."""
+
+import time
+from typing import Any
+
+from allauth.account import forms as allauth_forms
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from rung.accounts.models import User
+from rung.moderation import services
+from rung.moderation.models import Flag, Penalty, TrustLevel
+from rung.qa.models import Question, Topic
+
+_STARTED_SALT = "rung.moderation.signup-started"
+# A form older than this is treated as not timed at all: it was left open, not scripted.
+_STARTED_MAX_AGE = 24 * 3600
+REASON_MAX = 500
+
+
+def started_token() -> str:
+    """Return the signed time a form was shown, for its hidden `started` field."""
+    return signing.dumps(time.time(), salt=_STARTED_SALT)
+
+
+class HumanCheckMixin(forms.Form):
+    """A honeypot field people never see and a minimum time between showing and sending."""
+
+    # Named like a field bots love to fill; people never see it (the class hides it).
+    website = forms.CharField(
+        required=False,
+        label=gettext_lazy("Leave this empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["started"].initial = started_token()
+
+    def clean_website(self) -> str:
+        value: str = self.cleaned_data.get("website", "")
+        if value:
+            raise ValidationError(_("Leave the last field empty: it is there to catch robots."))
+        return value
+
+    def clean_started(self) -> str:
+        value: str = self.cleaned_data.get("started", "")
+        least = settings.RUNG_SIGNUP_MIN_SECONDS
+        if least <= 0:
+            return value
+        try:
+            shown = float(signing.loads(value, salt=_STARTED_SALT, max_age=_STARTED_MAX_AGE))
+        except (signing.BadSignature, TypeError, ValueError):
+            raise ValidationError(
+                _("This form has expired or was not sent from this site; please send it again.")
+            ) from None
+        if time.time() - shown < least:
+            raise ValidationError(
+                _("That was quicker than a person types; wait a moment and send it again.")
+            )
+        return value
+
+
+class SignupForm(HumanCheckMixin, allauth_forms.SignupForm):
+    """allauth's sign-up, with a honeypot and a minimum fill time against scripts."""
+
+    field_order = ["email", "username", "password1", "password2", "website", "started"]
+
+
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's log-in, telling a suspended member (with the right password) why and until when."""
+
+    def clean(self) -> dict[str, Any]:
+        try:
+            data = super().clean()
+        except ValidationError:
+            # Some backends refuse an inactive account as if the password were wrong.
+            member = self._member_with_right_password()
+            if member is None:
+                raise
+            return self._suspended(member, retry=True)
+        member = getattr(self, "user", None)
+        if member is None or member.is_active:
+            return data
+        return self._suspended(member, retry=False) or data
+
+    def _suspended(self, member: User, *, retry: bool) -> dict[str, Any]:
+        """Refuse a suspended member with the reason, or let one whose suspension ran out in."""
+        penalty = services.penalty_active(member, Penalty.Kind.SUSPEND)
+        if penalty is not None:
+            raise ValidationError(services.penalty_message(penalty))
+        if services.penalties_expire_for(member=member):
+            member.refresh_from_db(fields=["is_active"])
+            return super().clean() if retry else self.cleaned_data
+        raise ValidationError(_("This account is closed."))
+
+    def _member_with_right_password(self) -> User | None:
+        login = (self.cleaned_data.get("login") or "").strip()
+        password = self.cleaned_data.get("password") or ""
+        if not login or not password:
+            return None
+        matches = list(User.objects.filter(Q(username__iexact=login) | Q(email__iexact=login))[:2])
+        if len(matches) != 1 or matches[0].is_active:
+            return None
+        return matches[0] if matches[0].check_password(password) else None
+
+
+class FlagForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=gettext_lazy("What is wrong with it?"),
+        choices=Flag.Reason.choices,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note for the moderators"),
+        max_length=REASON_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=REASON_MAX)
+
+
+class PostActionForm(ReasonForm):
+    ACTIONS = [
+        ("approve", gettext_lazy("Approve")),
+        ("not_spam", gettext_lazy("Not spam")),
+        ("hide", gettext_lazy("Hide")),
+        ("delete", gettext_lazy("Delete")),
+    ]
+    action = forms.ChoiceField(choices=ACTIONS)
+
+
+class LockForm(ReasonForm):
+    locked = forms.BooleanField(required=False)
+
+
+class DuplicateForm(forms.Form):
+    original = forms.CharField(
+        label=gettext_lazy("Original question (its number or address)"), max_length=500
+    )
+    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=REASON_MAX, required=False)
+
+    def clean_original(self) -> Question:
+        value = self.cleaned_data["original"].strip()
+        digits = ""
+        # The number after /questions/ in an address, or the number typed on its own.
+        marker = "/questions/"
+        if marker in value:
+            rest = value.split(marker, 1)[1]
+            for char in rest:
+                if not char.isascii() or not char.isdigit():
+                    break
+                digits += char
+        elif value.isascii() and value.isdigit():
+            digits = value
+        question = (
+            Question.objects.filter(pk=int(digits[:18]), is_deleted=False).first()
+            if digits
+            else None
+        )
+        if question is None:
+            raise ValidationError(_("No question has that number or address."))
+        return question
+
+
+class MoveForm(ReasonForm):
+    topics = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Topics"),
+        queryset=Topic.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class PenaltyForm(ReasonForm):
+    kind = forms.ChoiceField(choices=Penalty.Kind.choices, widget=forms.RadioSelect)
+    days = forms.IntegerField(
+        label=gettext_lazy("Days"), min_value=1, max_value=services.MAX_PENALTY_DAYS
+    )
+
+
+class SpammerForm(ReasonForm):
+    block_domains = forms.BooleanField(
+        label=gettext_lazy("Block the domains their posts link to"), required=False, initial=True
+    )
+
+
+class TrustLevelForm(ReasonForm):
+    level = forms.TypedChoiceField(choices=TrustLevel.choices, coerce=int)
+
+
+class SpamDomainForm(ReasonForm):
+    domain = forms.CharField(label=gettext_lazy("Domain"), max_length=253)
