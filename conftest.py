@@ -26,8 +26,10 @@ from rung.testing.routes import Scene
 pytest_plugins = ["rung.testing.browser"]
 
 _POSTING_RATES = (
+    "questions_per_10_minutes",
     "questions_per_hour",
     "questions_per_day",
+    "answers_per_10_minutes",
     "answers_per_hour",
     "answers_per_day",
     "edits_per_hour",

@@ -293,8 +293,10 @@ RUNG_TRUST_LEVELS = json_over(
 RUNG_POSTING_LIMITS = json_over(
     os.environ.get("RUNG_POSTING_LIMITS", ""),
     {
+        "questions_per_10_minutes": [2, 5, 10, 20],
         "questions_per_hour": [3, 10, 20, 40],
         "questions_per_day": [10, 30, 60, 120],
+        "answers_per_10_minutes": [3, 10, 20, 40],
         "answers_per_hour": [10, 30, 60, 120],
         "answers_per_day": [30, 100, 300, 600],
         "links_per_post": [4, 10, 30, 50],

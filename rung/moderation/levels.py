@@ -12,8 +12,10 @@ LEVEL_NAMES = {
     TrustLevel.LEADER: "leader",
 }
 LIMIT_NAMES = (
+    "questions_per_10_minutes",
     "questions_per_hour",
     "questions_per_day",
+    "answers_per_10_minutes",
     "answers_per_hour",
     "answers_per_day",
     "links_per_post",

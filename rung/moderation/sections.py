@@ -1,12 +1,16 @@
-"""What moderation adds to pages of lower apps: a member's own notices, on their profile."""
+"""What moderation adds to pages of lower apps: a member's own notices on their profile, a
+"Flag" link under other members' posts, and "Moderate" under questions for moderators."""
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy
 
 from rung.accounts.models import User
 from rung.accounts.slots import profile_sections
 from rung.moderation.models import Notice
+from rung.qa.slots import PostAction, post_action_register
 
 
 def own_notices_section(request: HttpRequest, member: User) -> SafeString | str:
@@ -23,3 +27,19 @@ def own_notices_section(request: HttpRequest, member: User) -> SafeString | str:
 
 def register() -> None:
     profile_sections.register("moderation.notices", own_notices_section, order=5)
+    post_action_register(
+        PostAction(
+            name="flag",
+            label=gettext_lazy("Flag"),
+            url=lambda kind, pk: reverse("moderation:flag", args=[kind, pk]),
+        )
+    )
+    post_action_register(
+        PostAction(
+            name="moderate",
+            label=gettext_lazy("Moderate"),
+            url=lambda kind, pk: reverse("moderation:question", args=[pk]),
+            kinds=frozenset({"question"}),
+            moderators_only=True,
+        )
+    )

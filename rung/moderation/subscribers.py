@@ -22,7 +22,7 @@ from rung.moderation.models import Review, SpamDomain, TrustLevel
 from rung.qa import events
 from rung.qa.models import Answer, Post, Question, Visibility
 
-HOUR, DAY = 3600, 86400
+MINUTE, HOUR, DAY = 60, 3600, 86400
 # A post dated further back than this was imported with its original date (the demo loader,
 # a migration from another forum), not typed now: limits and holds are for live posting.
 IMPORTED_AFTER = timedelta(minutes=5)
@@ -68,14 +68,24 @@ def _check_content_limits(post: Post, level: int) -> None:
 
 def _check_posting_rate(kind: str, member: User, level: int) -> None:
     noun = "questions" if kind == "question" else "answers"
+    per_burst = levels.limit(f"{noun}_per_10_minutes", level)
     per_hour = levels.limit(f"{noun}_per_hour", level)
     per_day = levels.limit(f"{noun}_per_day", level)
     if kind == "question":
+        burst_text = _(
+            "You can ask %(n)d questions in ten minutes; please wait a few minutes before "
+            "asking another."
+        )
         hour_text = _("You can ask %(n)d questions an hour; please wait before asking another.")
         day_text = _("You can ask %(n)d questions a day; please come back tomorrow.")
     else:
+        burst_text = _(
+            "You can post %(n)d answers in ten minutes; please wait a few minutes before "
+            "posting another."
+        )
         hour_text = _("You can post %(n)d answers an hour; please wait before posting another.")
         day_text = _("You can post %(n)d answers a day; please come back tomorrow.")
+    _hit(f"mod-{noun}-10m", member, per_burst, 10 * MINUTE, burst_text % {"n": per_burst})
     _hit(f"mod-{noun}-h", member, per_hour, HOUR, hour_text % {"n": per_hour})
     _hit(f"mod-{noun}-d", member, per_day, DAY, day_text % {"n": per_day})
 

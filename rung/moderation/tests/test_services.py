@@ -306,7 +306,9 @@ def test_the_default_limits_are_the_documented_ones() -> None:
     """The test settings lift the posting rates; the shipped defaults stay as docs say."""
     from rung import settings as shipped
 
+    assert shipped.RUNG_POSTING_LIMITS["questions_per_10_minutes"] == [2, 5, 10, 20]
     assert shipped.RUNG_POSTING_LIMITS["questions_per_hour"] == [3, 10, 20, 40]
+    assert shipped.RUNG_POSTING_LIMITS["answers_per_10_minutes"] == [3, 10, 20, 40]
     assert shipped.RUNG_POSTING_LIMITS["answers_per_hour"] == [10, 30, 60, 120]
     assert shipped.RUNG_POSTING_LIMITS["links_per_post"] == [4, 10, 30, 50]
     assert shipped.RUNG_TRUST_LEVELS["regular"]["posts"] == 10  # type: ignore[index]
