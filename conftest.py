@@ -52,6 +52,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # The cast signs up faster than a person types, and other apps' stories post far more
     # than a member may in an hour; moderation's tests set the fill time and the rates.
     settings.RUNG_SIGNUP_MIN_SECONDS = 0
+    settings.RUNG_FIRST_POST_MIN_SECONDS = 0
     settings.RUNG_POSTING_LIMITS = {
         **settings.RUNG_POSTING_LIMITS,
         **{name: [100_000] * 4 for name in _POSTING_RATES},

@@ -309,6 +309,10 @@ RUNG_POSTING_LIMITS = json_over(
 RUNG_SPAM_HOLD_LINKS = int(os.environ.get("RUNG_SPAM_HOLD_LINKS", "3"))
 # Sign-up forms sent back faster than this many seconds are refused as automated.
 RUNG_SIGNUP_MIN_SECONDS = int(os.environ.get("RUNG_SIGNUP_MIN_SECONDS", "3"))
+# A member's first few questions, answers and replies carry the same checks: sent back
+# sooner than this many seconds after the form was shown, they are refused as automated.
+RUNG_FIRST_POST_MIN_SECONDS = int(os.environ.get("RUNG_FIRST_POST_MIN_SECONDS", "5"))
+RUNG_FIRST_POSTS_CHECKED = int(os.environ.get("RUNG_FIRST_POSTS_CHECKED", "3"))
 # The flag weight that hides a post until a moderator reviews it.
 RUNG_FLAG_HIDE_WEIGHT = float(os.environ.get("RUNG_FLAG_HIDE_WEIGHT", "2"))
 # An outside spam check run after a post is saved: off (default) or akismet, an

@@ -1,76 +1,32 @@
 """Moderation's forms: sign-up and log-in checks, flags, and the moderators' actions."""
 
-import time
 from typing import Any
 
 from allauth.account import forms as allauth_forms
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from rung.accounts.models import User
+from rung.core.human_check import HumanCheckMixin
 from rung.moderation import services
 from rung.moderation.models import Flag, Penalty, TrustLevel
 from rung.qa.models import Question, Topic
 
-_STARTED_SALT = "rung.moderation.signup-started"
-# A form older than this is treated as not timed at all: it was left open, not scripted.
-_STARTED_MAX_AGE = 24 * 3600
 REASON_MAX = 500
-
-
-def started_token() -> str:
-    """Return the signed time a form was shown, for its hidden `started` field."""
-    return signing.dumps(time.time(), salt=_STARTED_SALT)
-
-
-class HumanCheckMixin(forms.Form):
-    """A honeypot field people never see and a minimum time between showing and sending."""
-
-    # Named like a field bots love to fill; people never see it (the class hides it).
-    website = forms.CharField(
-        required=False,
-        label=gettext_lazy("Leave this empty"),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-    started = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["started"].initial = started_token()
-
-    def clean_website(self) -> str:
-        value: str = self.cleaned_data.get("website", "")
-        if value:
-            raise ValidationError(_("Leave the last field empty: it is there to catch robots."))
-        return value
-
-    def clean_started(self) -> str:
-        value: str = self.cleaned_data.get("started", "")
-        least = settings.RUNG_SIGNUP_MIN_SECONDS
-        if least <= 0:
-            return value
-        try:
-            shown = float(signing.loads(value, salt=_STARTED_SALT, max_age=_STARTED_MAX_AGE))
-        except (signing.BadSignature, TypeError, ValueError):
-            raise ValidationError(
-                _("This form has expired or was not sent from this site; please send it again.")
-            ) from None
-        if time.time() - shown < least:
-            raise ValidationError(
-                _("That was quicker than a person types; wait a moment and send it again.")
-            )
-        return value
 
 
 class SignupForm(HumanCheckMixin, allauth_forms.SignupForm):
     """allauth's sign-up, with a honeypot and a minimum fill time against scripts."""
 
     field_order = ["email", "username", "password1", "password2", "website", "started"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.min_fill_seconds = settings.RUNG_SIGNUP_MIN_SECONDS
 
 
 class LoginForm(allauth_forms.LoginForm):

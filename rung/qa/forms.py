@@ -3,12 +3,14 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.models import User
 from rung.core.forms import save_form
+from rung.core.human_check import HumanCheckMixin
 from rung.core.submit_once import SubmitOnceForm
 from rung.ladder.models import Axis, Level, RatingChoice, RatingScale
 from rung.qa import services
@@ -16,10 +18,27 @@ from rung.qa.models import (
     BODY_MAX_LENGTH,
     CONTEXT_TEXT_MAX_LENGTH,
     TITLE_MAX_LENGTH,
+    Answer,
     Question,
     Topic,
 )
 from rung.qa.services import MAX_TOPICS, ContextCard
+
+
+def first_post_fill_seconds(author: User) -> float:
+    """Return how long a person takes at least to write one of their first posts, or 0.
+
+    A member's first posts carry the fill-time check that sign-up has (docs/moderation.md);
+    after `RUNG_FIRST_POSTS_CHECKED` of them, only the hidden field is checked.
+    """
+    least = settings.RUNG_FIRST_POST_MIN_SECONDS
+    checked = settings.RUNG_FIRST_POSTS_CHECKED
+    if least <= 0 or checked <= 0:
+        return 0
+    written = Question.objects.filter(author=author).count()
+    if written < checked:
+        written += Answer.objects.filter(author=author)[: checked - written].count()
+    return least if written < checked else 0
 
 
 class TopicField(forms.ModelMultipleChoiceField):
@@ -27,7 +46,7 @@ class TopicField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
-class QuestionForm(SubmitOnceForm):
+class QuestionForm(HumanCheckMixin, SubmitOnceForm):
     """A question with its context card; rating fields are added per rubric axis."""
 
     title = forms.CharField(
@@ -163,6 +182,7 @@ class QuestionForm(SubmitOnceForm):
 
     def ask(self, author: User) -> Question | None:
         """Ask the question the form describes: None, with the errors on the form, if not."""
+        self.min_fill_seconds = first_post_fill_seconds(author)
         return save_form(
             self,
             lambda data: services.question_create(
@@ -196,7 +216,7 @@ class QuestionForm(SubmitOnceForm):
         return initial
 
 
-class AnswerForm(SubmitOnceForm):
+class AnswerForm(HumanCheckMixin, SubmitOnceForm):
     body = forms.CharField(
         label=_("Your answer"),
         max_length=BODY_MAX_LENGTH,

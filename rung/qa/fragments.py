@@ -22,10 +22,12 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from rung.core.human_check import started_token
+
 FRAGMENT_SECONDS = 60
 # Bumped when the stored form of a fragment changes, so entries of the old form are not read.
 _FORMAT = "2"
-_CSRF, _FORM_TOKEN = "csrf", "form"
+_CSRF, _FORM_TOKEN, _STARTED = "csrf", "form", "started"
 _CURSOR = re.compile(r"[0-9.]{1,64}")
 
 
@@ -61,16 +63,22 @@ def _render_pieces(template_name: str, context: dict[str, Any], request: HttpReq
     """Render a template with a slot where each per-reader value goes.
 
     The slots are marked with a secret made for this one rendering, then the HTML is split
-    at the marks. So only the places the template fills with `csrf_token` or `form_token`
+    at the marks. So only the places the template fills with `csrf_token`, `form_token` or
+    `started_token`
     become slots; text a member typed that looks like a mark stays text, since nobody can
     know this rendering's secret when they write it.
     """
     secret = secrets.token_hex(16)
-    marks = {f"rung-slot-{secret}-{kind}": kind for kind in (_CSRF, _FORM_TOKEN)}
+    marks = {f"rung-slot-{secret}-{kind}": kind for kind in (_CSRF, _FORM_TOKEN, _STARTED)}
     by_kind = {kind: mark for mark, kind in marks.items()}
     html = render_to_string(
         template_name,
-        {**context, "csrf_token": by_kind[_CSRF], "form_token": by_kind[_FORM_TOKEN]},
+        {
+            **context,
+            "csrf_token": by_kind[_CSRF],
+            "form_token": by_kind[_FORM_TOKEN],
+            "started_token": by_kind[_STARTED],
+        },
         request=request,
     )
     split = re.split(f"({'|'.join(marks)})", html)
@@ -79,14 +87,18 @@ def _render_pieces(template_name: str, context: dict[str, Any], request: HttpReq
 
 
 def _fill_slots(request: HttpRequest, pieces: list[str]) -> SafeString:
-    """Join a fragment's HTML with the reader's CSRF token and a fresh token per form."""
+    """Join a fragment's HTML with the reader's CSRF token, a fresh token per form and the
+    signed time the form is shown."""
     out: list[str] = []
     for index, piece in enumerate(pieces):
         if index % 2 == 0:
             out.append(piece)
         elif piece == _CSRF:
             out.append(get_token(request))
+        elif piece == _STARTED:
+            out.append(started_token())
         else:
             out.append(uuid.uuid4().hex)
-    # Rendered by our own autoescaping templates; the slots hold tokens of hex and letters.
+    # Rendered by our own autoescaping templates; the slots hold tokens of hex, letters,
+    # digits and the signing separator.
     return mark_safe("".join(out))

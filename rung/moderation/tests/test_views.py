@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 
 from rung.accounts.models import User
+from rung.core.human_check import started_token
 from rung.moderation import services
-from rung.moderation.forms import started_token
 from rung.moderation.models import AuditEntry, Flag, Penalty, Review
 from rung.qa.models import Question, Visibility
 from rung.testing import PASSWORD, make_answer, make_question
@@ -126,7 +126,7 @@ def test_signup_refuses_a_form_sent_too_fast(settings: Any, client: Client, db: 
     assert "quicker than a person" in response.content.decode()
     assert "expired" in _signup(client, started="forged").content.decode()
     assert not User.objects.filter(username="newcomer").exists()
-    earlier = signing.dumps(time.time() - 10, salt="rung.moderation.signup-started")
+    earlier = signing.dumps(time.time() - 10, salt="rung.core.form-started")
     assert _signup(client, started=earlier).status_code == 302
     assert User.objects.filter(username="newcomer").exists()
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from rung.accounts.models import User
 from rung.accounts.roles import is_moderator
+from rung.core.human_check import started_token
 from rung.core.requests import HtmxRequest
 from rung.qa import fragments, selectors, view_counter
 from rung.qa.access import answer_for_reader, question_for_reader
@@ -124,6 +125,7 @@ def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> H
             "end_sections": question_page_end.render(request, question),
             "question_liked": question_liked,
             "answer_token": uuid.uuid4().hex,
+            "started_token": started_token(),
             "body_max_length": BODY_MAX_LENGTH,
             "is_asker": user.pk == question.author_id,
             "can_moderate": is_moderator(user),

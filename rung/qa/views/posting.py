@@ -16,7 +16,7 @@ from rung.qa.access import (
     question_for_editor,
     question_for_reader,
 )
-from rung.qa.forms import AnswerForm, QuestionForm, ReplyForm
+from rung.qa.forms import AnswerForm, QuestionForm, ReplyForm, first_post_fill_seconds
 from rung.qa.models import Answer, Question
 
 # Another page (such as the growth gap view) may leave a draft here for the ask form to
@@ -90,6 +90,7 @@ def _post_answer(
     request: MemberRequest, form: AnswerForm, question: Question, parent: Answer | None = None
 ) -> HttpResponse:
     """Post an answer or reply from a form; on bad input, show the form again with a 400."""
+    form.min_fill_seconds = first_post_fill_seconds(request.user)
     answer = save_form(
         form,
         lambda data: services.answer_create(
