@@ -137,7 +137,11 @@ class MoveForm(ReasonForm):
 
 
 class PenaltyForm(ReasonForm):
-    kind = forms.ChoiceField(choices=Penalty.Kind.choices, widget=forms.RadioSelect)
+    field_order = ["kind", "days", "reason"]
+
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Penalty"), choices=Penalty.Kind.choices, widget=forms.RadioSelect
+    )
     days = forms.IntegerField(
         label=gettext_lazy("Days"), min_value=1, max_value=services.MAX_PENALTY_DAYS
     )
@@ -150,7 +154,11 @@ class SpammerForm(ReasonForm):
 
 
 class TrustLevelForm(ReasonForm):
-    level = forms.TypedChoiceField(choices=TrustLevel.choices, coerce=int)
+    field_order = ["level", "reason"]
+
+    level = forms.TypedChoiceField(
+        label=gettext_lazy("Trust level"), choices=TrustLevel.choices, coerce=int
+    )
 
 
 class SpamDomainForm(ReasonForm):

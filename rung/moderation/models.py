@@ -186,6 +186,28 @@ class Notice(models.Model):
         return self.text[:60]
 
 
+# What each audit action is called on the audit log, in the reader's language.
+AUDIT_ACTIONS = {
+    "approve": _("Approved"),
+    "not_spam": _("Marked not spam"),
+    "hide": _("Hid"),
+    "delete": _("Deleted"),
+    "lock": _("Locked"),
+    "unlock": _("Unlocked"),
+    "close_duplicate": _("Closed as a duplicate"),
+    "reopen": _("Reopened"),
+    "move": _("Moved to other topics"),
+    "suspend": _("Suspended"),
+    "silence": _("Silenced"),
+    "suspend_lift": _("Lifted a suspension"),
+    "silence_lift": _("Lifted a silence"),
+    "delete_spammer": _("Deleted a spammer"),
+    "trust_level_set": _("Set the trust level"),
+    "spam_domain_add": _("Blocked a domain"),
+    "reveal_author": _("Revealed an anonymous author"),
+}
+
+
 class AuditEntry(models.Model):
     """One moderator or administrator action; kept whatever happens to its target."""
 
@@ -209,3 +231,8 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_name} {self.action} {self.target_kind} {self.target_id}"
+
+    @property
+    def action_label(self) -> str:
+        """The action in words, or its code for one this version does not name."""
+        return str(AUDIT_ACTIONS.get(self.action, self.action))

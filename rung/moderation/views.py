@@ -125,12 +125,15 @@ def post_action(request: MemberRequest, kind: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD"])
 def question_tools(request: MemberRequest, pk: int) -> HttpResponse:
     question = access.question_for_moderator(request.user, pk)
+    # One page, several forms: each names its fields' ids, so every label finds its own field.
     context = {
         "question": question,
-        "lock_form": forms.LockForm(),
-        "duplicate_form": forms.DuplicateForm(),
-        "move_form": forms.MoveForm(initial={"topics": list(question.topics.all())}),
-        "reason_form": forms.ReasonForm(),
+        "lock_form": forms.LockForm(auto_id="lock_%s"),
+        "duplicate_form": forms.DuplicateForm(auto_id="duplicate_%s"),
+        "move_form": forms.MoveForm(
+            auto_id="move_%s", initial={"topics": list(question.topics.all())}
+        ),
+        "reason_form": forms.ReasonForm(auto_id="reopen_%s"),
     }
     return render(request, "moderation/question.html", context)
 
@@ -216,10 +219,9 @@ def member(request: MemberRequest, username: str) -> HttpResponse:
     account = access.member_for_moderator(request.user, username)
     context = {
         "record": selectors.member_record(account),
-        "penalty_form": forms.PenaltyForm(),
-        "spammer_form": forms.SpammerForm(),
-        "trust_form": forms.TrustLevelForm(),
-        "reason_form": forms.ReasonForm(),
+        "penalty_form": forms.PenaltyForm(auto_id="penalty_%s"),
+        "spammer_form": forms.SpammerForm(auto_id="spammer_%s"),
+        "trust_form": forms.TrustLevelForm(auto_id="trust_%s"),
     }
     return render(request, "moderation/member.html", context)
 

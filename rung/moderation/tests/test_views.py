@@ -167,7 +167,7 @@ def test_audit_page_lists_actions_for_administrators(
     client = Client()
     client.force_login(admin)
     page = client.get(reverse("moderation:audit")).content.decode()
-    assert "Rude words" in page and "hide" in page
+    assert "Rude words" in page and "<td>Hid</td>" in page
 
 
 def test_the_queue_lists_held_and_first_posts(
