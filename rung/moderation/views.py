@@ -151,7 +151,13 @@ def question_lock(request: MemberRequest, pk: int) -> HttpResponse:
         ),
     )
     if done:
-        messages.success(request, _("The question's lock was changed."))
+        locked = form.cleaned_data["locked"]
+        messages.success(
+            request,
+            _("The question is locked: nobody can answer it.")
+            if locked
+            else _("The question is unlocked: members can answer it again."),
+        )
         return redirect(question.get_absolute_url())
     return _refused(request, form, _("The question was not changed"))
 
