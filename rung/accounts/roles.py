@@ -5,6 +5,8 @@ Moderators group all act as one. Every check asks here, so a page, a task and an
 decide the same way.
 """
 
+from collections.abc import Callable
+
 from django.contrib.auth.models import AnonymousUser
 
 from rung.accounts.models import User
@@ -36,3 +38,22 @@ def is_administrator(member: Member) -> bool:
 def can_reveal_anonymous(member: Member) -> bool:
     """Say whether a member may see who wrote an anonymous post: administrators only."""
     return is_administrator(member)
+
+
+# Trust levels are earned in the moderation app, above this layer; apps beside it (growth's
+# invitations) ask here. Without moderation installed every member counts as trusted.
+NEW_MEMBER = 0
+_trust_source: Callable[[User], int] | None = None
+
+
+def trust_level_source_set(source: Callable[[User], int] | None) -> None:
+    """Say where members' trust levels come from (moderation sets it when it starts)."""
+    global _trust_source
+    _trust_source = source
+
+
+def is_new_member(member: User) -> bool:
+    """Say whether a member is at the lowest trust level, where limits are tightest."""
+    if is_moderator(member) or _trust_source is None:
+        return False
+    return _trust_source(member) <= NEW_MEMBER

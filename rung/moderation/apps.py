@@ -6,7 +6,9 @@ class ModerationConfig(AppConfig):
     verbose_name = "Moderation"
 
     def ready(self) -> None:
-        from rung.moderation import sections, subscribers
+        from rung.accounts.roles import trust_level_source_set
+        from rung.moderation import sections, services, subscribers
 
         subscribers.subscribe()
         sections.register()
+        trust_level_source_set(lambda member: services.standing_of(member).trust_level)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from rung.accounts.models import User
+from rung.accounts.roles import is_new_member
 from rung.accounts.selectors import member_own_emails
 from rung.core import ratelimit
 from rung.core.submit_once import SubmitOnce
@@ -45,7 +46,12 @@ def _count_invitation(owner: User) -> None:
     """Count one invitation attempt by the owner, whatever it names; refuse past the limits."""
     if not settings.RUNG_RATE_LIMITS:
         return
-    for text in settings.RUNG_SHARE_INVITATION_LIMITS.split(","):
+    limits = (
+        settings.RUNG_NEW_MEMBER_INVITATION_LIMITS
+        if is_new_member(owner)
+        else settings.RUNG_SHARE_INVITATION_LIMITS
+    )
+    for text in limits.split(","):
         rate = ratelimit.Rate.parse(text)
         verdict = ratelimit.hit(f"share-invite-{rate.seconds}", f"member:{owner.pk}", rate)
         if not verdict.allowed:
