@@ -82,6 +82,8 @@ USERS = [
     },
     {
         "username": "grace",
+        # The demo's moderator: the review queue, flags and the audit log are hers to try.
+        "moderator": True,
         "display_name": "Grace Okafor",
         "headline": "Engineering Manager at Stripe, ex-Amazon",
         "level": "engineering-manager",

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -96,6 +97,10 @@ def _fresh(post: Post) -> Post:
 # --- standing ------------------------------------------------------------------------------
 
 
+# More visit-days than any default threshold asks for; counting further changes no level.
+VISITS_COUNTED = 100
+
+
 def member_facts(member: User, standing: Standing) -> dict[str, int]:
     """Count what a trust level is earned from, as of now."""
     posts = (
@@ -107,9 +112,19 @@ def member_facts(member: User, standing: Standing) -> dict[str, int]:
         or 0
         for model in (Question, Answer)
     )
+    # A day the member wrote something is a day they visited, whether or not a log-in was
+    # counted then (posts imported or written before moderation was installed).
+    writing_days: set[object] = set()
+    for model in (Question, Answer):
+        writing_days.update(
+            model.objects.filter(author=member)
+            .annotate(day=TruncDate("created_at"))
+            .values_list("day", flat=True)
+            .distinct()[:VISITS_COUNTED]
+        )
     return {
         "days": (timezone.now() - member.date_joined).days,
-        "visits": standing.days_visited,
+        "visits": max(standing.days_visited, len(writing_days)),
         "posts": posts,
         "likes": likes,
         "flags_upheld": standing.flags_upheld,

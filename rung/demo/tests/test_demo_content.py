@@ -30,6 +30,14 @@ def test_demo_content_fills_every_topic_with_consistent_counts() -> None:
         ratings__axis__slug="impact", ratings__choice__code="E", title__icontains="leadership"
     )
     assert story.ctx_level is not None and story.ctx_level.slug == "mid-level"
+    # Demo members are established, so trying the demo is not trying a brand-new account;
+    # grace moderates, so the review queue can be tried too.
+    from rung.accounts.roles import is_moderator, is_new_member
+
+    demo_members = User.objects.filter(email__endswith="@demo.rung.invalid")
+    assert demo_members.count() >= 10
+    assert not any(is_new_member(member) for member in demo_members)
+    assert [m.username for m in demo_members if is_moderator(m)] == ["grace"]
 
 
 def test_demo_content_refuses_a_database_with_questions_and_if_empty_skips() -> None:

@@ -4,18 +4,21 @@ import random
 from datetime import timedelta
 from typing import Any, cast
 
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from rung.accounts.models import User
+from rung.accounts.roles import MODERATORS_GROUP
 from rung.demo.data import QUESTIONS, USERS
 from rung.ladder.models import Axis, Level, RatingChoice, RatingScale, Track
 from rung.qa import services
 from rung.qa.models import Question, Topic
 
 DEMO_PASSWORD = "rung-demo-password"
+DEMO_MEMBERS_JOINED_DAYS_AGO = 730
 
 
 class Command(BaseCommand):
@@ -66,9 +69,14 @@ def load_demo_content(*, seed: int = 7) -> dict[str, int]:
             companies=data["companies"],
             years_experience=data["years"],
             languages=data["languages"],
+            # Members of some standing: they joined well before their first demo post.
+            date_joined=now - timedelta(days=DEMO_MEMBERS_JOINED_DAYS_AGO),
+            is_staff=bool(data.get("moderator")),
         )
         user.set_password(DEMO_PASSWORD)
         user.save()
+        if data.get("moderator"):
+            user.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
         users[user.username] = user
 
     answers_made = 0
