@@ -27,6 +27,8 @@ from django.core.management.utils import find_command
 from django.template.base import DebugLexer, TokenType
 from django.test.utils import override_settings
 
+from rung.core.languages import HAN
+
 LOCALE = "zh_Hans"
 DOMAIN = "django"
 PROJECT_DIR = Path(settings.BASE_DIR)
@@ -289,7 +291,7 @@ _VISIBLE_ATTRIBUTES = {
 _BUTTON_INPUTS = {"submit", "button", "reset"}
 _URL = re.compile(r"(?:https?://|mailto:|www\.)\S+|\S+@\S+\.\w+")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN}]")
 # A string literal in a tag or variable, e.g. `with label="Save draft"` or `default:"None"`.
 _LITERAL = re.compile(r"""(?<![\w.])_\(\s*(?:"[^"]*"|'[^']*')\s*\)|"([^"]*)"|'([^']*)'""")
 # Tags whose literals name templates, addresses, files or libraries, never prose.
