@@ -386,6 +386,22 @@ def _require_reason(reason: str) -> str:
     return reason.strip()
 
 
+def _audit_post(
+    *, actor: User, action: str, post: Post, reason: str, before: dict[str, Any]
+) -> None:
+    """Record a moderator's action on a post, with its state before and as it is now."""
+    audit_record(
+        actor=actor,
+        action=action,
+        target_kind=post_kind(post),
+        target_id=post.pk,
+        target_label=post_label(post),
+        reason=reason,
+        before=before,
+        after=_post_state(_fresh(post)),
+    )
+
+
 @transaction.atomic
 def post_approve(*, post: Post, actor: User, reason: str, not_spam: bool = False) -> None:
     """Publish a held or hidden post and reject the flags on it; it leaves the queue."""
@@ -401,16 +417,7 @@ def post_approve(*, post: Post, actor: User, reason: str, not_spam: bool = False
         )
     action = "not_spam" if not_spam else "approve"
     _settle(post=post, actor=actor, outcome=action, upheld=False)
-    audit_record(
-        actor=actor,
-        action=action,
-        target_kind=post_kind(post),
-        target_id=post.pk,
-        target_label=post_label(post),
-        reason=reason,
-        before=before,
-        after=_post_state(_fresh(post)),
-    )
+    _audit_post(actor=actor, action=action, post=post, reason=reason, before=before)
 
 
 @transaction.atomic
@@ -427,16 +434,7 @@ def post_hide(*, post: Post, actor: User, reason: str) -> None:
     )
     _settle(post=post, actor=actor, outcome="hide", upheld=True)
     notice_send(member=post.author, text=_hidden_notice(post, reason))
-    audit_record(
-        actor=actor,
-        action="hide",
-        target_kind=post_kind(post),
-        target_id=post.pk,
-        target_label=post_label(post),
-        reason=reason,
-        before=before,
-        after=_post_state(_fresh(post)),
-    )
+    _audit_post(actor=actor, action="hide", post=post, reason=reason, before=before)
 
 
 @transaction.atomic
@@ -459,16 +457,7 @@ def post_delete(*, post: Post, actor: User, reason: str) -> None:
         text=_("A moderator deleted your post “%(post)s”: %(reason)s")
         % {"post": post_label(post), "reason": reason},
     )
-    audit_record(
-        actor=actor,
-        action="delete",
-        target_kind=post_kind(post),
-        target_id=post.pk,
-        target_label=post_label(post),
-        reason=reason,
-        before=before,
-        after=_post_state(_fresh(post)),
-    )
+    _audit_post(actor=actor, action="delete", post=post, reason=reason, before=before)
 
 
 def _hidden_notice(post: Post, reason: str) -> str:
