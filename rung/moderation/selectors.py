@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from rung.accounts.models import User
 from rung.moderation.models import AuditEntry, Flag, Penalty, Review, SpamDomain, Standing
 from rung.qa.models import Answer, Post, Question
+from rung.qa.posts import post_author_hidden
 
 QUEUE_PAGE = 30
 AUDIT_PAGE = 50
@@ -57,7 +58,8 @@ def review_queue(*, before: tuple[datetime, int] | None = None) -> list[QueueIte
     for review in page:
         post = posts.get((review.post_kind, review.post_id))
         its_flags = flags.get((review.post_kind, review.post_id), [])
-        anonymous = isinstance(post, Question) and post.is_anonymous
+        # The asker's own answers and replies under an anonymous question name them too.
+        anonymous = post is not None and post_author_hidden(post)
         items.append(
             QueueItem(
                 review=review,

@@ -29,6 +29,13 @@ def post_question(post: Post) -> Question:
     return post
 
 
+def post_author_hidden(post: Post) -> bool:
+    """Say whether a post is shown without its author: an anonymous question, and what its
+    asker writes under it."""
+    question = post_question(post)
+    return question.is_anonymous and post.author_id == question.author_id
+
+
 def post_model(kind: PostKind) -> type[Post]:
     """Return the table that holds posts of a kind; answers hold the replies too."""
     return Question if kind == "question" else Answer

@@ -56,6 +56,21 @@ def test_moderators_act_on_anonymous_posts_without_seeing_the_author(
     assert "Alice Chen" not in page and "/moderation/members/alice/" not in page
 
 
+def test_the_askers_reply_under_an_anonymous_question_does_not_name_them_in_the_queue(
+    mod_client: Client, alice: User, bob: User, charlie: User
+) -> None:
+    secret = make_question(alice, is_anonymous=True, body="A secret question body")
+    answer = make_answer(secret, bob, body="Talk to your manager first.")
+    reply = make_answer(secret, alice, parent=answer, body="Asker follow-up text")
+    services.flag_create(post=reply, flagger=charlie, reason="other", note="check")
+    services.flag_create(post=answer, flagger=charlie, reason="other", note="check")
+    page = mod_client.get(reverse("moderation:queue")).content.decode()
+    assert "Asker follow-up text" in page
+    assert "Alice Chen" not in page and "/moderation/members/alice/" not in page
+    # Someone else's answer on the same question still shows who wrote it.
+    assert "/moderation/members/bob/" in page
+
+
 def test_queue_action_hides_and_is_audited(mod_client: Client, scene: Scene) -> None:
     url = reverse("moderation:post_action", args=["answer", scene.answer.pk])
     response = mod_client.post(url, {"action": "hide", "reason": "Rude"})
