@@ -21,7 +21,10 @@ from rung.testing import make_answer, make_question
 pytestmark = pytest.mark.django_db
 
 TOKEN_INPUT = re.compile(r'name="submit_token" value="([0-9a-f-]{32,36})"')
-ASKED = {"title": "How do I ask for a scope review?", "body": "My manager is new to the team."}
+ASKED: dict[str, Any] = {
+    "title": "How do I ask for a scope review?",
+    "body": "My manager is new to the team.",
+}
 
 
 def _past_the_window(rows: Any) -> None:
