@@ -305,6 +305,9 @@ RUNG_POSTING_LIMITS = json_over(
         "flags_per_day": [5, 10, 20, 50],
     },
 )
+# A create form sent again with the same values within this many seconds (Back, then
+# Post) gets the row already saved instead of a second one (rung/core/submit_once.py).
+RUNG_REPOST_WINDOW_SECONDS = int(os.environ.get("RUNG_REPOST_WINDOW_SECONDS", "600"))
 # A new member's post with this many links or more waits for review.
 RUNG_SPAM_HOLD_LINKS = int(os.environ.get("RUNG_SPAM_HOLD_LINKS", "3"))
 # Sign-up forms sent back faster than this many seconds are refused as automated.

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -186,12 +186,27 @@ def question_create(
     submit_token: uuid.UUID | None = None,
     created_at: object = None,
 ) -> Question:
-    """Post a question; a repeated submit token returns the question already posted."""
-    # The unique (author, submit_token) key settles a race (rung/core/submit_once.py).
-    submit = SubmitOnce(Question.objects.filter(author=author), submit_token)
-    if earlier := submit.earlier(title=title.strip(), body=body):
-        return earlier
+    """Post a question; a repeated submit of the same question returns the one posted.
+
+    A submit with a token gets the question its form already posted, or an identical one
+    posted a few minutes before from another rendering of the form (rung/core/submit_once.py).
+    """
     card = card or ContextCard()
+    submit = SubmitOnce(
+        Question.objects.filter(author=author), submit_token, current=Q(is_deleted=False)
+    )
+    if earlier := submit.earlier(
+        title=title.strip(),
+        body=body,
+        is_anonymous=is_anonymous,
+        ctx_level_id=card.level.pk if card.level else None,
+        ctx_years=card.years,
+        ctx_company=card.company,
+        ctx_scale_id=card.scale.pk if card.scale else None,
+        ctx_focus=card.focus,
+        ctx_feedback_wanted=card.feedback_wanted,
+    ):
+        return earlier
     topics = _validate_topics(topics)
     _validate_card(card)
     _validate_language(language)
@@ -368,8 +383,10 @@ def answer_create(
             _check_takes_replies(question, parent)
     _validate_language(language)
     parent_id = parent.pk if parent else None
-    submit = SubmitOnce(Answer.objects.filter(author=author), submit_token)
-    if earlier := submit.earlier(body=body, parent_id=parent_id):
+    submit = SubmitOnce(
+        Answer.objects.filter(author=author), submit_token, current=Q(is_deleted=False)
+    )
+    if earlier := submit.earlier(question_id=question.pk, parent_id=parent_id, body=body):
         return earlier
     answer = Answer(
         question=question,

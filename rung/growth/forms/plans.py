@@ -89,7 +89,7 @@ class GoalCreateForm(SubmitOnceForm, GoalForm):
     """A new goal, with the token that makes a double submit create one."""
 
 
-class ActionForm(forms.Form):
+class ActionForm(SubmitOnceForm):
     text = forms.CharField(
         label=_("Next step"),
         max_length=Action._meta.get_field("text").max_length,

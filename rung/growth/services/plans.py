@@ -136,7 +136,9 @@ def goal_create(
 ) -> Goal:
     """Add a goal on one ladder axis to a plan; a repeated submit token returns the goal made."""
     submit = SubmitOnce(Goal.objects.filter(plan=plan), submit_token)
-    if earlier := submit.earlier(axis_id=axis.pk, title=title.strip()):
+    if earlier := submit.earlier(
+        axis_id=axis.pk, title=title.strip(), description=description.strip()
+    ):
         return earlier
     goal = Goal(plan=plan, submit_token=submit.token)
     _apply_goal(
@@ -183,11 +185,19 @@ def goal_delete(*, goal: Goal) -> None:
 
 
 @transaction.atomic
-def action_create(*, goal: Goal, text: str) -> Action:
-    """Add a concrete step to a goal."""
-    action = Action(goal=goal, text=_required_text(text, _("Describe the step.")))
+def action_create(*, goal: Goal, text: str, submit_token: uuid.UUID | None = None) -> Action:
+    """Add a concrete step to a goal; the same step sent again from a form returns it.
+
+    Actions keep no token: a form's submit gets the same step added to this goal within
+    the repost window (rung/core/submit_once.py), which covers a double click too.
+    """
+    text = _required_text(text, _("Describe the step."))
+    submit = SubmitOnce(Action.objects.filter(goal=goal), submit_token)
+    if earlier := submit.earlier(text=text):
+        return earlier
+    action = Action(goal=goal, text=text)
     action.full_clean()
-    action.save()
+    action = submit.save(action)
     _touch_plan(goal.plan_id)
     return action
 

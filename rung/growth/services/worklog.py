@@ -53,7 +53,12 @@ def log_entry_create(
     _validate_goal(owner.pk, goal)
     text = _entry_text(text)
     submit = SubmitOnce(LogEntry.objects.filter(owner=owner), submit_token)
-    if earlier := submit.earlier(date=date, text=text):
+    if earlier := submit.earlier(
+        date=date,
+        text=text,
+        axis_id=axis.pk if axis else None,
+        goal_id=goal.pk if goal else None,
+    ):
         return earlier
     entry = LogEntry(
         owner=owner, date=date, text=text, axis=axis, goal=goal, submit_token=submit.token

@@ -1,4 +1,7 @@
-"""A double submit of a growth create form creates one row and lands on that row's page."""
+"""A double submit of a growth create form creates one row and lands on that row's page.
+
+So does Back, then submitting again: a new rendering with a new token and the same values.
+"""
 
 import datetime
 import re
@@ -16,6 +19,7 @@ from django.utils import timezone
 from rung.accounts.models import User
 from rung.core.submit_once import SubmitOnce
 from rung.growth.models import (
+    Action,
     CheckIn,
     Comment,
     Goal,
@@ -55,6 +59,10 @@ class CreateForm:
     data: Callable[[World], dict[str, Any]]
     rows: Callable[[User], "models.QuerySet[Any]"]
     landing: Callable[[Any], str]
+    # What the member changes before sending the form again: a row of its own.
+    changed: dict[str, str]
+    # What the page says when a second submit found the first row.
+    already: str
 
 
 def _review_data(world: World) -> dict[str, Any]:
@@ -78,6 +86,8 @@ FORMS: dict[str, CreateForm] = {
         data=lambda w: {"title": "A second plan", "summary": "Why"},
         rows=lambda owner: GrowthPlan.objects.filter(owner=owner, title="A second plan"),
         landing=lambda plan: plan.get_absolute_url(),
+        changed={"summary": "Another reason"},
+        already="You had already created this plan",
     ),
     "goal": CreateForm(
         page=lambda w: reverse("growth:goal_create", args=[w.plan.public_id]),
@@ -89,6 +99,17 @@ FORMS: dict[str, CreateForm] = {
         },
         rows=lambda owner: Goal.objects.filter(plan__owner=owner, title="Mentor two people"),
         landing=_goal_url,
+        changed={"description": "A different reason"},
+        already="You had already added this goal",
+    ),
+    "action": CreateForm(
+        page=lambda w: w.plan.get_absolute_url(),
+        url=lambda w: reverse("growth:action_create", args=[w.goal.public_id]),
+        data=lambda w: {"text": "Pair on the design review"},
+        rows=lambda owner: Action.objects.filter(goal__plan__owner=owner),
+        landing=lambda action: _goal_url(action.goal),
+        changed={"text": "Write the design review"},
+        already="You had already added this step",
     ),
     "check-in": CreateForm(
         page=lambda w: w.plan.get_absolute_url(),
@@ -96,6 +117,8 @@ FORMS: dict[str, CreateForm] = {
         data=lambda w: {"date": "2025-03-01", "note": "Shipped the first milestone"},
         rows=lambda owner: CheckIn.objects.filter(goal__plan__owner=owner),
         landing=lambda check_in: _goal_url(check_in.goal),
+        changed={"note": "Shipped the second milestone"},
+        already="You had already saved this check-in",
     ),
     "log entry": CreateForm(
         page=lambda w: reverse("growth:log"),
@@ -103,6 +126,8 @@ FORMS: dict[str, CreateForm] = {
         data=lambda w: {"date": "2025-03-01", "text": "Led the incident review"},
         rows=lambda owner: LogEntry.objects.filter(owner=owner),
         landing=lambda entry: reverse("growth:log"),
+        changed={"date": "2025-03-02"},
+        already="This entry was already in your work log",
     ),
     "review cycle": CreateForm(
         page=lambda w: reverse("growth:review_create"),
@@ -110,6 +135,8 @@ FORMS: dict[str, CreateForm] = {
         data=_review_data,
         rows=lambda owner: ReviewCycle.objects.filter(owner=owner),
         landing=lambda cycle: cycle.get_absolute_url(),
+        changed={"name": "H2 2025"},
+        already="You had already saved the review",
     ),
     "self-review": CreateForm(
         page=lambda w: reverse("growth:self_reviews"),
@@ -121,6 +148,8 @@ FORMS: dict[str, CreateForm] = {
         },
         rows=lambda owner: SelfReview.objects.filter(owner=owner),
         landing=lambda review: reverse("growth:self_review", args=[review.public_id]),
+        changed={"title": "My H1 review, again"},
+        already="You had already drafted this self-review",
     ),
     "comment": CreateForm(
         page=lambda w: w.plan.get_absolute_url(),
@@ -130,6 +159,8 @@ FORMS: dict[str, CreateForm] = {
         landing=lambda comment: (
             f"{comment.goal.plan.get_absolute_url()}#comments-{comment.goal.public_id}"
         ),
+        changed={"body": "How will others know it worked?"},
+        already="You had already posted this comment",
     ),
 }
 
@@ -166,14 +197,63 @@ def test_each_rendering_of_a_form_gets_a_new_token(
 
 
 @pytest.mark.parametrize("name", list(FORMS))
-def test_two_submits_with_separate_tokens_create_two_rows(
+def test_back_then_submit_again_with_a_new_token_lands_on_the_first_row(
+    client: Client, alice: User, world: World, name: str
+) -> None:
+    """Back fetched the form again (a new token) and the browser restored what was typed."""
+    form = FORMS[name]
+    client.force_login(alice)
+    first = client.post(
+        form.url(world), {**form.data(world), "submit_token": _token_on(client, form.page(world))}
+    )
+    client.get(first["Location"])  # the page after the first post, with its own message
+    second = client.post(
+        form.url(world), {**form.data(world), "submit_token": _token_on(client, form.page(world))}
+    )
+    row = form.rows(alice).get()
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"] == form.landing(row)
+    assert form.already in client.get(second["Location"]).content.decode()
+
+
+@pytest.mark.parametrize("name", list(FORMS))
+def test_new_tokens_with_other_values_create_two_rows(
     client: Client, alice: User, world: World, name: str
 ) -> None:
     form = FORMS[name]
     client.force_login(alice)
+    for changes in ({}, form.changed):
+        data = {**form.data(world), **changes, "submit_token": str(uuid.uuid4())}
+        response = client.post(form.url(world), data)
+        assert response.status_code == 302
+        assert form.already not in client.get(response["Location"]).content.decode()
+    assert form.rows(alice).count() == 2
+
+
+@pytest.mark.parametrize("name", list(FORMS))
+def test_the_same_values_after_the_repost_window_create_a_second_row(
+    client: Client, alice: User, world: World, name: str, settings: Any
+) -> None:
+    form = FORMS[name]
+    client.force_login(alice)
+    client.post(form.url(world), {**form.data(world), "submit_token": str(uuid.uuid4())})
+    form.rows(alice).update(
+        created_at=timezone.now()
+        - datetime.timedelta(seconds=settings.RUNG_REPOST_WINDOW_SECONDS + 1)
+    )
+    client.post(form.url(world), {**form.data(world), "submit_token": str(uuid.uuid4())})
+    assert form.rows(alice).count() == 2
+
+
+@pytest.mark.parametrize("name", list(FORMS))
+def test_without_a_token_the_same_values_create_a_second_row(
+    client: Client, alice: User, world: World, name: str
+) -> None:
+    """A submit without a token (a script, an old page) asks for no repeat check."""
+    form = FORMS[name]
+    client.force_login(alice)
     for _ in range(2):
-        data = {**form.data(world), "submit_token": str(uuid.uuid4())}
-        assert client.post(form.url(world), data).status_code == 302
+        assert client.post(form.url(world), form.data(world)).status_code == 302
     assert form.rows(alice).count() == 2
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from rung.accounts.requests import MemberRequest
 from rung.core.forms import FORM_ERROR_STATUS, save_form
+from rung.core.submit_once import announce_create
 from rung.growth.access import (
     action_access,
     checkin_access,
@@ -59,7 +60,12 @@ def plan_create(request: MemberRequest) -> HttpResponse:
         member = request.user
         plan = save_form(form, lambda data: services.plan_create(owner=member, **data))
         if plan is not None:
-            messages.success(request, _("Your plan was created. Add a first goal."))
+            announce_create(
+                request,
+                plan,
+                saved=_("Your plan was created. Add a first goal."),
+                already=_("You had already created this plan, so it was not created twice."),
+            )
             return redirect(plan.get_absolute_url())
         status = FORM_ERROR_STATUS
     else:
@@ -118,6 +124,11 @@ def goal_create(request: MemberRequest, public_id: str) -> HttpResponse:
         form = GoalCreateForm(request.POST)
         goal = save_form(form, lambda data: services.goal_create(plan=plan, **data))
         if goal is not None:
+            announce_create(
+                request,
+                goal,
+                already=_("You had already added this goal, so it was not added twice."),
+            )
             return redirect(_goal_url(goal))
         status = FORM_ERROR_STATUS
     else:
@@ -163,7 +174,13 @@ def action_create(request: MemberRequest, public_id: str) -> HttpResponse:
     goal, access = goal_access(request.user, public_id)
     access.require_owner()
     form = ActionForm(request.POST)
-    if save_form(form, lambda data: services.action_create(goal=goal, text=data["text"])):
+    action = save_form(form, lambda data: services.action_create(goal=goal, **data))
+    if action is not None:
+        announce_create(
+            request,
+            action,
+            already=_("You had already added this step, so it was not added twice."),
+        )
         return redirect(_goal_url(goal))
     return render(
         request,
@@ -199,8 +216,14 @@ def checkin_create(request: MemberRequest, public_id: str) -> HttpResponse:
     goal, access = goal_access(request.user, public_id)
     access.require_owner()
     form = CheckInCreateForm(request.POST)
-    if save_form(form, lambda data: services.checkin_create(goal=goal, **data)):
-        messages.success(request, _("Your check-in was saved."))
+    check_in = save_form(form, lambda data: services.checkin_create(goal=goal, **data))
+    if check_in is not None:
+        announce_create(
+            request,
+            check_in,
+            saved=_("Your check-in was saved."),
+            already=_("You had already saved this check-in, so it was not saved twice."),
+        )
         return redirect(_goal_url(goal))
     return render(
         request,

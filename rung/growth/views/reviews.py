@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from rung.accounts.requests import MemberRequest
 from rung.core.forms import FORM_ERROR_STATUS, add_service_errors, save_form
+from rung.core.submit_once import announce_create
 from rung.growth.access import review_for_owner, scale_for_owner
 from rung.growth.forms.reviews import (
     BaseScaleLevelFormSet,
@@ -107,7 +108,13 @@ def review_create(request: MemberRequest) -> HttpResponse:
         ),
     )
     if cycle is not None:
-        messages.success(request, _("Review “%(name)s” saved.") % {"name": cycle.name})
+        announce_create(
+            request,
+            cycle,
+            saved=_("Review “%(name)s” saved.") % {"name": cycle.name},
+            already=_("You had already saved the review “%(name)s”, so it was not saved twice.")
+            % {"name": cycle.name},
+        )
         return redirect(cycle.get_absolute_url())
     return _render_form(request, form, None, FORM_ERROR_STATUS)
 

@@ -15,6 +15,7 @@ from rung.accounts.models import User
 from rung.accounts.requests import MemberRequest
 from rung.core.forms import FORM_ERROR_STATUS, save_form
 from rung.core.middleware import mark_rate_limited
+from rung.core.submit_once import announce_create
 from rung.growth import access as growth_access
 from rung.growth.forms.sharing import CommentForm, ShareInviteForm
 from rung.growth.models import Goal, GrowthPlan, Share
@@ -208,6 +209,12 @@ def comment_create(request: MemberRequest, public_id: str) -> HttpResponse:
         ),
     )
     if posted is not None:
+        if not request.htmx:
+            announce_create(
+                request,
+                posted,
+                already=_("You had already posted this comment, so it was not posted twice."),
+            )
         return _comments_response(request, goal, access)
     return _comments_response(request, goal, access, form, status=FORM_ERROR_STATUS)
 

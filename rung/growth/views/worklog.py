@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from rung.accounts.requests import MemberRequest
 from rung.core.forms import FORM_ERROR_STATUS, save_form
+from rung.core.submit_once import announce_create
 from rung.growth.access import log_entry_for_owner, self_review_for_owner
 from rung.growth.forms.worklog import (
     LogEntryCreateForm,
@@ -50,7 +51,12 @@ def log_list(request: MemberRequest) -> HttpResponse:
             ),
         )
         if entry is not None:
-            messages.success(request, _("Added to your work log."))
+            announce_create(
+                request,
+                entry,
+                saved=_("Added to your work log."),
+                already=_("This entry was already in your work log, so it was not added twice."),
+            )
             # Back to the first page, keeping the filter, where the new entry shows.
             query = request.GET.copy()
             query.pop("after", None)
@@ -117,7 +123,12 @@ def self_review_list(request: MemberRequest) -> HttpResponse:
         form = SelfReviewCreateForm(request.POST)
         review = save_form(form, lambda data: services.self_review_create(owner=member, **data))
         if review is not None:
-            messages.success(request, _("Your draft is ready. Edit it until it sounds like you."))
+            announce_create(
+                request,
+                review,
+                saved=_("Your draft is ready. Edit it until it sounds like you."),
+                already=_("You had already drafted this self-review, so it was not drafted twice."),
+            )
             return redirect("growth:self_review", review.public_id)
         status = FORM_ERROR_STATUS
     else:

@@ -16,7 +16,7 @@ from rung.core.human_check import started_token
 from rung.core.requests import HtmxRequest
 from rung.qa import fragments, selectors, view_counter
 from rung.qa.access import answer_for_reader, question_for_reader
-from rung.qa.diffs import diff_html, line_diff
+from rung.qa.diffs import word_diff_html
 from rung.qa.models import BODY_MAX_LENGTH, Post, Question
 from rung.qa.selectors import FEED_SORTS
 from rung.qa.slots import question_page_end
@@ -272,17 +272,17 @@ def answer_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _with_diffs(post: Post) -> list[dict[str, object]]:
-    """Return revisions newest first, each with a line diff against the one before."""
+    """Return revisions newest first, each with its title and body marked against the last."""
     revisions = list(selectors.post_revisions(post))
     rows: list[dict[str, object]] = []
     previous = None
     for number, revision in enumerate(revisions, start=1):
-        diff: list[str] = []
+        row: dict[str, object] = {"number": number, "revision": revision}
         if previous is not None:
-            diff = line_diff(
-                f"{previous.title}\n\n{previous.body}", f"{revision.title}\n\n{revision.body}"
-            )
-        rows.append({"number": number, "revision": revision, "diff": diff_html(diff)})
+            row["title_diff"] = word_diff_html(previous.title, revision.title)
+            row["body_diff"] = word_diff_html(previous.body, revision.body)
+            row["unchanged"] = (previous.title, previous.body) == (revision.title, revision.body)
+        rows.append(row)
         previous = revision
     rows.reverse()
     return rows

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from rung.accounts.requests import MemberRequest
 from rung.core.forms import refused_status, save_form
+from rung.core.submit_once import announce_create
 from rung.qa import selectors, services
 from rung.qa.access import (
     answer_for_editor,
@@ -32,6 +33,11 @@ def question_ask(request: MemberRequest) -> HttpResponse:
         form = QuestionForm(request.POST, user=request.user)
         question = form.ask(user)
         if question is not None:
+            announce_create(
+                request,
+                question,
+                already=_("You had already posted this question, so it was not posted twice."),
+            )
             return redirect(question.get_absolute_url())
         status = refused_status(request, form)
     else:
@@ -102,6 +108,12 @@ def _post_answer(
         ),
     )
     if answer is not None:
+        already = (
+            _("You had already posted this reply, so it was not posted twice.")
+            if parent
+            else _("You had already posted this answer, so it was not posted twice.")
+        )
+        announce_create(request, answer, already=already)
         return redirect(selectors.answer_location(answer))
     return render(
         request,
