@@ -115,3 +115,68 @@ def test_sign_up_and_log_in_pages_in_chromium(
         _shoot(page, test_output, f"auth-login-error-{language}-{size}.png")
         context.close()
     watch.assert_clean()
+
+
+def test_account_pages_and_the_dev_mailbox_in_chromium(
+    live_server: Any, chromium: Any, test_output: Path, settings: Any, tmp_path: Path
+) -> None:
+    """Sign up, manage email and password, and reset it through the mail the server kept."""
+    from playwright.sync_api import expect
+
+    from rung.testing.browser import sign_up
+
+    # The embedded default during development: no mail server, DEBUG on.
+    settings.DEBUG = True
+    settings.EMAIL_BACKEND = "rung.core.mail.ConsoleBackend"
+    settings.RUNG_KEPT_MAIL_DIR = tmp_path
+    base = live_server.url
+    watch = Watch()
+    for size, viewport in SIZES.items():
+        context = watch.attach(chromium.new_context(viewport=viewport, locale="en-US"))
+        page = context.new_page()
+        name = f"dana{size}"
+        sign_up(page, base, name)
+        expect(page.locator(".messages")).to_contain_text("was not emailed")
+        expect(page.locator(".messages")).to_contain_text("console")
+
+        page.goto(f"{base}/accounts/email/")
+        expect(page.locator(".account-card")).to_contain_text(f"{name}@example.com")
+        _fits(page)
+        _shoot(page, test_output, f"auth-email-en-{size}.png")
+
+        page.goto(f"{base}/accounts/password/change/")
+        expect(page.locator("button[data-password-toggle]")).to_have_count(3)
+        _fits(page)
+        _shoot(page, test_output, f"auth-password-change-en-{size}.png")
+
+        page.locator("header.site-header").get_by_role("button", name="Log out").click()
+        page.goto(f"{base}/accounts/password/reset/")
+        page.locator("#id_email").fill(f"{name}@example.com")
+        page.locator("form.account-form button[type=submit]").click()
+        page.wait_for_url(f"{base}/accounts/password/reset/done/")
+        note = page.locator(".mail-delivery")
+        expect(note).to_contain_text("written to the server's console")
+        _fits(page)
+        _shoot(page, test_output, f"auth-reset-done-en-{size}.png")
+
+        note.get_by_role("link").click()
+        page.wait_for_url(f"{base}/-/mail/")
+        newest = page.locator(".kept-message").first
+        expect(newest).to_contain_text("Password Reset")
+        _fits(page)
+        _shoot(page, test_output, f"auth-mailbox-en-{size}.png")
+
+        newest.locator("a[href*='/accounts/password/reset/key/']").click()
+        page.locator("#id_password1").wait_for()
+        page.locator("#id_password1").fill("a brand new passphrase")
+        expect(page.locator("[data-password-meter=id_password1]")).to_have_attribute(
+            "data-level", "strong"
+        )
+        page.locator("#id_password2").fill("a brand new passphrase")
+        _fits(page)
+        _shoot(page, test_output, f"auth-reset-key-en-{size}.png")
+        page.locator("form.account-form button[name=action]").click()
+        page.wait_for_load_state()
+        expect(page.locator("main")).not_to_contain_text("Bad Token")
+        context.close()
+    watch.assert_clean()
