@@ -39,6 +39,8 @@ messages: setup gettext-deps
 	$(PY) manage.py i18n_messages
 
 # The task worker (search vectors) runs beside the web server and stops with it.
+# gunicorn's control socket (for `gunicornc`) defaults to one path per user, so a second
+# `make run` on another port would take it over and remove it on exit: each port gets its own.
 run: setup
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py demo_content --if-empty
@@ -48,7 +50,7 @@ run: setup
 	$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn rung.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
-		--access-logfile - --graceful-timeout 5
+		--access-logfile - --graceful-timeout 5 --control-socket var/gunicorn-$(PORT).ctl
 
 browser-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi wqy; then \

@@ -118,6 +118,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "rung.accounts.middleware.AccountFormErrorsMiddleware",
     "rung.core.middleware.HtmxMiddleware",
     "rung.core.middleware.RateLimitedMiddleware",
 ]
@@ -339,10 +340,13 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 elif os.environ.get("EMAIL_FILE_PATH"):
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_BACKEND = "rung.core.mail.FileBackend"
     EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_BACKEND = "rung.core.mail.ConsoleBackend"
+# Without a mail server and with DEBUG on, the last 50 messages are also kept here for
+# /-/mail/ (rung/core/mail.py says why in files).
+RUNG_KEPT_MAIL_DIR = VAR_DIR / "kept-mail"
 
 # --- i18n -----------------------------------------------------------------------------
 LANGUAGE_CODE = "en"

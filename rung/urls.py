@@ -17,6 +17,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("-/health", core_views.health, name="health"),
+    # Mail kept instead of sent, for a developer without a mail server; 404 unless DEBUG.
+    path("-/mail/", core_views.kept_mail, name="kept_mail"),
     # Uploaded avatars; behind a proxy in production, from Django in the embedded default.
     path(
         f"{settings.MEDIA_URL.strip('/')}/<path:path>",

@@ -32,6 +32,13 @@ class SignupForm(HumanCheckMixin, allauth_forms.SignupForm):
 class LoginForm(allauth_forms.LoginForm):
     """allauth's log-in, telling a suspended member (with the right password) why and until when."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Labels that say what to type; allauth's are "Login" and "Remember Me".
+        self.fields["login"].label = _("Username or email")
+        if "remember" in self.fields:
+            self.fields["remember"].label = _("Keep me logged in on this device")
+
     def clean(self) -> dict[str, Any]:
         try:
             data = super().clean()

@@ -29,3 +29,76 @@
     }
   });
 })();
+
+/* === account pages === */
+// Show-password buttons and the new password's strength meter. Both are rendered hidden, so
+// without JavaScript neither appears; the password rules are listed under the field anyway,
+// and the server's checks (length, common passwords, similarity) stay the ones that count.
+(function () {
+  "use strict";
+
+  function setShown(button, input, shown) {
+    input.type = shown ? "text" : "password";
+    button.textContent = shown ? button.dataset.hide : button.dataset.show;
+    button.setAttribute("aria-label", shown ? button.dataset.hideLabel : button.dataset.showLabel);
+  }
+
+  // A rough guide only: length counts most, then the kinds of characters used.
+  function strength(password) {
+    if (password.length < 8 || /^(.)\1*$/.test(password) || /^\d+$/.test(password)) {
+      return "weak";
+    }
+    var kinds = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter(function (re) {
+      return re.test(password);
+    }).length;
+    var score = 1 + (password.length >= 12 ? 1 : 0) + (password.length >= 16 ? 1 : 0) + (kinds >= 2 ? 1 : 0) + (kinds >= 3 ? 1 : 0);
+    return score >= 4 ? "strong" : score >= 2 ? "fair" : "weak";
+  }
+
+  function updateMeter(meter, input) {
+    var level = input.value ? strength(input.value) : "";
+    meter.dataset.level = level;
+    meter.querySelector("[data-password-meter-level]").textContent = level ? meter.dataset[level] : "—";
+  }
+
+  function setUp(root) {
+    root.querySelectorAll("[data-password-toggle]").forEach(function (button) {
+      var input = document.getElementById(button.getAttribute("aria-controls"));
+      if (!input || button.dataset.ready) {
+        return;
+      }
+      button.dataset.ready = "1";
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        setShown(button, input, input.type === "password");
+        input.focus();
+      });
+      // The form sends the password as typed; switch back so the browser may offer to save it.
+      if (input.form) {
+        input.form.addEventListener("submit", function () {
+          setShown(button, input, false);
+        });
+      }
+    });
+    root.querySelectorAll("[data-password-meter]").forEach(function (meter) {
+      var input = document.getElementById(meter.dataset.passwordMeter);
+      if (!input || meter.dataset.ready) {
+        return;
+      }
+      meter.dataset.ready = "1";
+      meter.hidden = false;
+      input.addEventListener("input", function () {
+        updateMeter(meter, input);
+      });
+      updateMeter(meter, input);
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () {
+      setUp(document);
+    });
+  } else {
+    setUp(document);
+  }
+})();

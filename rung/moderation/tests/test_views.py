@@ -131,7 +131,7 @@ def _signup(client: Client, **extra: Any) -> Any:
 
 def test_signup_refuses_a_filled_honeypot(client: Client, db: None) -> None:
     response = _signup(client, website="http://spam.example")
-    assert response.status_code == 200 and "catch robots" in response.content.decode()
+    assert response.status_code == 400 and "catch robots" in response.content.decode()
     assert not User.objects.filter(username="newcomer").exists()
 
 
