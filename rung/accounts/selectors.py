@@ -3,7 +3,7 @@
 from typing import Literal
 
 from allauth.account.models import EmailAddress
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from rung.accounts.models import User
 from rung.accounts.slots import answer_totals_source
@@ -63,5 +63,6 @@ def member_directory(
     if annotate is not None:
         members = annotate(members)
     if sort == "answers" and annotate is not None:
-        return members.order_by("-answer_total", "-date_joined", "-pk")
+        # The annotation comes from above, so the type checker cannot know the field.
+        return members.order_by(F("answer_total").desc(), "-date_joined", "-pk")
     return members.order_by("-date_joined", "-pk")

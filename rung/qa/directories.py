@@ -12,6 +12,7 @@ from typing import Literal
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.expressions import Combinable, OrderBy
 from django.db.models.functions import Coalesce, Lower
 
 from rung.accounts.models import User
@@ -46,6 +47,7 @@ def topic_index(*, query: str = "", sort: TopicSort = "popular") -> list[Topic]:
         topics = topics.filter(
             Q(name__icontains=query) | Q(tagline__icontains=query) | Q(description__icontains=query)
         )
+    order: list[str | Combinable | OrderBy]
     if sort == "name":
         order = [Lower("name"), "pk"]
     elif sort == "new":
