@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from rung.accounts.avatars import avatar_from_upload
 from rung.accounts.interface_language import LANGUAGE_SELF_NAMES
 from rung.accounts.models import LANGUAGE_CHOICES, User
+from rung.ladder.models import Level
 
 
 class ProfileForm(forms.ModelForm):
@@ -38,6 +39,7 @@ class ProfileForm(forms.ModelForm):
         fields = [
             "display_name",
             "headline",
+            "bio",
             "level",
             "track",
             "companies",
@@ -46,6 +48,7 @@ class ProfileForm(forms.ModelForm):
             "ui_language",
             "avatar",
         ]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
 
     def clean_avatar(self) -> Any:
         upload = self.cleaned_data.get("avatar")
@@ -64,3 +67,16 @@ class ProfileForm(forms.ModelForm):
                 _("That level belongs to the %(track)s track.") % {"track": level.track.name},
             )
         return data
+
+
+class DirectoryFilterForm(forms.Form):
+    """The members directory's search box and level filter, read from the query string."""
+
+    q = forms.CharField(label=_("Search members"), max_length=100, required=False, strip=True)
+    level = forms.ModelChoiceField(
+        label=_("Level"),
+        queryset=Level.objects.select_related("track").order_by("track__order", "rank"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All levels"),
+    )

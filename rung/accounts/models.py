@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from rung.core.languages import CHINESE, ENGLISH
 
+BIO_MAX_LENGTH = 1000
+
 LANGUAGE_CHOICES = [(ENGLISH, _("English")), (CHINESE, _("Chinese (Simplified)"))]
 
 
@@ -42,6 +44,14 @@ class User(AbstractUser):
     )
     years_experience = models.PositiveSmallIntegerField(
         _("years of experience"), null=True, blank=True
+    )
+    # Shown on the profile as plain text with its line breaks: no links or formatting, so a
+    # profile cannot be turned into a page of link spam, and it reads exactly as typed.
+    bio = models.TextField(
+        _("about you"),
+        max_length=BIO_MAX_LENGTH,
+        blank=True,
+        help_text=_("A few lines about your work and what you can help with."),
     )
     languages = models.JSONField(_("languages spoken"), default=list, blank=True)
     avatar = models.ImageField(_("avatar"), upload_to="avatars/", blank=True)

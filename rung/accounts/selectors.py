@@ -1,8 +1,13 @@
 """Reads about members that other apps need, without reaching into allauth themselves."""
 
+from typing import Literal
+
 from allauth.account.models import EmailAddress
+from django.db.models import F, Q, QuerySet
 
 from rung.accounts.models import User
+from rung.accounts.slots import answer_totals_source
+from rung.ladder.models import Level
 
 
 def member_own_emails(member: User) -> set[str]:
@@ -30,3 +35,34 @@ def older_account_with_email(email: str, *, than: int) -> bool:
         older.filter(email__iexact=email).exists()
         or EmailAddress.objects.filter(email__iexact=email, user__in=older).exists()
     )
+
+
+DirectorySort = Literal["answers", "newest"]
+DIRECTORY_SORTS: tuple[DirectorySort, ...] = ("answers", "newest")
+
+
+def member_directory(
+    *, query: str = "", level: Level | None = None, sort: DirectorySort = "answers"
+) -> QuerySet[User]:
+    """Return the members the directory lists, unevaluated, for a paginator to slice.
+
+    Only active accounts: a suspended member's account is inactive until the suspension
+    ends, and a deactivated one is gone from the community. Each row carries
+    `answer_total` when an app above counts answers (accounts.slots).
+    """
+    members = User.objects.filter(is_active=True).select_related("level")
+    if query:
+        members = members.filter(
+            Q(display_name__icontains=query)
+            | Q(username__icontains=query)
+            | Q(headline__icontains=query)
+        )
+    if level is not None:
+        members = members.filter(level=level)
+    annotate = answer_totals_source()
+    if annotate is not None:
+        members = annotate(members)
+    if sort == "answers" and annotate is not None:
+        # The annotation comes from above, so the type checker cannot know the field.
+        return members.order_by(F("answer_total").desc(), "-date_joined", "-pk")
+    return members.order_by("-date_joined", "-pk")

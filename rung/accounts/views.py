@@ -1,16 +1,59 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
-from rung.accounts import services
-from rung.accounts.forms import ProfileForm
+from rung.accounts import selectors, services
+from rung.accounts.forms import DirectoryFilterForm, ProfileForm
 from rung.accounts.models import User
 from rung.accounts.requests import MemberRequest
-from rung.accounts.slots import profile_sections
+from rung.accounts.slots import answer_totals_source, profile_sections
+from rung.core.forms import FORM_ERROR_STATUS
+
+MEMBERS_PER_PAGE = 30
+DIRECTORY_SORT_LABELS = [
+    ("answers", gettext_lazy("Most answers")),
+    ("newest", gettext_lazy("Newest")),
+]
+
+
+@require_safe
+def directory(request: HttpRequest) -> HttpResponse:
+    """List active members, searchable by name or headline and filtered by level.
+
+    Numbered pages, since readers jump around a directory; a page number that is not one
+    (or is past the end) shows the nearest page there is.
+    """
+    sort = request.GET.get("sort", "answers")
+    if sort not in selectors.DIRECTORY_SORTS:
+        sort = "answers"
+    form = DirectoryFilterForm(request.GET)
+    context: dict[str, object] = {
+        "form": form,
+        "sort": sort,
+        "sorts": DIRECTORY_SORT_LABELS,
+        "counts_answers": answer_totals_source() is not None,
+        "page": None,
+    }
+    if not form.is_valid():
+        return render(request, "accounts/directory.html", context, status=FORM_ERROR_STATUS)
+    members = selectors.member_directory(
+        query=form.cleaned_data["q"],
+        level=form.cleaned_data["level"],
+        sort=sort,  # type: ignore[arg-type]
+    )
+    page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    context.update(
+        page=page,
+        query=form.cleaned_data["q"],
+        level=form.cleaned_data["level"],
+    )
+    return render(request, "accounts/directory.html", context)
 
 
 @require_safe

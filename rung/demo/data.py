@@ -29,6 +29,12 @@ USERS = [
         "companies": "Meta, Pinterest",
         "years": 9,
         "languages": ["en", "zh-hans"],
+        "bio": (
+            "I lead a team of six on ads ranking infrastructure at Meta, after five years "
+            "as an engineer at Pinterest.\nHappy to talk about the jump from senior to "
+            "tech lead, running design reviews, and writing a promotion case that your "
+            "manager can actually use."
+        ),
     },
     {
         "username": "arjun",
@@ -49,6 +55,11 @@ USERS = [
         "companies": "Shopify",
         "years": 1,
         "languages": ["en"],
+        "bio": (
+            "Ten months into my first engineering job, on the checkout team.\nI ask a lot "
+            "of questions here and write down what I learn, in case it helps the next "
+            "person."
+        ),
     },
     {
         "username": "wei",
@@ -59,6 +70,11 @@ USERS = [
         "companies": "ByteDance, Baidu",
         "years": 7,
         "languages": ["zh-hans", "en"],
+        "bio": (
+            "在字节做推荐系统的后端，之前在百度待了四年。\n"
+            "比较熟悉晋升答辩、跨团队推动项目，"
+            "也乐意聊在外企和国内公司工作的不同。英文问题也可以问我。"
+        ),
     },
     {
         "username": "priya",
@@ -69,6 +85,12 @@ USERS = [
         "companies": "Google, LinkedIn",
         "years": 12,
         "languages": ["en"],
+        "bio": (
+            "Staff ML engineer working on model evaluation. I moved from LinkedIn to "
+            "Google as a senior and was promoted to staff two years later.\nI answer "
+            "questions about ML career paths, owning a platform, and scoping work that "
+            "spans several teams."
+        ),
     },
     {
         "username": "dmitri",

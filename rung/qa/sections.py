@@ -1,12 +1,22 @@
-"""Sections qa adds to pages of lower apps: a member's questions and answers on their profile."""
+"""What qa adds to pages of lower apps: a member's activity, questions and answers on their
+profile, and the answer counts of the members directory."""
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from rung.accounts.models import User
-from rung.accounts.slots import profile_sections
-from rung.qa import selectors
+from rung.accounts.slots import answer_totals_source_set, profile_sections
+from rung.qa import directories, selectors
+
+
+def member_activity_section(request: HttpRequest, member: User) -> SafeString:
+    """Render a member's counts: public ones, or their own totals for themselves."""
+    return render_to_string(
+        "qa/_member_activity.html",
+        {"member": member, "activity": directories.member_activity(member, viewer=request.user)},
+        request=request,
+    )
 
 
 def member_posts_section(request: HttpRequest, member: User) -> SafeString:
@@ -23,4 +33,6 @@ def member_posts_section(request: HttpRequest, member: User) -> SafeString:
 
 
 def register() -> None:
+    profile_sections.register("qa.activity", member_activity_section, order=5)
     profile_sections.register("qa.posts", member_posts_section, order=10)
+    answer_totals_source_set(directories.member_answer_totals)

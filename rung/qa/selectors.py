@@ -102,13 +102,31 @@ def topic_feed(
     return FeedPage(questions=[row.question for row in rows[:size]], next_cursor=next_cursor)
 
 
-def latest_questions(*, limit: int = 20) -> list[Question]:
-    """Return the newest published questions across all topics."""
-    return list(
-        Question.objects.filter(is_deleted=False, visibility=Visibility.PUBLISHED)
-        .select_related(*_CARD_RELATED)
-        .order_by("-created_at", "-id")[:limit]
-    )
+def latest_questions(*, cursor: str | None = None, size: int = 20) -> FeedPage:
+    """Return one page of the newest published questions across all topics.
+
+    Paged by keyset on (created_at, id), newest first, like a topic's "newest" feed: the
+    order is stable as questions arrive, and a cursor that is not one of ours reads as
+    the first page.
+    """
+    questions = Question.objects.filter(is_deleted=False, visibility=Visibility.PUBLISHED)
+    values = _decode_cursor(cursor, "newest") if cursor else None
+    if values is not None:
+        table = Question._meta.db_table
+        questions = questions.filter(
+            RawSQL(
+                f'("{table}"."created_at", "{table}"."id") < (%s, %s)',
+                values,
+                output_field=BooleanField(),
+            )
+        )
+    rows = list(questions.select_related(*_CARD_RELATED).order_by("-created_at", "-id")[: size + 1])
+    next_cursor = None
+    if len(rows) > size:
+        last = rows[size - 1]
+        micros = int(last.created_at.timestamp() * 1_000_000)
+        next_cursor = f"{micros}.{last.pk}"
+    return FeedPage(questions=rows[:size], next_cursor=next_cursor)
 
 
 def topic_get(slug: str) -> Topic:

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from rung.qa.views import browse, language, posting, reactions
+from rung.qa.views import browse, indexes, language, posting, reactions
 
 app_name = "qa"
 urlpatterns = [
     path("ask/", posting.question_ask, name="ask"),
+    path("levels/", indexes.levels, name="levels"),
+    path("topics/", indexes.topics, name="topics"),
     path("topics/<slug:slug>/", browse.topic, name="topic"),
     path("questions/<int:pk>/", browse.question_detail, name="question"),
     path("questions/<int:pk>/edit/", posting.question_edit, name="question_edit"),

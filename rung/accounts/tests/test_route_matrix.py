@@ -19,6 +19,17 @@ def profile_form(scene: Scene, **changes: Any) -> dict[str, Any]:
 
 ROUTES = [
     Route(
+        "accounts:directory",
+        PUBLIC,
+        bad=(
+            Bad("unknown level", query="level=no-such-level"),
+            Bad("search over the limit", query="q=" + "x" * 101),
+            Bad("page not a number", query="page=abc", status=(200,)),
+            Bad("page past the end", query="page=999", status=(200,)),
+            Bad("unknown sort", query="sort=oldest", status=(200,)),
+        ),
+    ),
+    Route(
         "accounts:profile",
         PUBLIC,
         args=lambda scene: [scene.members["owner"].username],

@@ -61,7 +61,23 @@ LANGUAGE = {"language": "zh-hans"}
 BAD_LANGUAGE = Bad("unknown language", data=lambda scene: {"language": "fr"})
 
 ROUTES = [
-    Route("home", PUBLIC, bad=(Bad("page not a number", query="page=abc", status=(200, 404)),)),
+    Route(
+        "home",
+        PUBLIC,
+        bad=(
+            Bad("page not a number", query="page=abc", status=(200, 404)),
+            Bad("cursor not ours", query="after=abc", status=(200,)),
+        ),
+    ),
+    Route("qa:levels", PUBLIC),
+    Route(
+        "qa:topics",
+        PUBLIC,
+        bad=(
+            Bad("filter over the limit", query="q=" + "x" * 101),
+            Bad("unknown sort", query="sort=oldest", status=(200,)),
+        ),
+    ),
     Route(
         "qa:ask",
         MEMBER,

@@ -25,21 +25,52 @@ VISITOR_COOKIE_AGE = 365 * 24 * 3600
 
 
 @require_safe
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: HtmxRequest) -> HttpResponse:
     levels, subjects = selectors.topics_by_kind()
     # Every question sits in a topic, so any change raises this sum.
     version = sum(topic.feed_version for topic in (*levels, *subjects))
-    home_main = fragments.render_cached(
+    # A cursor that is not one of ours reads as the first page, never an error.
+    cursor = fragments.cursor_key(request.GET.get("after"))
+    feed = fragments.render_cached(
         request,
-        fragments.fragment_key("home", version),
-        "qa/_home_main.html",
+        fragments.fragment_key("homefeed", version, cursor),
+        "qa/_home_feed.html",
         lambda: {
-            "level_topics": levels,
-            "subject_topics": subjects,
-            "questions": selectors.latest_questions(limit=20),
+            "page": selectors.latest_questions(cursor=cursor or None),
+            "is_first_page": not cursor,
         },
     )
-    return render(request, "qa/home.html", {"home_main": home_main})
+    if request.htmx:
+        # "Load more": the next page of cards alone, put where the link was.
+        response = HttpResponse(feed)
+        patch_vary_headers(response, ["HX-Request"])
+        return response
+
+    def topics_context() -> dict[str, object]:
+        return {"level_topics": levels, "subject_topics": subjects}
+
+    response = render(
+        request,
+        "qa/home.html",
+        {
+            "is_first_page": not cursor,
+            "ladder": fragments.render_cached(
+                request,
+                fragments.fragment_key("home", version),
+                "qa/_home_main.html",
+                topics_context,
+            ),
+            "topic_aside": fragments.render_cached(
+                request,
+                fragments.fragment_key("hometopics", version),
+                "qa/_home_topics.html",
+                topics_context,
+            ),
+            "feed": feed,
+        },
+    )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @require_safe

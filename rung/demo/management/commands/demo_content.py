@@ -64,6 +64,7 @@ def load_demo_content(*, seed: int = 7) -> dict[str, int]:
             email=f"{data['username']}@demo.rung.invalid",
             display_name=data["display_name"],
             headline=data["headline"],
+            bio=data.get("bio", ""),
             level=levels[data["level"]],
             track=tracks[data["track"]],
             companies=data["companies"],
