@@ -5,6 +5,7 @@ self-review, and shares the plan with a colleague who comments until the share i
 Everything happens through the UI; the database is only read to confirm the outcome.
 """
 
+import datetime
 import re
 from pathlib import Path
 from typing import Any
@@ -145,7 +146,7 @@ def _plan(page: Any, base: str) -> str:
         page.get_by_role("link", name="Add a goal").click()
         page.get_by_label("Ladder axis").select_option(label=axis)
         page.get_by_label("Goal", exact=True).fill(title)
-        page.get_by_label("Target date").fill("2026-06-30")
+        page.get_by_label("Target date").fill(f"{datetime.date.today().year + 1}-06-30")
         page.get_by_role("button", name="Add goal").click()
         page.wait_for_url(re.compile(re.escape(plan_url) + r"#goal-[\w-]+$"))
         expect(page.get_by_role("region", name=title).locator(".axis-tag")).to_have_text(axis)
