@@ -153,7 +153,9 @@ class ScaleRatingsMixin(forms.Form):
         choice = self.usable_ratings[pk]
         if scale is not None and choice.scale_id != scale.pk:
             scale_levels = ", ".join(
-                level.code for group in self.scale_levels if group.scale == scale
+                level.code
+                for group in self.scale_levels
+                if group.scale == scale
                 for level in group.levels
             )
             self.add_error(

@@ -8,7 +8,6 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.models import User
-from rung.growth.selectors.plans import overdue_goals
 from rung.growth.models import (
     Comment,
     Goal,
@@ -19,6 +18,7 @@ from rung.growth.models import (
     Share,
     ShareView,
 )
+from rung.growth.selectors.plans import overdue_goals
 
 SHARES_SHOWN = 200
 VIEW_LOG_ROWS = 100

@@ -191,7 +191,8 @@ def test_plan_markdown_download_has_type_name_and_every_part(
         ("h2", "Mentor"),
     ]
     assert (
-        f"- Axis: Leadership & Ownership\n- Status: In progress\n- Target date: {TARGET.isoformat()}" in text
+        "- Axis: Leadership & Ownership\n- Status: In progress\n"
+        f"- Target date: {TARGET.isoformat()}" in text
     )
     assert "- [ ] Write the doc\n- [x] \\- Get sign-off" in text
     assert not _has(text, "fence") and not _has(text, "html_block")

@@ -110,9 +110,7 @@ def plan_from_gaps(request: MemberRequest) -> HttpResponse:
     if plan is not None:
         messages.success(request, _("Your plan was created with a goal for each gap you ticked."))
         return redirect(plan.get_absolute_url())
-    return render(
-        request, "growth/plan_from_gaps.html", {"form": form}, status=FORM_ERROR_STATUS
-    )
+    return render(request, "growth/plan_from_gaps.html", {"form": form}, status=FORM_ERROR_STATUS)
 
 
 @login_required

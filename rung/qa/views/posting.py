@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from rung.accounts.requests import MemberRequest
 from rung.core.forms import refused_status, save_form
+from rung.ladder.forms import wants_levels
 from rung.qa import selectors, services
 from rung.qa.access import (
     answer_for_editor,
@@ -16,7 +17,6 @@ from rung.qa.access import (
     question_for_editor,
     question_for_reader,
 )
-from rung.ladder.forms import wants_levels
 from rung.qa.forms import (
     AnswerForm,
     QuestionForm,
