@@ -164,12 +164,14 @@ class QuestionForm(HumanCheckMixin, ScaleRatingsMixin, SubmitOnceForm):
 
     def card(self) -> ContextCard:
         data = self.cleaned_data
+        ratings = data.get("ratings", {})
         return ContextCard(
             level=data.get("level"),
             years=data.get("years"),
             company=data.get("company", "").strip(),
-            scale=data.get("scale"),
-            ratings=data.get("ratings", {}),
+            # The scale is preselected for convenience; without a rating it says nothing.
+            scale=data.get("scale") if ratings else None,
+            ratings=ratings,
             focus=data.get("focus", "").strip(),
             feedback_wanted=data.get("feedback_wanted", "").strip(),
         )

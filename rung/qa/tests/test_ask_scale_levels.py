@@ -132,3 +132,10 @@ def test_the_level_select_of_the_ask_form_names_each_level_once(alice_client: Cl
     html = alice_client.get(reverse("qa:ask")).content.decode()
     assert ">Engineering Manager<" in html
     assert "Engineering Manager (Engineering Manager)" not in html
+
+
+def test_a_preselected_scale_without_ratings_stays_off_the_card(alice_client: Client) -> None:
+    scale = RatingScale.objects.get(slug="e-m-i")
+    assert alice_client.post(reverse("qa:ask"), _ask(scale=scale.pk, focus="")).status_code == 302
+    question = Question.objects.get()
+    assert question.ctx_scale is None and not question.has_context
