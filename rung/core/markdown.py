@@ -81,6 +81,10 @@ def _escape_costly_raw_html(state: StateCore) -> None:
 
 _md.core.ruler.push("escape_costly_raw_html", _escape_costly_raw_html)
 
+# Private notes (the growth workspace) take Markdown but show any HTML in them as typed:
+# a note that mentions "<div>" keeps it, where a post would hand the tag to nh3.
+_md_tags_as_text = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+
 _ALLOWED_TAGS = {
     "p",
     "br",
@@ -259,9 +263,9 @@ def sanitize_html(html: str) -> str:
     return _images_from_elsewhere_as_links(_cleaner.clean(html))
 
 
-def render_markdown(text: str) -> str:
-    """Render CommonMark text to sanitized HTML."""
-    return sanitize_html(_md.render(text))
+def render_markdown(text: str, *, raw_html: bool = True) -> str:
+    """Render CommonMark text to sanitized HTML; with `raw_html=False` tags show as typed."""
+    return sanitize_html((_md if raw_html else _md_tags_as_text).render(text))
 
 
 def _inline_text(children: Iterable[Token]) -> Iterable[str]:

@@ -11,6 +11,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rung.core.submit_once import one_row_per_submit, submit_token_field
@@ -158,6 +159,10 @@ class GoalStatus(models.TextChoices):
     DROPPED = "dropped", _("Dropped")
 
 
+# A goal in one of these is finished with, so its target date no longer matters.
+CLOSED_STATUSES = (GoalStatus.DONE, GoalStatus.DROPPED)
+
+
 class Goal(models.Model):
     public_id = _public_id_field()
     plan = models.ForeignKey(GrowthPlan, on_delete=models.CASCADE, related_name="goals")
@@ -180,6 +185,15 @@ class Goal(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_overdue(self) -> bool:
+        """Say whether the target date has passed while the goal is neither done nor dropped."""
+        return (
+            self.target_date is not None
+            and self.target_date < timezone.localdate()
+            and self.status not in CLOSED_STATUSES
+        )
 
 
 class Action(models.Model):

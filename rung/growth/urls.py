@@ -19,6 +19,7 @@ urlpatterns = [
     path("assessment/", assessment.self_assessment, name="assessment"),
     path("gaps/", assessment.gaps, name="gaps"),
     path("gaps/ask/", assessment.ask_from_gap, name="ask_from_gap"),
+    path("gaps/plan/", plans.plan_from_gaps, name="plan_from_gaps"),
     # Plans, goals, actions and check-ins.
     path("plans/", plans.plan_list, name="plans"),
     path("plans/new/", plans.plan_create, name="plan_create"),

@@ -128,3 +128,16 @@ class RatingChoice(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+    @property
+    def display_name(self) -> str:
+        """Return the code and meaning once: "M+ — Meets most", or "4 — strong" as it is."""
+        code, label = self.code.strip(), self.label.strip()
+        if not label or label.casefold() == code.casefold():
+            return code
+        head = label[: len(code)]
+        rest = label[len(code) :]
+        # A meaning that already starts with the code ("4 — strong") is shown as written.
+        if head.casefold() == code.casefold() and (not rest or not rest[0].isalnum()):
+            return label
+        return f"{code} — {label}"

@@ -12,7 +12,8 @@ from rung.accounts.models import User
 from rung.core.forms import save_form
 from rung.core.human_check import HumanCheckMixin
 from rung.core.submit_once import SubmitOnceForm
-from rung.ladder.models import Axis, Level, RatingChoice, RatingScale
+from rung.ladder.forms import LevelChoiceField, ScaleRatingsMixin
+from rung.ladder.models import Axis, RatingChoice, RatingScale
 from rung.qa import services
 from rung.qa.models import (
     BODY_MAX_LENGTH,
@@ -46,7 +47,20 @@ class TopicField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
-class QuestionForm(HumanCheckMixin, SubmitOnceForm):
+def last_used_scale(member: AbstractBaseUser | AnonymousUser) -> RatingScale | None:
+    """Return the scale on the member's latest question with a rating scale, if any."""
+    if not member.is_authenticated:
+        return None
+    question = (
+        Question.objects.filter(author_id=member.pk, ctx_scale__isnull=False)
+        .select_related("ctx_scale")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    return question.ctx_scale if question is not None else None
+
+
+class QuestionForm(HumanCheckMixin, ScaleRatingsMixin, SubmitOnceForm):
     """A question with its context card; rating fields are added per rubric axis."""
 
     title = forms.CharField(
@@ -66,9 +80,7 @@ class QuestionForm(HumanCheckMixin, SubmitOnceForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Pick 1 to 5, usually your level plus a subject."),
     )
-    level = forms.ModelChoiceField(
-        label=_("Current level"), queryset=Level.objects.all(), required=False
-    )
+    level = LevelChoiceField(label=_("Current level"), required=False)
     years = forms.IntegerField(
         label=_("Years of experience"), min_value=0, max_value=60, required=False
     )
@@ -97,30 +109,20 @@ class QuestionForm(HumanCheckMixin, SubmitOnceForm):
         ),
     )
 
-    def __init__(self, *args: Any, user: AbstractBaseUser | AnonymousUser, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        user: AbstractBaseUser | AnonymousUser,
+        default_scale: RatingScale | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.axes = list(Axis.objects.all())
         # Presets plus the asker's own custom scales: another member's scale is private.
-        scales = RatingScale.objects.visible_to(user)
-        scale_field = self.fields["scale"]
-        assert isinstance(scale_field, forms.ModelChoiceField)
-        scale_field.queryset = scales.order_by("-is_preset", "order", "name", "pk")
-        choices = list(
-            RatingChoice.objects.filter(scale__in=scales)
-            .select_related("scale")
-            .order_by("-scale__is_preset", "scale__order", "scale__name", "scale__pk", "order")
-        )
-        self._choices_by_pk = {choice.pk: choice for choice in choices}
-        grouped: dict[str, list[tuple[int, str]]] = {}
-        for choice in choices:
-            grouped.setdefault(choice.scale.name, []).append(
-                (choice.pk, f"{choice.code} — {choice.label}")
-            )
-        options: list[Any] = [("", "—"), *grouped.items()]
+        scales = RatingScale.objects.visible_to(user).order_by("-is_preset", "order", "name", "pk")
+        self.setup_scale_ratings(scales, fallback=default_scale)
         for axis in self.axes:
-            self.fields[self.rating_field_name(axis)] = forms.TypedChoiceField(
-                label=axis.name, choices=options, coerce=int, required=False, empty_value=None
-            )
+            self.fields[self.rating_field_name(axis)] = self.rating_field(axis.name)
 
     @staticmethod
     def rating_field_name(axis: Axis) -> str:
@@ -150,32 +152,26 @@ class QuestionForm(HumanCheckMixin, SubmitOnceForm):
         for axis in self.axes:
             name = self.rating_field_name(axis)
             pk = data.get(name)
-            if pk is None:
-                continue
-            choice = self._choices_by_pk[pk]
-            if scale is None:
+            if pk is not None and scale is None and "scale" not in self.errors:
                 # A rating picked without a scale names its own scale.
-                scale = choice.scale
+                scale = self.usable_ratings[pk].scale
                 data["scale"] = scale
-            if choice.scale_id != scale.pk:
-                self.add_error(
-                    name,
-                    _("%(code)s is not on the %(scale)s scale.")
-                    % {"code": choice.code, "scale": scale.name},
-                )
-                continue
-            ratings[axis] = choice
+            choice = self.rating_on_scale(name, pk, scale)
+            if choice is not None:
+                ratings[axis] = choice
         data["ratings"] = ratings
         return data
 
     def card(self) -> ContextCard:
         data = self.cleaned_data
+        ratings = data.get("ratings", {})
         return ContextCard(
             level=data.get("level"),
             years=data.get("years"),
             company=data.get("company", "").strip(),
-            scale=data.get("scale"),
-            ratings=data.get("ratings", {}),
+            # The scale is preselected for convenience; without a rating it says nothing.
+            scale=data.get("scale") if ratings else None,
+            ratings=ratings,
             focus=data.get("focus", "").strip(),
             feedback_wanted=data.get("feedback_wanted", "").strip(),
         )

@@ -102,3 +102,52 @@
     setUp(document);
   }
 })();
+
+/* === growth === */
+// <select data-scale-select> with <template data-scale-levels="<scale id>"> beside it: the
+// form's rating selects (data-rating-select) offer only the chosen scale's levels. Without
+// JavaScript the "Show levels" button (data-show-levels) asks the server for the same.
+(function () {
+  "use strict";
+
+  function showLevels(scaleSelect) {
+    var form = scaleSelect.form;
+    if (!form) { return; }
+    var source = form.querySelector('template[data-scale-levels="' + scaleSelect.value + '"]');
+    form.querySelectorAll("select[data-rating-select]").forEach(function (select) {
+      var kept = select.value;
+      select.replaceChildren();
+      if (source) {
+        select.append(source.content.cloneNode(true));
+      } else {
+        var none = document.createElement("option");
+        none.value = "";
+        none.textContent = "—";
+        select.append(none);
+      }
+      // A level of the same scale stays picked; one of another scale is not on offer.
+      select.value = kept;
+      if (select.value !== kept) { select.value = ""; }
+    });
+  }
+
+  function setUp(root) {
+    root.querySelectorAll("select[data-scale-select]").forEach(function (select) {
+      var form = select.form;
+      if (form) {
+        form.querySelectorAll("[data-show-levels]").forEach(function (button) { button.remove(); });
+      }
+    });
+  }
+
+  document.addEventListener("change", function (event) {
+    if (event.target instanceof HTMLSelectElement && event.target.matches("[data-scale-select]")) {
+      showLevels(event.target);
+    }
+  });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { setUp(document); });
+  } else {
+    setUp(document);
+  }
+})();

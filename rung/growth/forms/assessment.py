@@ -15,20 +15,15 @@ from rung.growth.services.assessment import (
     AssessmentEntry,
     parse_evidence_links,
 )
+from rung.ladder.forms import LevelChoiceField
 from rung.ladder.models import Axis, Expectation, Level
 
 _FIELD_KEY = re.compile(r"(mark|evidence)_(.*)", re.DOTALL)
 
 
-class LevelChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Level) -> str:
-        return f"{obj.track.name} — {obj.name}"
-
-
 class LevelForm(forms.Form):
     level = LevelChoiceField(
         label=_("Your current level"),
-        queryset=Level.objects.select_related("track").order_by("track__order", "rank"),
         help_text=_(
             "Your level also appears on your public profile; you can change it there later."
         ),

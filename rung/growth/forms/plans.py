@@ -109,3 +109,34 @@ class CheckInForm(forms.Form):
 
 class CheckInCreateForm(SubmitOnceForm, CheckInForm):
     """A new check-in, with the token that makes a double submit create one."""
+
+
+class PlanFromGapsForm(SubmitOnceForm, PlanForm):
+    """A new plan with one goal per ticked gap; each goal's wording can be changed first."""
+
+    target_date = growth_date_field(
+        _("Target date for these goals"),
+        required=False,
+        help_text=_("Optional; you can give each goal its own date later."),
+    )
+
+    def __init__(self, *args: Any, axes: list[Axis], goal_titles: dict[int, str], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.axes = axes
+        for axis in axes:
+            self.fields[self.goal_field_name(axis)] = forms.CharField(
+                label=_("Goal on %(axis)s") % {"axis": axis.name},
+                max_length=Goal._meta.get_field("title").max_length,
+                initial=goal_titles.get(axis.pk, ""),
+            )
+
+    @staticmethod
+    def goal_field_name(axis: Axis) -> str:
+        return f"goal_{axis.slug.replace('-', '_')}"
+
+    def goal_fields(self) -> list[forms.BoundField]:
+        return [self[self.goal_field_name(axis)] for axis in self.axes]
+
+    def goals(self) -> list[tuple[Axis, str]]:
+        """Return each ticked axis with the goal typed for it."""
+        return [(axis, self.cleaned_data[self.goal_field_name(axis)]) for axis in self.axes]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from rung.accounts.models import User
 from rung.core.submit_once import SubmitOnceForm
 from rung.growth.models import ReviewCycle
-from rung.growth.selectors.reviews import rating_choices_for, scales_for
+from rung.growth.selectors.reviews import last_used_scale, scales_for
 from rung.growth.services.reviews import (
     CODE_MAX_LENGTH,
     LABEL_MAX_LENGTH,
@@ -19,7 +19,8 @@ from rung.growth.services.reviews import (
     ScaleLevel,
     check_review_date,
 )
-from rung.ladder.models import Axis, Level, RatingChoice, RatingScale
+from rung.ladder.forms import LevelChoiceField, ScaleRatingsMixin
+from rung.ladder.models import Axis, RatingChoice, RatingScale
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise
@@ -117,12 +118,7 @@ def scale_level_formset(data: Any = None) -> BaseScaleLevelFormSet:
     return formset
 
 
-class LevelField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Level) -> str:
-        return f"{obj.name} ({obj.track.name})"
-
-
-class ReviewCycleForm(forms.Form):
+class ReviewCycleForm(ScaleRatingsMixin, forms.Form):
     """A review cycle; one rating and one "manager's words" field is added per axis."""
 
     name = _text_field(
@@ -136,11 +132,7 @@ class ReviewCycleForm(forms.Form):
         help_text=_("Year-month-day, e.g. 2025-06-30."),
     )
     company = _text_field(_("Company"), max_length=NAME_MAX_LENGTH, required=False)
-    level = LevelField(
-        label=_("Your level at the time"),
-        queryset=Level.objects.select_related("track"),
-        required=False,
-    )
+    level = LevelChoiceField(label=_("Your level at the time"), required=False)
     scale = forms.ModelChoiceField(label=_("Rating scale"), queryset=RatingScale.objects.none())
     notes = _text_field(
         _("Your own notes"),
@@ -154,24 +146,12 @@ class ReviewCycleForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.owner = owner
         self.axes = list(Axis.objects.all())
-        scale_field = self.fields["scale"]
-        assert isinstance(scale_field, forms.ModelChoiceField)
-        scale_field.queryset = scales_for(owner)
-        choices = list(rating_choices_for(owner))
-        self._choices_by_pk: dict[int, RatingChoice] = {choice.pk: choice for choice in choices}
-        grouped: dict[str, list[tuple[int, str]]] = {}
-        for choice in choices:
-            grouped.setdefault(choice.scale.name, []).append(
-                (choice.pk, f"{choice.code} — {choice.label}")
-            )
-        options: list[Any] = [("", "—"), *grouped.items()]
-        self.fields["overall"] = forms.TypedChoiceField(
-            label=_("Overall rating"), choices=options, coerce=int, required=False, empty_value=None
-        )
+        scales = scales_for(owner)
+        # The scale of the last review, else the first preset: a scale is required anyway.
+        self.setup_scale_ratings(scales, fallback=last_used_scale(owner) or scales.first())
+        self.fields["overall"] = self.rating_field(_("Overall rating"))
         for axis in self.axes:
-            self.fields[self.rating_field_name(axis)] = forms.TypedChoiceField(
-                label=axis.name, choices=options, coerce=int, required=False, empty_value=None
-            )
+            self.fields[self.rating_field_name(axis)] = self.rating_field(axis.name)
             self.fields[self.words_field_name(axis)] = _text_field(
                 _("Manager's words on %(axis)s") % {"axis": axis.name},
                 max_length=TEXT_MAX_LENGTH,
@@ -198,27 +178,14 @@ class ReviewCycleForm(forms.Form):
         check_review_date(value)
         return value
 
-    def _on_scale(self, field: str, pk: int | None, scale: RatingScale | None) -> Any:
-        if pk is None:
-            return None
-        choice = self._choices_by_pk[pk]
-        if scale is not None and choice.scale_id != scale.pk:
-            self.add_error(
-                field,
-                _("%(code)s is not on the %(scale)s scale.")
-                % {"code": choice.code, "scale": scale.name},
-            )
-            return None
-        return choice
-
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         scale: RatingScale | None = data.get("scale")
-        data["overall_choice"] = self._on_scale("overall", data.get("overall"), scale)
+        data["overall_choice"] = self.rating_on_scale("overall", data.get("overall"), scale)
         ratings: dict[Axis, tuple[RatingChoice, str]] = {}
         for axis in self.axes:
             rating_name, words_name = self.rating_field_name(axis), self.words_field_name(axis)
-            choice = self._on_scale(rating_name, data.get(rating_name), scale)
+            choice = self.rating_on_scale(rating_name, data.get(rating_name), scale)
             words = data.get(words_name) or ""
             if choice is not None:
                 ratings[axis] = (choice, words)

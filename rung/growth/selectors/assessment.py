@@ -458,3 +458,40 @@ def ask_draft(
         topics=topics,
         mapped_to_common_scale=mapped,
     )
+
+
+def gap_goal_title(axis: Axis, *, review: LatestReview, position: LadderPosition) -> str:
+    """Return a first wording for a goal that closes the gap on one axis.
+
+    "Grow Impact from M to M+" when the latest review rated the axis below the top of its
+    scale; else "Grow Impact towards Senior Engineer" from the next level; else "Grow Impact".
+    """
+    rating = review.ratings.get(axis.pk)
+    if rating is not None and review.cycle is not None:
+        current = rating.rating
+        higher = (
+            RatingChoice.objects.filter(
+                scale_id=review.cycle.scale_id, common_value__gt=current.common_value
+            )
+            .order_by("common_value", "-order")
+            .first()
+        )
+        if higher is not None:
+            return _("Grow %(axis)s from %(from)s to %(to)s") % {
+                "axis": axis.name,
+                "from": current.code,
+                "to": higher.code,
+            }
+    if position.next_level is not None:
+        return _("Grow %(axis)s towards %(level)s") % {
+            "axis": axis.name,
+            "level": position.next_level.name,
+        }
+    return _("Grow %(axis)s") % {"axis": axis.name}
+
+
+def gap_plan_title(position: LadderPosition) -> str:
+    """Return a first title for a plan started from the gaps."""
+    if position.next_level is not None:
+        return _("Towards %(level)s") % {"level": position.next_level.name}
+    return _("My growth plan")

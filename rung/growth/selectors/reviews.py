@@ -29,6 +29,12 @@ def rating_choices_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Ratin
     )
 
 
+def last_used_scale(owner: User) -> RatingScale | None:
+    """Return the scale of the member's latest review cycle, the one they will likely use."""
+    cycle = ReviewCycle.objects.filter(owner=owner).select_related("scale").first()
+    return cycle.scale if cycle is not None else None
+
+
 def scales_with_choices(user: User) -> list[RatingScale]:
     """Return the scales this member may use, each with its levels loaded."""
     return list(scales_for(user).prefetch_related("choices"))

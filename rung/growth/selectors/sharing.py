@@ -18,6 +18,7 @@ from rung.growth.models import (
     Share,
     ShareView,
 )
+from rung.growth.selectors.plans import overdue_goals
 
 SHARES_SHOWN = 200
 VIEW_LOG_ROWS = 100
@@ -104,7 +105,7 @@ def _shared_with(member: User) -> QuerySet[Share]:
 
 @dataclass(frozen=True)
 class WorkspaceOverview:
-    plans: Sequence[GrowthPlan]  # each with `goal_count`
+    plans: Sequence[GrowthPlan]  # each with `goal_count` and `overdue_count`
     plan_count: int
     latest_review: ReviewCycle | None
     review_count: int
@@ -119,6 +120,7 @@ def workspace_overview(member: User) -> WorkspaceOverview:
     plans = list(
         GrowthPlan.objects.filter(owner=member).annotate(
             goal_count=Count("goals", distinct=True),
+            overdue_count=Count("goals", filter=overdue_goals(), distinct=True),
         )[:HOME_PLANS]
     )
     return WorkspaceOverview(

@@ -6,6 +6,7 @@ member asking may change what they are given and only check the data itself.
 
 import datetime
 import uuid
+from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -85,6 +86,27 @@ def plan_create(
 
 
 @transaction.atomic
+def plan_create_from_gaps(
+    *,
+    owner: User,
+    title: str,
+    summary: str = "",
+    goals: Sequence[tuple[Axis, str]],
+    target_date: datetime.date | None = None,
+    submit_token: uuid.UUID | None = None,
+) -> GrowthPlan:
+    """Start a plan with one goal per gap; a repeated submit token returns the plan made."""
+    if not goals:
+        raise ValidationError(_("Tick at least one gap to turn into a goal."), code="no_goals")
+    plan = plan_create(owner=owner, title=title, summary=summary, submit_token=submit_token)
+    if plan.goals.exists():
+        return plan  # an earlier submit of this form made the plan and its goals
+    for axis, goal_title in goals:
+        goal_create(plan=plan, axis=axis, title=goal_title, target_date=target_date)
+    return plan
+
+
+@transaction.atomic
 def plan_update(*, plan: GrowthPlan, title: str, summary: str) -> GrowthPlan:
     """Change a plan's title and summary."""
     plan.title = _required_text(title, _("Give the plan a title."))
@@ -101,6 +123,25 @@ def plan_delete(*, plan: GrowthPlan) -> None:
     plan.delete()
 
 
+def validate_target_date(
+    target_date: datetime.date | None, *, previous: datetime.date | None = None
+) -> None:
+    """Refuse a newly chosen target date that has already passed; a kept one stays as it is."""
+    if target_date is None or target_date == previous:
+        return
+    validate_growth_date(target_date)
+    today = timezone.localdate()
+    if target_date < today:
+        raise ValidationError(
+            {
+                "target_date": ValidationError(
+                    _("A target date cannot be in the past: pick today or a later day."),
+                    code="target_in_past",
+                )
+            }
+        )
+
+
 def _apply_goal(
     goal: Goal,
     *,
@@ -110,14 +151,13 @@ def _apply_goal(
     target_date: datetime.date | None,
     status: str,
 ) -> None:
+    validate_target_date(target_date, previous=goal.target_date)
     goal.axis = axis
     goal.title = _required_text(title, _("Say what the goal is."))
     goal.description = description.strip()
     goal.target_date = target_date
     goal.status = status
     validate_text_length(goal.description)
-    if target_date is not None:
-        validate_growth_date(target_date)
     if status not in GoalStatus.values:
         raise ValidationError(_("Pick one of the listed statuses."), code="invalid_status")
     goal.full_clean(exclude=["plan"])

@@ -140,6 +140,9 @@ def test_export_filename_is_a_safe_slug(title: str, expected: str) -> None:
 
 # Plan exports.
 
+# A target date must not have passed when it is chosen.
+TARGET = D(datetime.date.today().year + 2, 6, 30)
+
 
 @pytest.fixture
 def plan(alice: User) -> GrowthPlan:
@@ -151,7 +154,7 @@ def plan(alice: User) -> GrowthPlan:
         axis=Axis.objects.get(slug="leadership-ownership"),
         title="Lead the migration ##",
         description="Why:\n```\nnever closed",
-        target_date=D(2026, 6, 30),
+        target_date=TARGET,
         status=GoalStatus.IN_PROGRESS,
     )
     plan_services.action_create(goal=goal, text="Write the doc")
@@ -188,7 +191,8 @@ def test_plan_markdown_download_has_type_name_and_every_part(
         ("h2", "Mentor"),
     ]
     assert (
-        "- Axis: Leadership & Ownership\n- Status: In progress\n- Target date: 2026-06-30" in text
+        "- Axis: Leadership & Ownership\n- Status: In progress\n"
+        f"- Target date: {TARGET.isoformat()}" in text
     )
     assert "- [ ] Write the doc\n- [x] \\- Get sign-off" in text
     assert not _has(text, "fence") and not _has(text, "html_block")

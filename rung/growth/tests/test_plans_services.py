@@ -77,7 +77,7 @@ def test_goal_create_saves_every_field(plan: GrowthPlan, impact: Axis) -> None:
         axis=impact,
         title=" Lead an incident review ",
         description="Calm under pressure.",
-        target_date=datetime.date(2026, 1, 1),
+        target_date=datetime.date(datetime.date.today().year + 1, 1, 1),
         status=GoalStatus.IN_PROGRESS,
     )
     goal.refresh_from_db()
@@ -86,7 +86,7 @@ def test_goal_create_saves_every_field(plan: GrowthPlan, impact: Axis) -> None:
         impact,
         GoalStatus.IN_PROGRESS,
     )
-    assert goal.target_date == datetime.date(2026, 1, 1)
+    assert goal.target_date == datetime.date(datetime.date.today().year + 1, 1, 1)
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def world(alice: User) -> World:
         axis=Axis.objects.get(slug="impact"),
         title="Lead the billing migration",
         description="Show ownership end to end.",
-        target_date=datetime.date(2026, 6, 30),
+        target_date=datetime.date(NEXT_YEAR, 6, 30),
         status=GoalStatus.IN_PROGRESS,
     )
     action = services.action_create(goal=goal, text="Write the design doc")
@@ -86,11 +86,14 @@ def _state(world: World) -> tuple[object, ...]:
     )
 
 
+# Target dates are chosen in the future; a past one is refused.
+NEXT_YEAR = datetime.date.today().year + 1
+
 GOOD_GOAL = {
     "axis": "",  # filled in per test with a real axis id
     "title": "Mentor a new joiner",
     "description": "",
-    "target_date": "2026-01-31",
+    "target_date": f"{NEXT_YEAR}-01-31",
     "status": GoalStatus.NOT_STARTED,
 }
 
@@ -239,7 +242,7 @@ def test_owner_adds_a_goal_and_is_sent_to_it(client: Client, alice: User, world:
     response = client.post(url, _goal_data())
     goal = Goal.objects.get(title="Mentor a new joiner")
     assert goal.plan == world.plan and goal.axis.slug == "teamwork"
-    assert goal.target_date == datetime.date(2026, 1, 31)
+    assert goal.target_date == datetime.date(NEXT_YEAR, 1, 31)
     assert response["Location"] == f"{world.plan.get_absolute_url()}#goal-{goal.public_id}"
 
 

@@ -122,6 +122,7 @@ ROUTES: dict[str, tuple[str, Callable[[World], dict[str, str]]]] = {
     "assessment": (SELF, _none),
     "gaps": (SELF, _none),
     "ask_from_gap": (SELF, _none),
+    "plan_from_gaps": (SELF, _none),
     "plans": (SELF, _none),
     "plan_create": (SELF, _none),
     "plan": (PLAN_VIEW, _id("plan")),

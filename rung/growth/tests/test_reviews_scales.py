@@ -209,10 +209,11 @@ def test_ask_form_does_not_list_another_members_custom_scale(
     offered = list(scale_field.queryset or [])
     assert mine in offered and theirs not in offered
     assert set(RatingScale.objects.filter(is_preset=True)) <= set(offered)
-    groups: list[Any] = list(rating_field.choices)[1:]  # type: ignore[arg-type]
-    rating_values = {value for _, group in groups for value, _ in group}
-    assert not rating_values & set(theirs.choices.values_list("pk", flat=True))
-    assert set(mine.choices.values_list("pk", flat=True)) <= rating_values
+    # The rating selects may offer any usable level (one scale's at a time), never theirs.
+    usable = set(form.usable_ratings)
+    assert not usable & set(theirs.choices.values_list("pk", flat=True))
+    assert set(mine.choices.values_list("pk", flat=True)) <= usable
+    assert [group.scale for group in form.scale_levels] == offered
     client.force_login(alice)
     page = client.get(reverse("qa:ask")).content.decode()
     assert "Alice scale" in page and "Charlie" not in page

@@ -13,6 +13,7 @@ from rung.accounts.requests import MemberRequest
 from rung.core.forms import FORM_ERROR_STATUS, add_service_errors
 from rung.growth.forms.assessment import AskFromGapForm, LevelForm, SelfAssessmentForm
 from rung.growth.selectors import assessment as selectors
+from rung.growth.selectors import plans as plan_selectors
 from rung.growth.services import assessment as services
 from rung.ladder.models import Axis
 from rung.qa.views.posting import ASK_PREFILL_SESSION_KEY
@@ -73,7 +74,8 @@ def self_assessment(request: MemberRequest) -> HttpResponse:
 @require_safe
 def gaps(request: MemberRequest) -> HttpResponse:
     report = selectors.axis_gaps(request.user)
-    return render(request, "growth/gaps.html", {"report": report})
+    latest_plan = plan_selectors.latest_plan(request.user)
+    return render(request, "growth/gaps.html", {"report": report, "latest_plan": latest_plan})
 
 
 def _ask_data(request: MemberRequest, rated_slugs: set[str]) -> QueryDict | None:

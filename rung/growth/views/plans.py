@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from rung.accounts.models import User
 from rung.accounts.requests import MemberRequest
 from rung.core.forms import FORM_ERROR_STATUS, save_form
 from rung.core.submit_once import announce_create
@@ -30,10 +31,13 @@ from rung.growth.forms.plans import (
     GoalForm,
     PlanCreateForm,
     PlanForm,
+    PlanFromGapsForm,
 )
 from rung.growth.models import Goal
+from rung.growth.selectors import assessment as gap_selectors
 from rung.growth.selectors import plans as selectors
 from rung.growth.services import plans as services
+from rung.ladder.models import Axis
 
 
 def _goal_url(goal: Goal) -> str:
@@ -71,6 +75,48 @@ def plan_create(request: MemberRequest) -> HttpResponse:
     else:
         form = PlanCreateForm()
     return render(request, "growth/plan_form.html", {"form": form}, status=status)
+
+
+def _ticked_axes(slugs: list[str]) -> list[Axis]:
+    """Return the rubric axes named, in the rubric's order; unknown names are left out."""
+    return list(Axis.objects.filter(slug__in=slugs[:50]).order_by("order", "pk"))
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def plan_from_gaps(request: MemberRequest) -> HttpResponse:
+    """Start a plan with one goal per gap ticked on the gaps page, each worded first."""
+    member = request.user
+    data = request.POST if request.method == "POST" else request.GET
+    axes = _ticked_axes(data.getlist("axes"))
+    review = gap_selectors.latest_review(member)
+    position = gap_selectors.ladder_position(member)
+    titles = {
+        axis.pk: gap_selectors.gap_goal_title(axis, review=review, position=position)
+        for axis in axes
+    }
+    if request.method != "POST":
+        form = PlanFromGapsForm(
+            initial={"title": gap_selectors.gap_plan_title(position)}, axes=axes, goal_titles=titles
+        )
+        status = 200 if axes else FORM_ERROR_STATUS
+        return render(request, "growth/plan_from_gaps.html", {"form": form}, status=status)
+    form = PlanFromGapsForm(request.POST, axes=axes, goal_titles=titles)
+    plan = save_form(
+        form,
+        lambda data: services.plan_create_from_gaps(
+            owner=member,
+            title=data["title"],
+            summary=data["summary"],
+            goals=form.goals(),
+            target_date=data.get("target_date"),
+            submit_token=data.get("submit_token"),
+        ),
+    )
+    if plan is not None:
+        messages.success(request, _("Your plan was created with a goal for each gap you ticked."))
+        return redirect(plan.get_absolute_url())
+    return render(request, "growth/plan_from_gaps.html", {"form": form}, status=FORM_ERROR_STATUS)
 
 
 @login_required
@@ -132,8 +178,22 @@ def goal_create(request: MemberRequest, public_id: str) -> HttpResponse:
             return redirect(_goal_url(goal))
         status = FORM_ERROR_STATUS
     else:
-        form = GoalCreateForm()
+        form = GoalCreateForm(initial=_goal_from_gap(request, member=request.user))
     return render(request, "growth/goal_form.html", {"form": form, "plan": plan}, status=status)
+
+
+def _goal_from_gap(request: MemberRequest, *, member: User) -> dict[str, object]:
+    """Return a new goal's first values from the gap it is opened from (`?axis=<slug>`)."""
+    slug = request.GET.get("axis")
+    axis = Axis.objects.filter(slug=slug).first() if slug else None
+    if axis is None:
+        return {}
+    title = gap_selectors.gap_goal_title(
+        axis,
+        review=gap_selectors.latest_review(member),
+        position=gap_selectors.ladder_position(member),
+    )
+    return {"axis": axis.pk, "title": title}
 
 
 @login_required

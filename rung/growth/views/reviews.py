@@ -22,6 +22,7 @@ from rung.growth.forms.reviews import (
 from rung.growth.models import ReviewCycle
 from rung.growth.selectors import reviews as selectors
 from rung.growth.services import reviews as services
+from rung.ladder.forms import wants_levels
 
 
 def _render_scales(
@@ -100,6 +101,12 @@ def review_create(request: MemberRequest) -> HttpResponse:
     member = request.user
     if request.method != "POST":
         return _render_form(request, ReviewCycleCreateForm(owner=member), None, 200)
+    if wants_levels(request.POST):
+        # "Show levels" without JavaScript: the form again, with the chosen scale's levels.
+        sent = ReviewCycleCreateForm(request.POST, owner=member)
+        return _render_form(
+            request, ReviewCycleCreateForm(owner=member, initial=sent.as_typed()), None, 200
+        )
     form = ReviewCycleCreateForm(request.POST, owner=member)
     cycle = save_form(
         form,
@@ -134,6 +141,11 @@ def review_edit(request: MemberRequest, public_id: str) -> HttpResponse:
     if request.method != "POST":
         form = ReviewCycleForm(owner=member, initial=ReviewCycleForm.initial_for(cycle))
         return _render_form(request, form, cycle, 200)
+    if wants_levels(request.POST):
+        sent = ReviewCycleForm(request.POST, owner=member)
+        return _render_form(
+            request, ReviewCycleForm(owner=member, initial=sent.as_typed()), cycle, 200
+        )
     form = ReviewCycleForm(request.POST, owner=member)
     if save_form(
         form, lambda data: services.review_cycle_update(cycle=cycle, **form.service_kwargs())

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rung.accounts.requests import MemberRequest
 from rung.core.forms import refused_status, save_form
 from rung.core.submit_once import announce_create
+from rung.ladder.forms import wants_levels
 from rung.qa import selectors, services
 from rung.qa.access import (
     answer_for_editor,
@@ -17,7 +18,13 @@ from rung.qa.access import (
     question_for_editor,
     question_for_reader,
 )
-from rung.qa.forms import AnswerForm, QuestionForm, ReplyForm, first_post_fill_seconds
+from rung.qa.forms import (
+    AnswerForm,
+    QuestionForm,
+    ReplyForm,
+    first_post_fill_seconds,
+    last_used_scale,
+)
 from rung.qa.models import Answer, Question
 
 # Another page (such as the growth gap view) may leave a draft here for the ask form to
@@ -29,6 +36,11 @@ ASK_PREFILL_SESSION_KEY = "qa_ask_prefill"
 @require_http_methods(["GET", "HEAD", "POST"])
 def question_ask(request: MemberRequest) -> HttpResponse:
     user = request.user
+    if request.method == "POST" and wants_levels(request.POST):
+        # "Show levels" without JavaScript: the same form again, the chosen scale's levels in.
+        sent = QuestionForm(request.POST, user=user)
+        form = QuestionForm(initial=sent.as_typed(), user=user)
+        return render(request, "qa/ask.html", {"form": form})
     if request.method == "POST":
         form = QuestionForm(request.POST, user=request.user)
         question = form.ask(user)
@@ -48,7 +60,7 @@ def question_ask(request: MemberRequest) -> HttpResponse:
         if isinstance(prefill, dict):
             prefill.pop("submit_token", None)
             initial.update(prefill)
-        form = QuestionForm(initial=initial, user=user)
+        form = QuestionForm(initial=initial, user=user, default_scale=last_used_scale(user))
         status = 200
     return render(request, "qa/ask.html", {"form": form}, status=status)
 
@@ -59,6 +71,10 @@ def question_edit(request: MemberRequest, pk: int) -> HttpResponse:
     question = question_for_editor(request.user, pk)
     # The author's private rating scales, also when a moderator edits.
     author = question.author
+    if request.method == "POST" and wants_levels(request.POST):
+        sent = QuestionForm(request.POST, user=author)
+        form = QuestionForm(initial=sent.as_typed(), user=author)
+        return render(request, "qa/ask.html", {"form": form, "question": question})
     if request.method == "POST":
         form = QuestionForm(request.POST, user=author)
         edited = save_form(
