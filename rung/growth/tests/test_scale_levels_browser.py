@@ -93,6 +93,28 @@ def test_choosing_a_scale_swaps_the_rating_levels(live_server: Any, chromium: An
     context.close()
 
 
+
+def test_enter_in_a_text_field_saves_without_javascript(live_server: Any, chromium: Any) -> None:
+    """Without JavaScript "Show levels" is a submit button beside the scale; Enter in a text
+    field presses a form's first submit button, so a hidden save button comes before it."""
+    from playwright.sync_api import expect
+
+    member = make_member("erin")
+    watch = Watch()
+    context = watch.attach(chromium.new_context(viewport=DESKTOP, java_script_enabled=False))
+    page = context.new_page()
+    base = live_server.url
+    log_in(page, base, "erin")
+    page.goto(f"{base}/growth/reviews/new/")
+    expect(page.locator("[data-show-levels]")).to_have_count(1)
+    page.get_by_label("Review date").fill("2025-12-31")
+    page.get_by_label("Cycle", exact=True).fill("H2 2025")
+    page.get_by_label("Cycle", exact=True).press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("H2 2025")
+    assert member.review_cycles.get().name == "H2 2025"
+    watch.assert_clean()
+    context.close()
+
 def _world(member: User) -> dict[str, str]:
     """Give a member a little of everything, so each page has something to show."""
     member.level = Level.objects.get(slug="mid-level")
