@@ -17,6 +17,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("-/health", core_views.health, name="health"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
     # Uploaded avatars; behind a proxy in production, from Django in the embedded default.
     path(
         f"{settings.MEDIA_URL.strip('/')}/<path:path>",
