@@ -49,7 +49,6 @@ HEADER_MAX_HEIGHT = 72
 UNBROKEN = "Promotion" + "x" * 185 + "Senior"  # 200 characters, nowhere to break
 
 
-
 def _longest(strings: list[str], limit: int) -> str:
     """Return the longest string that fits a field of `limit` characters."""
     return max((s.strip() for s in strings if 0 < len(s.strip()) <= limit), key=len)
@@ -97,6 +96,7 @@ PAGES = [
     Page("home", lambda w: reverse("home"), "visitor"),
     Page("home-member", lambda w: reverse("home")),
     Page("home-moderator", lambda w: reverse("home"), "moderator"),
+    Page("moderation-queue", lambda w: reverse("moderation:queue"), "moderator"),
     Page("level-topic", lambda w: reverse("qa:topic", args=["mid-level"])),
     Page("subject-topic", lambda w: reverse("qa:topic", args=["performance-reviews"])),
     Page("question", lambda w: w.question.get_absolute_url()),
@@ -226,13 +226,14 @@ def _world() -> World:
 
 
 LAYOUT_PROBLEMS = """
-() => {
+(headerMax) => {
   const problems = [];
   const root = document.documentElement;
   if (root.scrollWidth > window.innerWidth) {
     // Name the elements whose content spills out of their own box, outside any box that
     // scrolls, so the message says what to fix.
-    const scrolls = (el) => ["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(el).overflowX);
+    const boxed = ["auto", "scroll", "hidden", "clip"];
+    const scrolls = (el) => boxed.includes(getComputedStyle(el).overflowX);
     const clipped = (el) => {
       for (let up = el.parentElement; up; up = up.parentElement) if (scrolls(up)) return true;
       return false;
@@ -252,7 +253,7 @@ LAYOUT_PROBLEMS = """
     problems.push(`page is ${root.scrollWidth}px wide in a ${window.innerWidth}px window: ${wide}`);
   }
   const header = document.querySelector("header.site-header").getBoundingClientRect();
-  if (header.height > %(header_max)d) {
+  if (header.height > headerMax) {
     problems.push(`header is ${Math.round(header.height)}px tall`);
   }
   const main = document.querySelector("main");
@@ -267,7 +268,30 @@ LAYOUT_PROBLEMS = """
   }
   return problems;
 }
-""" % {"header_max": HEADER_MAX_HEIGHT}
+"""
+
+
+# A Markdown table in a post is ruled, has a shaded header and scrolls inside the post.
+POST_TABLE_PROBLEMS = """
+() => {
+  const table = document.querySelector(".question .prose table");
+  if (!table) return ["the post's Markdown table is missing"];
+  const problems = [];
+  const cell = getComputedStyle(table.querySelector("td"));
+  const head = getComputedStyle(table.querySelector("th"));
+  if (cell.borderTopStyle === "none" || cell.borderTopWidth === "0px") {
+    problems.push("cells have no border");
+  }
+  if (head.backgroundColor === "rgba(0, 0, 0, 0)") problems.push("header cells have no background");
+  if (parseFloat(cell.paddingLeft) < 4) problems.push("cells have no padding");
+  if (getComputedStyle(table).overflowX !== "auto") problems.push("the table does not scroll");
+  const post = table.closest(".prose").getBoundingClientRect();
+  if (table.getBoundingClientRect().right > post.right + 1) {
+    problems.push("the table is wider than the post");
+  }
+  return problems;
+}
+"""
 
 
 def _log_in(context: Any, base: str, username: str) -> None:
@@ -322,8 +346,12 @@ def test_every_page_fits_phone_and_laptop_in_both_languages(
                     if page_lang != lang:
                         problems.append(f"{where}: page is in {page_lang!r}")
                     page.screenshot(path=str(folder / f"{where}.png"), full_page=True)
-                    problems += [f"{where}: {p}" for p in page.evaluate(LAYOUT_PROBLEMS)]
+                    problems += [
+                        f"{where}: {p}" for p in page.evaluate(LAYOUT_PROBLEMS, HEADER_MAX_HEIGHT)
+                    ]
                     problems += [f"{where}: {e}" for e in errors]
+                    if spec.name == "question":
+                        problems += [f"{where}: {p}" for p in page.evaluate(POST_TABLE_PROBLEMS)]
                 context.close()
     assert not problems, "\n".join(problems)
 
@@ -409,12 +437,39 @@ CONTRAST = """
 """
 
 DARK_SAMPLES = {
-    "/": ["main h1", "main p.lead", ".rung-name", ".rung-tagline", ".card-title a", ".excerpt",
-          ".card-meta", ".level-pill", ".topic-list a", ".nav .button", "#nav-q", ".site-footer a"],
-    "question": [".question h1", ".context-card dd", ".context-card dt", ".prose p", ".prose pre code",
-                 ".prose td", ".prose th", ".answer .who .name", "textarea", ".like"],
-    "/growth/reviews/": [".rating-chart .chart-scale text", ".rating-chart .chart-point text", ".private-note",
-                         ".review-table td", ".growth-nav a"],
+    "/": [
+        "main h1",
+        "main p.lead",
+        ".rung-name",
+        ".rung-tagline",
+        ".card-title a",
+        ".excerpt",
+        ".card-meta",
+        ".level-pill",
+        ".topic-list a",
+        ".nav .button",
+        "#nav-q",
+        ".site-footer a",
+    ],
+    "question": [
+        ".question h1",
+        ".context-card dd",
+        ".context-card dt",
+        ".prose p",
+        ".prose pre code",
+        ".prose td",
+        ".prose th",
+        ".answer .who .name",
+        "textarea",
+        ".like",
+    ],
+    "/growth/reviews/": [
+        ".rating-chart .chart-scale text",
+        ".rating-chart .chart-point text",
+        ".private-note",
+        ".review-table td",
+        ".growth-nav a",
+    ],
     "/search/?q=Promotion": ["mark", ".search-box input", ".card-title a"],
 }
 
@@ -437,9 +492,10 @@ def test_dark_mode_keeps_text_readable(live_server: Any, chromium: Any, test_out
         name = path.strip("/").split("/")[0].split("?")[0] or "home"
         page.screenshot(path=str(folder / f"dark-{name}.png"), full_page=True)
         # The page itself turns dark, not just stays readable in light colours.
-        assert page.evaluate(
-            "getComputedStyle(document.documentElement).backgroundColor"
-        ) == "rgb(16, 20, 27)"
+        assert (
+            page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+            == "rgb(16, 20, 27)"
+        )
         for selector, ratio in page.evaluate(CONTRAST, selectors):
             if ratio is None or ratio < 4.5:
                 low.append(f"{url} {selector}: {ratio}")
