@@ -97,6 +97,7 @@ PAGES = [
     Page("home-member", lambda w: reverse("home")),
     Page("home-moderator", lambda w: reverse("home"), "moderator"),
     Page("moderation-queue", lambda w: reverse("moderation:queue"), "moderator"),
+    Page("moderation-audit", lambda w: reverse("moderation:audit"), "moderator"),
     Page("level-topic", lambda w: reverse("qa:topic", args=["mid-level"])),
     Page("subject-topic", lambda w: reverse("qa:topic", args=["performance-reviews"])),
     Page("question", lambda w: w.question.get_absolute_url()),
@@ -157,7 +158,9 @@ def _world() -> World:
         level=Level.objects.get(slug="mid-level"),
     )
     helper = make_member("helper", display_name=_longest(odd[::-1], 60), headline=UNBROKEN[:120])
-    moderator = make_member("moderator", display_name="Morgan Lee", is_staff=True)
+    moderator = make_member(
+        "moderator", display_name="Morgan Lee", is_staff=True, is_superuser=True
+    )
     body = BODY_TEMPLATE.format(
         odd="\n\n".join(odd[:12]), unbroken=UNBROKEN, longest=_longest(strings, 2000)
     )
