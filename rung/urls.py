@@ -19,6 +19,8 @@ urlpatterns = [
     path("-/health", core_views.health, name="health"),
     # Mail kept instead of sent, for a developer without a mail server; 404 unless DEBUG.
     path("-/mail/", core_views.kept_mail, name="kept_mail"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
     # Uploaded avatars; behind a proxy in production, from Django in the embedded default.
     path(
         f"{settings.MEDIA_URL.strip('/')}/<path:path>",
