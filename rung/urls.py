@@ -1,10 +1,17 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from rung.core import views as core_views
 from rung.qa.views import browse
+
+# The admin is where operators edit levels, topics and members: it carries Rung's name,
+# not Django's ("Django site admin").
+admin.site.site_header = _("Rung administration")
+admin.site.site_title = _("Rung admin")
+admin.site.index_title = _("Levels, topics, members and posts")
 
 urlpatterns = [
     path("", browse.home, name="home"),

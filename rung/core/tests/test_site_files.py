@@ -1,5 +1,7 @@
 """The files browsers and crawlers ask for by name: the favicon and robots.txt."""
 
+from typing import Any
+
 import pytest
 from django.test import Client
 
@@ -49,3 +51,13 @@ def test_robots_txt_allows_public_pages_and_disallows_private_ones(client: Clien
 @pytest.mark.parametrize("path", ["/favicon.ico", "/robots.txt"])
 def test_site_files_refuse_posts(client: Client, path: str) -> None:
     assert client.post(path).status_code == 405
+
+
+def test_the_admin_carries_rungs_name(client: Any) -> None:
+    """The admin's log-in page is an operator's first sight of it: Rung's name, not Django's."""
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<title>Log in | Rung admin</title>" in page
+    assert "Rung administration" in page
+    assert "Django" not in page.split("<body")[1]
