@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from rung.accounts.initials import initials
 from rung.core.languages import CHINESE, ENGLISH
 
 BIO_MAX_LENGTH = 1000
@@ -82,10 +83,8 @@ class User(AbstractUser):
 
     @property
     def initials(self) -> str:
-        parts = self.name.split()
-        if len(parts) >= 2:
-            return (parts[0][0] + parts[-1][0]).upper()
-        return self.name[:2].upper() if self.name.isascii() else self.name[:1]
+        """Return the letters shown on the generated avatar (rules in rung.accounts.initials)."""
+        return initials(self.name)
 
 
 def user_display(user: User) -> str:

@@ -13,6 +13,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from rung.core.text_width import truncate_to_width
+
 __all__ = ["excerpt", "markdown_to_text", "render_markdown", "sanitize_html"]
 
 # Raw HTML is let through the parser on purpose: nh3 is the single place that decides what
@@ -156,7 +158,6 @@ _cleaner = nh3.Cleaner(
 )
 
 _WHITESPACE = re.compile(r"\s+")
-_EXCERPT_TRAILING = " \t\n.,;:!?-–—"
 
 
 # Off-site images ---------------------------------------------------------------------------
@@ -290,19 +291,10 @@ def markdown_to_text(text: str) -> str:
     return _WHITESPACE.sub(" ", " ".join(parts)).strip()
 
 
-def excerpt(text: str, length: int = 200) -> str:
-    """Return the Markdown's plain text cut to at most `length` characters at a word boundary."""
-    plain = markdown_to_text(text)
-    if len(plain) <= length:
-        return plain
-    if length < 1:
-        return ""
-    # One character is reserved for the ellipsis so the result never exceeds `length`.
-    head = plain[: length - 1]
-    if plain[length - 1] != " ":
-        space = head.rfind(" ")
-        # Scripts written without spaces (Chinese, Japanese) would otherwise shrink to the
-        # first few characters, so backing off to a space only happens when it is nearby.
-        if space > len(head) // 2:
-            head = head[:space]
-    return head.rstrip(_EXCERPT_TRAILING) + "…"
+def excerpt(text: str, width: int = 200) -> str:
+    """Return the Markdown's plain text cut to at most `width` columns at a word boundary.
+
+    Columns, not characters: a Chinese character counts two, so excerpts in either language
+    fill about the same room on a card (see rung.core.text_width).
+    """
+    return truncate_to_width(markdown_to_text(text), width)

@@ -6,11 +6,13 @@ search for "promotion", and 晋升 inside 晋升答辩 is marked for 晋升.
 """
 
 import re
+import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from rung.core.languages import HAN, HAN_FIRST, HAN_LAST
+from rung.core.text_width import char_width, width_cut
 from rung.search.analysis import PREFIX, Query, query_terms
 
 _WORD_RE = re.compile(rf"[{HAN}]+|[^\W_{HAN}]+(?:['’][^\W_{HAN}]+)*")
@@ -63,23 +65,27 @@ def highlight(text: str, query: Query) -> SafeString:
     return mark_safe(_mark(text, _matches(text, query)))
 
 
-def snippet(text: str, query: Query, length: int = 220) -> SafeString:
-    """Return the stretch of text around its first match, escaped and marked."""
+def snippet(text: str, query: Query, width: int = 220) -> SafeString:
+    """Return the stretch of text around its first match, escaped and marked.
+
+    The stretch is measured in columns (a Chinese character counts two), as card excerpts are.
+    """
     text = text[:20_000]
     spans = _matches(text, query)
-    if not spans or len(text) <= length:
-        start = 0
-    else:
-        # Start a little before the first match, at a word boundary.
-        start = max(0, spans[0][0] - length // 4)
+    start = 0
+    if spans and width_cut(text, width) is not None:
+        # Start a quarter of the width before the first match, at a word boundary if near.
+        start, used = spans[0][0], 0
+        while start > 0 and used + char_width(text[start - 1]) <= width // 4:
+            start -= 1
+            used += char_width(text[start])
+        while start < spans[0][0] and unicodedata.category(text[start]).startswith("M"):
+            start += 1  # a mark whose letter was left out
         space = text.rfind(" ", 0, start)
         start = space + 1 if start and space != -1 and start - space < 20 else start
-    end = min(len(text), start + length)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > start + length // 2 else end
-    window = text[start:end]
-    marked = _mark(window, spans, start)
+    end = width_cut(text[start:], width)
+    end = len(text) if end is None else start + end
+    marked = _mark(text[start:end], spans, start)
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(f"{prefix}{marked}{suffix}")

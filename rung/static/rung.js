@@ -151,3 +151,65 @@
     setUp(document);
   }
 })();
+
+// === relative times ===
+// <time data-relative datetime="ISO">18 days ago</time>, rendered by the `reltime` filter.
+// The server's text may come from a cached fragment (at most a minute old) and its hover
+// from the server's time zone; here the hover shows the reader's own time zone and the
+// text moves on while the page stays open. The units and the rounding down match
+// rung/core/relative_time.py, and the browser's wording (CLDR) matches the catalogue's.
+(function () {
+  "use strict";
+
+  if (!window.Intl || !Intl.RelativeTimeFormat || !Intl.DateTimeFormat) {
+    return;
+  }
+  var lang = document.documentElement.lang || "en";
+  var relative = new Intl.RelativeTimeFormat(lang, { numeric: "always" });
+  var exact = new Intl.DateTimeFormat(lang, {
+    year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+  });
+  var UNITS = [
+    ["year", 365 * 86400],
+    ["month", 30 * 86400],
+    ["day", 86400],
+    ["hour", 3600],
+    ["minute", 60]
+  ];
+
+  function label(seconds) {
+    for (var i = 0; i < UNITS.length; i++) {
+      if (seconds >= UNITS[i][1]) {
+        return relative.format(-Math.floor(seconds / UNITS[i][1]), UNITS[i][0]);
+      }
+    }
+    return null; // under a minute: the server's "just now" stays
+  }
+
+  function update(root, withTitles) {
+    var now = Date.now();
+    root.querySelectorAll("time[data-relative][datetime]").forEach(function (element) {
+      var when = Date.parse(element.getAttribute("datetime"));
+      if (isNaN(when)) {
+        return;
+      }
+      if (withTitles) {
+        element.title = exact.format(new Date(when));
+      }
+      var text = label(Math.floor((now - when) / 1000));
+      if (text !== null && element.textContent !== text) {
+        element.textContent = text;
+      }
+    });
+  }
+
+  update(document, true);
+  document.addEventListener("htmx:load", function (event) {
+    if (event.target instanceof Element) {
+      update(event.target, true);
+    }
+  });
+  window.setInterval(function () {
+    update(document, false);
+  }, 60000);
+})();

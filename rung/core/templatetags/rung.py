@@ -3,25 +3,32 @@
 from datetime import datetime
 
 from django import template
-from django.contrib.humanize.templatetags.humanize import naturaltime
-from django.utils import formats, timezone
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.translation import ngettext
+
+from rung.core.relative_time import exact_format, relative_label
 
 register = template.Library()
 
 
 @register.filter
 def reltime(value: datetime | None) -> str:
-    """Render a relative date ("12 days ago") with the exact date on hover."""
+    """Render how long ago a moment was ("18 days ago") with the exact date and time on hover.
+
+    The one way pages show a past moment. Inside cached fragments the text may be up to
+    FRAGMENT_SECONDS old (rung/qa/fragments.py); the `datetime` attribute is exact, and
+    rung.js keeps the text current and shows the hover in the reader's own time zone.
+    """
     if value is None:
         return ""
     local = timezone.localtime(value)
     return format_html(
-        '<time datetime="{}" title="{}">{}</time>',
+        '<time datetime="{}" title="{}" data-relative>{}</time>',
         local.isoformat(timespec="seconds"),
-        formats.date_format(local, "DATETIME_FORMAT"),
-        naturaltime(value),
+        date_format(local, exact_format()),
+        relative_label(value),
     )
 
 

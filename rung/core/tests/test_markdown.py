@@ -451,10 +451,10 @@ def test_excerpt_drops_trailing_punctuation_before_ellipsis() -> None:
     assert excerpt("First part, second part goes on", 13) == "First part…"
 
 
-def test_excerpt_chinese_text() -> None:
+def test_excerpt_chinese_text_is_cut_by_width() -> None:
+    """A Chinese character is two columns wide: 20 columns hold 9 of them and the ellipsis."""
     text = "我们在这里讨论职业成长。" * 30
-    result = excerpt(text, 20)
-    assert result == text[:19] + "…"
+    assert excerpt(text, 20) == text[:9] + "…"
     assert excerpt("学习编程") == "学习编程"
 
 

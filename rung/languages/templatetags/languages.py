@@ -1,6 +1,7 @@
 """The badge that says which language a post is written in."""
 
 from django import template
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rung.core.languages import CHINESE, ENGLISH
@@ -15,11 +16,17 @@ _BADGES = {
 
 
 @register.inclusion_tag("languages/_language_badge.html")
-def language_badge(post_or_code: object) -> dict[str, object]:
-    """Render a post's language badge; nothing for a post whose language is unknown."""
+def language_badge(post_or_code: object, always: bool = False) -> dict[str, object]:
+    """Render a post's language badge when it is written in another language than the
+    interface's; nothing for a post whose language is unknown.
+
+    A badge on every card says nothing to a reader whose language they all are in. What
+    shows depends on the interface language, which every cached fragment's key carries.
+    `always` shows it whatever the reader's language, where the language is the subject.
+    """
     code = getattr(post_or_code, "language", post_or_code)
     badge = _BADGES.get(code) if isinstance(code, str) else None
-    if badge is None:
+    if badge is None or (not always and code == (get_language() or "").lower()):
         return {"code": ""}
     short, lang, label = badge
     return {"code": code, "short": short, "lang": lang, "label": label}

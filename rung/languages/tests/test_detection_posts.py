@@ -4,6 +4,7 @@ import re
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.test import Client
@@ -39,9 +40,11 @@ def _reload[Post: (Question, Answer)](post: Post) -> Post:
     return type(post).objects.get(pk=post.pk)
 
 
-def _html(client: Client, url: str) -> str:
+def _html(client: Client, url: str, *, interface: str = "en") -> str:
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = interface
     response = client.get(url)
     assert response.status_code == 200
+    assert response.headers["Content-Language"] == interface
     return response.content.decode()
 
 
@@ -181,10 +184,12 @@ def test_question_page_shows_a_badge_on_the_question_answers_and_replies(
     make_answer(question, alice, parent=answer, body="Thanks, this is really helpful advice!")
     make_answer(question, alice, parent=answer, body="🎉")
     html = _html(client, question.get_absolute_url())
-    assert _badges(html) == ["en", "zh-hans", "en"]
+    assert _badges(html) == ["zh-hans"]
     assert '<span lang="zh-Hans" aria-hidden="true">中文</span>' in html
     assert '<span class="visually-hidden">Written in Chinese</span>' in html
-    assert 'title="Written in English"' in html
+    html = _html(client, question.get_absolute_url(), interface="zh-hans")
+    assert _badges(html) == ["en", "en"]
+    assert '<span lang="en" aria-hidden="true">EN</span>' in html
 
 
 def test_badge_label_follows_the_interface_language(alice: User, question: Question) -> None:
@@ -201,20 +206,26 @@ def test_badge_label_follows_the_interface_language(alice: User, question: Quest
 
 def test_unknown_or_missing_language_shows_no_badge() -> None:
     from django.template import Context, Template
+    from django.utils import translation
 
     template = Template("{% load languages %}[{% language_badge post %}]")
     assert template.render(Context({"post": Question(language="")})) == "[]"
     assert template.render(Context({"post": Question(language="<b>fr</b>")})) == "[]"
-    assert "中文" in template.render(Context({"post": "zh-hans"}))
+    with translation.override("en"):
+        assert "中文" in template.render(Context({"post": "zh-hans"}))
 
 
 def test_feed_cards_and_search_show_the_badge(alice: User, client: Client) -> None:
     chinese = make_question(alice, title=ZH_TITLE, body=ZH_BODY)
     make_question(alice, title="How do I show more impact before calibration?", body=EN_BODY)
     for url in (reverse("home"), reverse("qa:topic", args=["mid-level"])):
-        assert sorted(_badges(_html(client, url))) == ["en", "zh-hans"]
-    html = client.get(reverse("search:search"), {"q": "晋升"}).content.decode()
+        assert _badges(_html(client, url)) == ["zh-hans"]
+        assert _badges(_html(client, url, interface="zh-hans")) == ["en"]
+    search = f"{reverse('search:search')}?q=晋升"
+    html = _html(client, search)
     assert f'id="hit-{chinese.pk}"' in html and _badges(html) == ["zh-hans"]
+    html = _html(client, search, interface="zh-hans")
+    assert f'id="hit-{chinese.pk}"' in html and _badges(html) == []
 
 
 # The correction views.
@@ -233,8 +244,8 @@ def test_asker_corrects_question_language_and_every_cached_part_updates(
     """The badge changes on the question page and feeds, even with warm caches."""
     question = make_question(alice, title="Kubernetes HPA or VPA?", body="Which one?")
     home, page = reverse("home"), question.get_absolute_url()
-    assert _badges(_html(client, home)) == ["en"]
-    assert _badges(_html(client, page)) == ["en"]
+    assert _badges(_html(client, home)) == []
+    assert _badges(_html(client, page)) == []
     response = alice_client.post(_url(question), {"language": "zh-hans"})
     assert response.status_code == 302
     assert response["Location"] == page
@@ -249,12 +260,47 @@ def test_answer_author_corrects_answer_and_reply(
     answer = make_answer(question, bob, body=EN_BODY)
     reply = make_answer(question, bob, parent=answer, body="One more thing to add here.")
     page = question.get_absolute_url()
-    assert _badges(_html(client, page)) == ["en", "en", "en"]
+    assert _badges(_html(client, page, interface="zh-hans")) == ["en", "en", "en"]
     for post in (answer, reply):
         response = bob_client.post(_url(post), {"language": "zh-hans"})
         assert response.status_code == 302
         assert response["Location"] == f"{page}#answer-{post.pk}"
-    assert _badges(_html(client, page)) == ["en", "zh-hans", "zh-hans"]
+    assert _badges(_html(client, page, interface="zh-hans")) == ["en"]
+    assert _badges(_html(client, page)) == ["zh-hans", "zh-hans"]
+
+
+def test_badges_in_cached_fragments_follow_each_readers_language(
+    alice: User, bob: User, client: Client
+) -> None:
+    """A fragment rendered for one interface language is never served to the other.
+
+    Readers alternate, each request finding the fragments the other's warmed; each still
+    sees badges only on posts in a language other than their own.
+    """
+    chinese = make_question(alice, title=ZH_TITLE, body=ZH_BODY)
+    make_answer(chinese, bob, body=EN_BODY)
+    make_question(alice, title="How do I show more impact before calibration?", body=EN_BODY)
+    urls = (reverse("home"), reverse("qa:topic", args=["mid-level"]), chinese.get_absolute_url())
+    for _ in range(2):
+        for url in urls:
+            english, chinese_ui = _html(client, url), _html(client, url, interface="zh-hans")
+            assert set(_badges(english)) == {"zh-hans"}
+            assert set(_badges(chinese_ui)) == {"en"}
+
+
+def test_badge_is_hidden_for_a_post_in_the_interface_language() -> None:
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template("{% load languages %}[{% language_badge post %}]")
+    post = Question(language="zh-hans")
+    with translation.override("zh-hans"):
+        assert template.render(Context({"post": post})) == "[]"
+    with translation.override("en"):
+        assert 'data-lang="zh-hans"' in template.render(Context({"post": post}))
+    always = Template("{% load languages %}[{% language_badge post always=True %}]")
+    with translation.override("zh-hans"):
+        assert 'data-lang="zh-hans"' in always.render(Context({"post": post}))
 
 
 def test_correction_form_page_shows_the_current_language(

@@ -110,7 +110,7 @@ def test_topic_page_shows_level_guide_and_card_details(
     for axis in ["Impact", "Teamwork", "Technical Skills", "Leadership &amp; Ownership"]:
         assert axis in html
     assert "Alice Chen" in html and "ML Engineer at Acme" in html
-    assert re.search(r'<time datetime="[^"]+" title="[^"]+">', html)
+    assert re.search(r'<time datetime="[^"]+" title="[^"]+" data-relative>', html)
     assert "0 views" in html and "1 answer" in html
 
 

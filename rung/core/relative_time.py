@@ -1,0 +1,44 @@
+"""How long ago something happened, in one unit: "18 days ago", "3 hours ago", "just now".
+
+One unit, rounded down, reads at a glance ("2 weeks, 4 days ago" does not); the exact date
+and time are on hover. Months count 30 days and years 365, which is what a reader expects
+of "about". A time a little in the future (clocks of two machines) reads "just now".
+"""
+
+from datetime import datetime
+
+from django.utils import timezone
+from django.utils.translation import ngettext, pgettext
+
+MINUTE = 60
+HOUR = 60 * MINUTE
+DAY = 24 * HOUR
+MONTH = 30 * DAY
+YEAR = 365 * DAY
+
+
+def relative_label(value: datetime, now: datetime | None = None) -> str:
+    """Return how long before `now` (default: the present) `value` was, in one unit."""
+    seconds = int(((now or timezone.now()) - value).total_seconds())
+    if seconds < MINUTE:
+        return pgettext("a moment before now", "just now")
+    if seconds < HOUR:
+        n = seconds // MINUTE
+        return ngettext("%(n)d minute ago", "%(n)d minutes ago", n) % {"n": n}
+    if seconds < DAY:
+        n = seconds // HOUR
+        return ngettext("%(n)d hour ago", "%(n)d hours ago", n) % {"n": n}
+    if seconds < MONTH:
+        n = seconds // DAY
+        return ngettext("%(n)d day ago", "%(n)d days ago", n) % {"n": n}
+    if seconds < YEAR:
+        n = seconds // MONTH
+        return ngettext("%(n)d month ago", "%(n)d months ago", n) % {"n": n}
+    n = seconds // YEAR
+    return ngettext("%(n)d year ago", "%(n)d years ago", n) % {"n": n}
+
+
+def exact_format() -> str:
+    """Return the date format for the exact time on hover, in the interface language."""
+    # Translators: a PHP-style date format (Django's `date` filter): "6 Dec 2026, 14:03 UTC".
+    return pgettext("exact date and time on hover", "j M Y, H:i T")
