@@ -93,7 +93,6 @@ def test_choosing_a_scale_swaps_the_rating_levels(live_server: Any, chromium: An
     context.close()
 
 
-
 def test_enter_in_a_text_field_saves_without_javascript(live_server: Any, chromium: Any) -> None:
     """Without JavaScript "Show levels" is a submit button beside the scale; Enter in a text
     field presses a form's first submit button, so a hidden save button comes before it."""
@@ -114,6 +113,7 @@ def test_enter_in_a_text_field_saves_without_javascript(live_server: Any, chromi
     assert member.review_cycles.get().name == "H2 2025"
     watch.assert_clean()
     context.close()
+
 
 def _world(member: User) -> dict[str, str]:
     """Give a member a little of everything, so each page has something to show."""
