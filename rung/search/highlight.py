@@ -76,7 +76,13 @@ def snippet(text: str, query: Query, width: int = 220) -> SafeString:
     if spans and width_cut(text, width) is not None:
         # Start a quarter of the width before the first match, at a word boundary if near.
         start, used = spans[0][0], 0
-        while start > 0 and used + char_width(text[start - 1]) <= width // 4:
+        # Characters count as well as columns: combining marks take no column, and a run
+        # of them must not push the match out of the lines a card shows.
+        while (
+            start > 0
+            and spans[0][0] - start < width // 4
+            and used + char_width(text[start - 1]) <= width // 4
+        ):
             start -= 1
             used += char_width(text[start])
         while start < spans[0][0] and unicodedata.category(text[start]).startswith("M"):

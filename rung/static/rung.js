@@ -135,7 +135,8 @@
     root.querySelectorAll("select[data-scale-select]").forEach(function (select) {
       var form = select.form;
       if (form) {
-        form.querySelectorAll("[data-show-levels]").forEach(function (button) { button.remove(); });
+        // With the levels swapped here, the form's own save button is its first again.
+        form.querySelectorAll("[data-show-levels], .default-submit").forEach(function (button) { button.remove(); });
       }
     });
   }

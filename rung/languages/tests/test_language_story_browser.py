@@ -128,7 +128,7 @@ def test_chinese_question_english_answer_story(
             "aria-current", "true"
         )
         expect(header.locator("a[href='/ask/']")).to_have_text(ui["Ask a question"])
-        expect(header.locator("a[href='/#ladder']")).to_have_text(ui["Levels"])
+        expect(header.locator("a[href='/levels/']")).to_have_text(ui["Levels"])
         expect(header.locator("a[href='/growth/']")).to_have_text(ui["My growth"])
         expect(header.get_by_role("button", name=ui["Log out"])).to_be_visible()
         expect(header.locator("#nav-q")).to_have_attribute("placeholder", ui["Search questions"])

@@ -42,3 +42,13 @@ def test_snippet_is_linear_in_the_text_length() -> None:
         lambda size: "项" * size + "晋升",
         2_000,
     )
+
+
+def test_combining_marks_before_the_match_do_not_push_it_out_of_sight() -> None:
+    """Marks take no column; counted by columns alone, a run of them would start the
+    snippet hundreds of characters early, past the lines a card shows."""
+    zalgo = "c" + "\u0301\u0316\u0317" * 200 + " "
+    marked = snippet(zalgo * 5 + "a note on promotion and the review", parse_query("promotion"))
+    before = html.unescape(marked.split("<mark>")[0])
+    assert "<mark>promotion</mark>" in marked
+    assert len(before.lstrip("… ")) <= 55
