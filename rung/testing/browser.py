@@ -108,6 +108,12 @@ class Watch:
         assert self.problems == []
 
 
+def fill_unless_restored(field: Any, text: str) -> None:
+    """Type the text again only if the browser restored nothing (after Back), as a member would."""
+    if field.input_value() != text:
+        field.fill(text)
+
+
 def sign_up(page: Any, base: str, username: str) -> None:
     page.goto(f"{base}/accounts/signup/")
     form = page.locator("form[action='/accounts/signup/']")

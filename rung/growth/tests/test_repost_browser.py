@@ -10,18 +10,12 @@ import pytest
 
 from rung.growth.models import LogEntry
 from rung.testing import make_member
-from rung.testing.browser import Watch, log_in
+from rung.testing.browser import Watch, fill_unless_restored, log_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _fill_if_empty(field: Any, text: str) -> None:
-    """Type the text again only if the browser restored nothing, as the member would."""
-    if field.input_value() != text:
-        field.fill(text)
 
 
 def test_back_then_add_again_makes_one_log_entry(
@@ -45,7 +39,7 @@ def test_back_then_add_again_makes_one_log_entry(
     page.go_back()
     page.wait_for_load_state()
     form = page.locator("form.log-add")
-    _fill_if_empty(form.get_by_label("What you did"), text)
+    fill_unless_restored(form.get_by_label("What you did"), text)
     form.get_by_role("button", name="Add to log").click()
     page.wait_for_load_state()
 

@@ -13,7 +13,7 @@ import pytest
 
 from rung.qa.models import Question
 from rung.testing import make_member
-from rung.testing.browser import Watch, log_in
+from rung.testing.browser import Watch, fill_unless_restored, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,12 +27,6 @@ QUESTION_URL = re.compile(r"/questions/\d+/[\w-]+/$")
 
 def _token(page: Any) -> str:
     return str(page.locator("form.ask-form input[name=submit_token]").input_value())
-
-
-def _fill_if_empty(field: Any, text: str) -> None:
-    """Type the text again only if the browser restored nothing, as the member would."""
-    if field.input_value() != text:
-        field.fill(text)
 
 
 def test_back_then_post_again_makes_one_question(
@@ -56,8 +50,8 @@ def test_back_then_post_again_makes_one_question(
 
     page.go_back()
     page.wait_for_url(f"{base}/ask/")
-    _fill_if_empty(page.get_by_label("Title"), TITLE)
-    _fill_if_empty(page.get_by_label("Details"), BODY)
+    fill_unless_restored(page.get_by_label("Title"), TITLE)
+    fill_unless_restored(page.get_by_label("Details"), BODY)
     topic = page.locator("fieldset.topics-field").get_by_label("Mid-level Engineer", exact=True)
     if not topic.is_checked():
         topic.check()
