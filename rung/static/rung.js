@@ -168,7 +168,7 @@
   var lang = document.documentElement.lang || "en";
   var relative = new Intl.RelativeTimeFormat(lang, { numeric: "always" });
   var exact = new Intl.DateTimeFormat(lang, {
-    year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+    year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short"
   });
   var UNITS = [
     ["year", 365 * 86400],

@@ -17,6 +17,8 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
+
 
 def test_hover_shows_the_readers_time_zone_and_the_text_moves_on(
     live_server: Any, chromium: Any, test_output: Path
@@ -25,7 +27,10 @@ def test_hover_shows_the_readers_time_zone_and_the_text_moves_on(
 
     asker, answerer = make_member("wen"), make_member("tomas")
     question = make_question(asker, title="How do I show impact before calibration?")
-    asked = timezone.now() - dt.timedelta(days=18, hours=2)
+    # An afternoon hour in Shanghai, where a 12-hour clock would read differently.
+    eighteen_days = timezone.now() - dt.timedelta(days=18)
+    afternoon = (timezone.localtime(eighteen_days, SHANGHAI).hour - 15) % 24
+    asked = eighteen_days - dt.timedelta(hours=afternoon, minutes=1)
     Question.objects.filter(pk=question.pk).update(created_at=asked)
     answer = make_answer(question, answerer, body="Write down the outcomes, not the tasks.")
     watch = Watch()
@@ -36,8 +41,10 @@ def test_hover_shows_the_readers_time_zone_and_the_text_moves_on(
         page.goto(f"{live_server.url}{question.get_absolute_url()}")
         asked_time = page.locator("#question .post-meta time[data-relative]").first
         expect(asked_time).to_have_text("18 days ago")
-        shanghai = timezone.localtime(asked, dt.timezone(dt.timedelta(hours=8)))
-        # The server's hover says UTC; the reader's browser shows its own zone.
+        shanghai = timezone.localtime(asked, SHANGHAI)
+        assert shanghai.hour in (14, 15)
+        # The server's hover says UTC; the reader's browser shows its own zone, on the
+        # same 24-hour clock whatever the hour (a 12-hour "01:16 PM" would not match).
         expect(asked_time).to_have_attribute("title", re.compile(rf"{shanghai:%H}:{shanghai:%M}"))
         expect(asked_time).to_have_attribute("title", re.compile(r"GMT\+8"))
         answered = page.locator(f"#answer-{answer.pk} time[data-relative]").first
