@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "rung.languages",
     "rung.demo",
     "rung.moderation",
+    "rung.notifications",
     "django_tasks_db",
 ]
 
@@ -140,6 +141,8 @@ TEMPLATES = [
                 "rung.core.context_processors.site",
                 # The moderation queue's link and count in the header, for moderators.
                 "rung.moderation.context_processors.moderation",
+                # The bell and its unread count, for members.
+                "rung.notifications.context_processors.bell",
             ],
         },
     }

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("rung.languages.urls")),
     path("members/", include("rung.accounts.urls")),
     path("moderation/", include("rung.moderation.urls")),
+    path("notifications/", include("rung.notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("-/health", core_views.health, name="health"),

@@ -214,3 +214,62 @@
     update(document, false);
   }, 60000);
 })();
+
+// The header's bell: the unread count follows without a reload. The script asks the server
+// every minute while the tab is visible, and at once when the tab comes back into view; a
+// hidden tab asks nothing. Polling rather than a held-open stream: each open tab would keep
+// one of the server's few workers busy for as long as it stayed open.
+(function () {
+  "use strict";
+
+  var bell = document.querySelector("[data-bell]");
+  if (!bell || !window.fetch) {
+    return;
+  }
+  var count = bell.querySelector("[data-bell-count]");
+  var said = bell.querySelector("[data-bell-said]");
+  var cap = parseInt(bell.getAttribute("data-bell-cap"), 10) || 99;
+  var every = (parseInt(bell.getAttribute("data-bell-every"), 10) || 60) * 1000;
+  var timer = null;
+
+  function show(unread) {
+    count.textContent = unread > cap ? cap + "+" : String(unread);
+    count.hidden = unread === 0;
+    bell.classList.toggle("has-unread", unread > 0);
+    if (said) {
+      said.textContent = said.textContent.replace(/^\d+\+?/, count.textContent);
+    }
+    document.dispatchEvent(new CustomEvent("rung:unread", { detail: { unread: unread } }));
+  }
+
+  function ask() {
+    if (document.visibilityState === "hidden") {
+      return;
+    }
+    fetch(bell.getAttribute("data-bell"), { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (body) {
+        if (body && typeof body.unread === "number") {
+          show(body.unread);
+        }
+      })
+      .catch(function () { /* offline: try again at the next turn */ });
+  }
+
+  function start() {
+    if (timer === null) {
+      timer = window.setInterval(ask, every);
+    }
+  }
+
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") {
+      ask();
+      start();
+    } else if (timer !== null) {
+      window.clearInterval(timer);
+      timer = null;
+    }
+  });
+  start();
+})();

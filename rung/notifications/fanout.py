@@ -1,0 +1,158 @@
+"""Who hears of a post event, worked out by the task worker from the rows as they are now.
+
+Each function takes ids, reads the post, and stops quietly when it is gone, unpublished or
+deleted by the time the worker gets to it. Followers are read in chunks through an
+iterator, so a level watched by a hundred thousand members costs flat memory.
+"""
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db.models import Q
+
+from rung.notifications import services
+from rung.notifications.models import Follow, WatchLevel
+from rung.qa.models import Answer, Post, Question, Visibility
+
+
+def _visible[P: Post](post: P | None) -> P | None:
+    if post is None or post.is_deleted or post.visibility != Visibility.PUBLISHED:
+        return None
+    return post
+
+
+def _question(question_id: int) -> Question | None:
+    return _visible(Question.objects.filter(pk=question_id).first())
+
+
+def shown_actor(question: Question, actor_id: int) -> int | None:
+    """The actor a notice may name: nobody when it is the anonymous asker."""
+    if question.is_anonymous and actor_id == question.author_id:
+        return None
+    return actor_id
+
+
+def muted_on(question: Question, topic_ids: Iterable[int]) -> set[int]:
+    """Members who muted the question or any of its topics: muting wins over watching."""
+    return set(
+        Follow.objects.filter(level=WatchLevel.MUTED)
+        .filter(Q(question_id=question.pk) | Q(topic_id__in=list(topic_ids)))
+        .values_list("user_id", flat=True)
+    )
+
+
+def _followers(**target: object) -> Iterator[int]:
+    return (
+        Follow.objects.filter(level=WatchLevel.WATCHING, **target)
+        .order_by()
+        .values_list("user_id", flat=True)
+        .iterator(chunk_size=services.CHUNK)
+    )
+
+
+def question_asked(question_id: int) -> None:
+    question = _question(question_id)
+    if question is None:
+        return
+    services.watch_automatically(question.author_id, question.pk)
+    topic_ids = list(question.topics.values_list("pk", flat=True))
+    muted = muted_on(question, topic_ids)
+    exclude = muted | {question.author_id}
+    key = f"question:{question.pk}"
+    first_topic = topic_ids[0] if topic_ids else None
+    actor = shown_actor(question, question.author_id)
+    seen: set[int] = set()
+
+    def watchers() -> Iterator[int]:
+        # One member watching two of the question's topics is told once.
+        for pk in _followers(topic_id__in=topic_ids):
+            if pk not in seen:
+                seen.add(pk)
+                yield pk
+
+    services.notify(
+        watchers(),
+        kind="watched_question",
+        event_key=key,
+        exclude=exclude,
+        actor_id=actor,
+        question_id=question.pk,
+        topic_id=first_topic,
+    )
+    if not question.is_anonymous:
+        # Followers of an anonymous asker never hear of the question: that would name them.
+        services.notify(
+            _followers(member_id=question.author_id),
+            kind="member_posted",
+            event_key=key,
+            exclude=exclude | seen,
+            actor_id=question.author_id,
+            question_id=question.pk,
+        )
+
+
+def answer_posted(answer_id: int) -> None:
+    answer = _visible(
+        Answer.objects.select_related("question", "parent").filter(pk=answer_id).first()
+    )
+    if answer is None or _visible(answer.question) is None:
+        return
+    question = answer.question
+    actor = shown_actor(question, answer.author_id)
+    key = f"answer:{answer.pk}"
+    common: dict[str, Any] = {
+        "event_key": key,
+        "actor_id": actor,
+        "question_id": question.pk,
+        "answer_id": answer.pk,
+    }
+    muted = muted_on(question, question.topics.values_list("pk", flat=True))
+    exclude = muted | {answer.author_id}
+    if answer.parent_id is not None:
+        assert answer.parent is not None
+        services.notify([answer.parent.author_id], kind="reply", exclude=exclude, **common)
+        return
+    services.watch_automatically(answer.author_id, question.pk)
+    told = set(services.notify([question.author_id], kind="answer", exclude=exclude, **common))
+    watchers = set(_followers(question_id=question.pk)) - told - {question.author_id}
+    told |= set(services.notify(watchers, kind="watched_answer", exclude=exclude, **common))
+    if actor is not None:
+        services.notify(
+            _followers(member_id=answer.author_id),
+            kind="member_posted",
+            exclude=exclude | told,
+            **common,
+        )
+
+
+def helpful_marked(answer_id: int, actor_id: int) -> None:
+    answer = _visible(Answer.objects.select_related("question").filter(pk=answer_id).first())
+    if answer is None or answer.question.accepted_answer_id != answer.pk:
+        return
+    services.notify(
+        [answer.author_id],
+        kind="helpful",
+        event_key=f"helpful:{answer.pk}",
+        actor_id=shown_actor(answer.question, actor_id),
+        question_id=answer.question_id,
+        answer_id=answer.pk,
+    )
+
+
+def post_liked(kind: str, post_id: int, actor_id: int) -> None:
+    post: Question | Answer | None
+    if kind == "question":
+        post = _visible(Question.objects.filter(pk=post_id).first())
+        question_id = post_id
+    else:
+        post = _visible(Answer.objects.filter(pk=post_id).first())
+        question_id = post.question_id if post is not None else 0
+    if post is None or post.author_id == actor_id:
+        return
+    services.notice_like(
+        recipient_id=post.author_id,
+        actor_id=actor_id,
+        kind=kind,
+        post_id=post.pk,
+        question_id=question_id,
+    )

@@ -1,0 +1,103 @@
+"""Reads of the notifications app: the bell's count, the notifications page, follows."""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from rung.accounts.models import User
+from rung.notifications.describe import Described, describe
+from rung.notifications.kinds import KINDS
+from rung.notifications.models import Bookmark, Follow, Notification, WatchLevel
+
+# The bell shows "99+" past this: counting further would read more rows for nothing.
+UNREAD_CAP = 99
+PAGE_SIZE = 30
+
+
+def unread_count(user: User) -> int:
+    """The member's unread notices, up to UNREAD_CAP + 1: one query on a partial index."""
+    return (
+        Notification.objects.filter(recipient=user, read_at=None)
+        .order_by()
+        .values("pk")[: UNREAD_CAP + 1]
+        .count()
+    )
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the notifications page: a notice, or several of one kind on one thing."""
+
+    notice: Notification
+    ids: list[int]
+    unread: bool
+    said: Described
+
+
+def _notices(user: User) -> QuerySet[Notification]:
+    return Notification.objects.filter(recipient=user).select_related("actor", "question", "topic")
+
+
+def notification_lines(user: User, *, before: int | None = None) -> tuple[list[Line], int | None]:
+    """A page of the member's notices, newest first, grouped; and the cursor for the next.
+
+    Notices of a grouping kind about one question, all read or all unread, make one line
+    ("3 new answers on …") where the newest of them stood.
+    """
+    notices = _notices(user)
+    if before is not None:
+        notices = notices.filter(pk__lt=before)
+    page = list(notices.order_by("-pk")[: PAGE_SIZE + 1])
+    more = page[PAGE_SIZE].pk if len(page) > PAGE_SIZE else None
+    page = page[:PAGE_SIZE]
+    if more is not None:
+        more = page[-1].pk
+    groups: dict[tuple[str, int, bool], list[Notification]] = {}
+    order: list[list[Notification]] = []
+    for notice in page:
+        unread = notice.read_at is None
+        if KINDS[notice.kind].groups and notice.question_id:
+            key = (notice.kind, notice.question_id, unread)
+            if key in groups:
+                groups[key].append(notice)
+                continue
+            groups[key] = [notice]
+            order.append(groups[key])
+        else:
+            order.append([notice])
+    lines = [
+        Line(
+            group[0],
+            [n.pk for n in group],
+            group[0].read_at is None,
+            describe(group[0], len(group)),
+        )
+        for group in order
+    ]
+    return lines, more
+
+
+def notice_for(user: User, notice_id: int) -> Notification | None:
+    """One of the member's own notices, or None: nobody opens another's."""
+    return _notices(user).filter(pk=notice_id).first()
+
+
+def follow_level(user: User, **target: object) -> str | None:
+    """The member's level for one topic, question or member, or None."""
+    if not user.is_authenticated:
+        return None
+    return Follow.objects.filter(user=user, **target).values_list("level", flat=True).first()
+
+
+def muted_topic_ids(user: User) -> list[int]:
+    return list(
+        Follow.objects.filter(user=user, level=WatchLevel.MUTED, topic__isnull=False).values_list(
+            "topic_id", flat=True
+        )
+    )
+
+
+def bookmarks(user: User) -> QuerySet[Bookmark]:
+    return Bookmark.objects.filter(user=user).select_related(
+        "question", "answer", "answer__question", "question__author", "answer__author"
+    )
