@@ -9,6 +9,7 @@
 Each member has a logged-in client (`alice_client`, ...); `visitor` is the bare client.
 """
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,15 @@ def pytest_configure(config: pytest.Config) -> None:
     }
     # Tasks run inline, so a test sees a question's vector as soon as it is posted.
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    # A module that declares a task looks its backend up as it loads, which may have
+    # happened under the settings' own backend: forget it, so every task runs inline.
+    from django.tasks import task_backends
+
+    task_backends.__dict__.pop("settings", None)
+    task_backends._settings = None
+    for alias in task_backends:
+        with contextlib.suppress(AttributeError):
+            del task_backends[alias]
     settings.RUNG_SEARCH_REFRESH_SECONDS = 0
     # The live server answers each request in a new thread; persistent connections there
     # would outlive the test database.

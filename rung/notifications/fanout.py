@@ -129,6 +129,8 @@ def helpful_marked(answer_id: int, actor_id: int) -> None:
     answer = _visible(Answer.objects.select_related("question").filter(pk=answer_id).first())
     if answer is None or answer.question.accepted_answer_id != answer.pk:
         return
+    # One answer holds the mark at a time: a notice about an earlier one is out of date.
+    services.notices_forget(kind="helpful", question_id=answer.question_id, answer_id__ne=answer.pk)
     services.notify(
         [answer.author_id],
         kind="helpful",

@@ -139,7 +139,11 @@ def notice_like(
 
 def notices_forget(**about: int | str | None) -> int:
     """Remove the notices about a post or share that went away; return how many."""
-    removed, _ = Notification.objects.filter(**about).delete()
+    other = about.pop("answer_id__ne", None)
+    notices = Notification.objects.filter(**about)
+    if other is not None:
+        notices = notices.exclude(answer_id=other)
+    removed, _ = notices.delete()
     return removed
 
 
