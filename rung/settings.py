@@ -312,6 +312,9 @@ RUNG_POSTING_LIMITS = json_over(
 # A create form sent again with the same values within this many seconds (Back, then
 # Post) gets the row already saved instead of a second one (rung/core/submit_once.py).
 RUNG_REPOST_WINDOW_SECONDS = int(os.environ.get("RUNG_REPOST_WINDOW_SECONDS", "600"))
+# Weeks after asking when the asker is asked what happened (rung/qa/outcomes.py); the
+# outcome form opens then, or as soon as the question has an answer. At least one.
+RUNG_OUTCOME_PROMPT_WEEKS = max(1, int(os.environ.get("RUNG_OUTCOME_PROMPT_WEEKS", "6")))
 # A new member's post with this many links or more waits for review.
 RUNG_SPAM_HOLD_LINKS = int(os.environ.get("RUNG_SPAM_HOLD_LINKS", "3"))
 # Sign-up forms sent back faster than this many seconds are refused as automated.

@@ -1,8 +1,8 @@
 """Demo members and posts shown on a fresh Rung install.
 
 Pure data: the ``demo_content`` management command turns these dicts into users,
-questions, answers, replies and likes. Times are given as days before "now" so the
-feed always looks recent.
+questions, answers, replies, likes and the outcomes some askers posted. Times are given as
+days before "now" so the feed always looks recent.
 """
 
 import re
@@ -576,6 +576,17 @@ QUESTIONS = [
         "anonymous": False,
         "language": "en",
         "title": "What evidence actually matters in a promotion packet for staff engineer?",
+        "outcome": {
+            "kind": "promoted",
+            "note": (
+                "The committee approved staff in the spring cycle. What made the difference: "
+                "I cut the latency numbers to one line each and spent the space on how the "
+                "rollout order was negotiated, and two peer reviewers named the auth "
+                "migration without being asked. Writing up the first rollout plan that "
+                "failed helped more than I expected."
+            ),
+            "days_ago": 8,
+        },
         "body": _md("""
             My manager wants to put me up for staff this cycle and asked me to draft the
             packet. I have two weeks, I've never written one, and the template is just
@@ -1054,6 +1065,15 @@ QUESTIONS = [
         "anonymous": False,
         "language": "en",
         "title": "How should I structure a 45-minute ML system design interview?",
+        "outcome": {
+            "kind": "offer_accepted",
+            "note": (
+                "Two onsites, one offer, and I took it. Spending the first five minutes on "
+                "the metric and naming a simple baseline early left me fifteen minutes for "
+                "serving and monitoring, which is where both interviewers pushed hardest."
+            ),
+            "days_ago": 30,
+        },
         "body": _md("""
             I have onsite loops coming up for ML engineer roles, and each one has an ML
             system design round. My practice runs keep going wrong the same way: I spend 25
@@ -1459,6 +1479,16 @@ QUESTIONS = [
         "anonymous": False,
         "language": "en",
         "title": "My manager offered me a team lead role. Should I move into management?",
+        "outcome": {
+            "kind": "changed_course",
+            "note": (
+                "I took the six-month trial, then asked to go back to the IC track after "
+                "four months: I liked the planning far more than the one-on-ones. My "
+                "manager made the switch easy, and I now run our design reviews as a "
+                "senior engineer instead."
+            ),
+            "days_ago": 12,
+        },
         "body": _md("""
             My manager is moving up and has offered me the chance to lead our team of five.
             It would formally be a "team lead" role for six months, then a move to the
@@ -1734,6 +1764,15 @@ QUESTIONS = [
         "anonymous": False,
         "language": "zh-hans",
         "title": "第一次参加晋升答辩，应该怎么准备？",
+        "outcome": {
+            "kind": "promoted",
+            "note": _md("""
+                答辩通过了，下个月生效。最有用的建议是按“问题—方案—结果”讲每个项目，
+                把 P99 的改进讲成对下单体验的影响。评委问到我不熟的系统时，
+                我先说明自己负责的边界，再讲会怎么去查，评委反而挺认可。
+            """),
+            "days_ago": 5,
+        },
         "body": _md("""
             我在美团做后端，工作三年，今年第一次被提名晋升高级工程师。
             流程是先提交一份材料，再做 20 分钟的答辩，
@@ -1835,6 +1874,14 @@ QUESTIONS = [
         "anonymous": True,
         "language": "zh-hans",
         "title": "工作快两年想跳槽，薪资应该怎么谈？",
+        "outcome": {
+            "kind": "offer_accepted",
+            "note": _md("""
+                最后接了第二家的 offer，总包比现在高三成多。期望薪资按市场价报了一个区间，
+                拿到 offer 后又参考另一家的条件谈了一次，多争取到一笔签字费。
+            """),
+            "days_ago": 3,
+        },
         "body": _md("""
             我在杭州做 Java 开发，快两年了，最近在看外面的机会，有两家公司进了终面。
 
@@ -1910,6 +1957,14 @@ QUESTIONS = [
         "anonymous": False,
         "language": "zh-hans",
         "title": "绩效只拿到 M，述职时应该怎么写稳定性和降本的工作？",
+        "outcome": {
+            "kind": "still_working",
+            "note": _md("""
+                下半年的述职改成按能力维度来写，稳定性的工作都换算成了成本和对业务的影响，
+                也提前和 leader 对齐了目标。结果要等年底绩效才知道，先在这里记一笔。
+            """),
+            "days_ago": 10,
+        },
         "body": _md("""
             背景：在字节做推荐后端，工作七年，高级工程师。
             上半年绩效是 M，我自己的预期是 M+。leader 的反馈大意是：

@@ -34,6 +34,8 @@ from rung.growth.selectors.reviews import review_cycles_for
 from rung.growth.selectors.sharing import invitations_open_to
 from rung.growth.services.sharing import invitation_link_matches, share_view_record
 from rung.ladder.models import RatingScale
+from rung.qa.access import question_for_asker
+from rung.qa.models import Question
 
 
 def owned_or_404[M: models.Model](queryset: models.QuerySet[M], member: User, public_id: str) -> M:
@@ -208,6 +210,18 @@ def review_for_owner(member: User, public_id: str) -> ReviewCycle:
 def log_entry_for_owner(member: User, public_id: str) -> LogEntry:
     """Return one of the member's work-log entries with its tags loaded, else raise 404."""
     return owned_or_404(LogEntry.objects.select_related("axis", "goal"), member, public_id)
+
+
+def question_asked_by(member: User, question_id: int) -> Question:
+    """Return a question the member asked and may read, for their own work log, else raise 404.
+
+    Someone else's question, even a public one, is the same 404 as one that does not exist:
+    what a member keeps of it in their workspace is theirs alone.
+    """
+    try:
+        return question_for_asker(member, question_id)
+    except PermissionDenied:
+        raise Http404 from None
 
 
 def self_review_for_owner(member: User, public_id: str) -> SelfReview:

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class GrowthConfig(AppConfig):
     name = "rung.growth"
     verbose_name = "Growth workspace"
+
+    def ready(self) -> None:
+        from rung.growth import sections
+
+        sections.register()

@@ -28,6 +28,8 @@ _OPENS_BLOCK = re.compile(r"^(?:#|```|~~~|=+[ \t]*$|-+[ \t]*$)")
 # the rest of it at every position, which costs the square of the run's length.
 _BACKSLASHES_BEFORE_LT = re.compile(r"(?<!\\)(\\*)<")
 _WHITESPACE = re.compile(r"\s+")
+# What can act inside one line of text: escapes, emphasis, code, links, raw HTML, entities.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&~!])")
 
 
 def _escape_line_start(line: str) -> str:
@@ -77,6 +79,12 @@ def md_block(text: str) -> str:
             line = f"{line[:start]}\\{line[start:]}"
         lines.append(line.rstrip())
     return "\n".join(lines)
+
+
+def md_link(text: str, url: str) -> str:
+    """Return a Markdown link whose words read as typed, on one line, to a site address."""
+    label = _INLINE_SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", text).strip())
+    return f"[{label}]({url})"
 
 
 def export_filename(title: str, *, fallback: str) -> str:

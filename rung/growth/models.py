@@ -256,13 +256,25 @@ class LogEntry(models.Model):
         blank=True,
         related_name="log_entries",
     )
+    # The owner's question whose outcome this entry records ("Add to my work log"), so a
+    # second click finds it instead of adding another. Nothing in qa points back here.
+    question = models.ForeignKey(
+        "qa.Question", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     submit_token = submit_token_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-date", "-id"]
         indexes = [models.Index(fields=["owner", "date"], name="growth_log_owner_date")]
-        constraints = [one_row_per_submit("owner", "growth_log_owner_submit_token")]
+        constraints = [
+            one_row_per_submit("owner", "growth_log_owner_submit_token"),
+            models.UniqueConstraint(
+                fields=["owner", "question"],
+                condition=models.Q(question__isnull=False),
+                name="growth_log_owner_question_unique",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.date}: {self.text[:40]}"

@@ -39,6 +39,8 @@ urlpatterns = [
     path("log/", worklog.log_list, name="log"),
     path("log/<str:public_id>/edit/", worklog.log_edit, name="log_edit"),
     path("log/<str:public_id>/delete/", worklog.log_delete, name="log_delete"),
+    # The outcome of one's own question, added from the question's page.
+    path("outcomes/<int:question_id>/log/", worklog.outcome_to_log, name="outcome_log"),
     path("self-reviews/", worklog.self_review_list, name="self_reviews"),
     path("self-reviews/<str:public_id>/", worklog.self_review_detail, name="self_review"),
     path(

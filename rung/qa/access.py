@@ -33,6 +33,14 @@ def question_for_editor(member: User, pk: int) -> Question:
     return question
 
 
+def question_for_asker(member: User, pk: int) -> Question:
+    """Return a question the member asked and may still read; nobody else's, moderators' neither."""
+    question = question_for_reader(member, pk)
+    if question.author_id != member.pk:
+        raise PermissionDenied(_("Only the person who asked can say what happened."))
+    return question
+
+
 def answer_for_editor(member: User, pk: int) -> Answer:
     """Return an answer or reply the member wrote, or any one to a moderator."""
     answer = answer_for_reader(member, pk)

@@ -13,16 +13,16 @@ subscriber says when it runs:
 
 Events carry ids and small values, never model instances: a subscriber reads what it
 needs, and the same event can be put in a task or a webhook as it is. They are plain
-frozen dataclasses, so mypy checks every field a subscriber reads.
+frozen dataclasses, so mypy checks every field a subscriber reads. The dispatch itself is
+rung/core/events.py, which growth's events (rung/growth/events.py) use too.
 """
 
-import functools
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-from django.db import transaction
+from rung.core import events as dispatch
 
 PostKind = Literal["question", "answer", "reply"]
 
@@ -139,8 +139,23 @@ class QuestionMoved(PostEvent):
     previous_topic_ids: tuple[int, ...]
 
 
-Subscriber = Callable[[Any], None]
-_subscribers: dict[type[PostEvent], list[tuple[Subscriber, bool]]] = defaultdict(list)
+@dataclass(frozen=True)
+class OutcomePosted(PostEvent):
+    """The asker said what happened after asking (`edited` when they changed what they said).
+
+    `outcome_kind` is one of `qa.models.OutcomeKind`. The people to tell are those who
+    answered or replied and may still read the question; on an anonymous question, never
+    name the asker (`actor_id` and `author_id` are theirs).
+    """
+
+    outcome_id: int
+    outcome_kind: str
+    edited: bool
+
+
+Subscriber = dispatch.Subscriber
+# Kept here, not in rung/core/events.py, so each app's events have a registry of their own.
+_subscribers: dispatch.Registry = defaultdict(list)
 
 
 def subscribe[E: PostEvent](
@@ -150,9 +165,7 @@ def subscribe[E: PostEvent](
 
     Subscribing the same handler twice to one type is a no-op, so `ready()` may run again.
     """
-    entry = (handler, in_transaction)
-    if entry not in _subscribers[event_type]:
-        _subscribers[event_type].append(entry)
+    dispatch.add(_subscribers, event_type, handler, in_transaction)
 
 
 def subscribers(event_type: type[PostEvent]) -> list[tuple[Subscriber, bool]]:
@@ -162,8 +175,4 @@ def subscribers(event_type: type[PostEvent]) -> list[tuple[Subscriber, bool]]:
 
 def publish(event: PostEvent) -> None:
     """Hand an event to its subscribers: the in-transaction ones now, the rest on commit."""
-    for handler, in_transaction in _subscribers[type(event)]:
-        if in_transaction:
-            handler(event)
-        else:
-            transaction.on_commit(functools.partial(handler, event), robust=True)
+    dispatch.dispatch(_subscribers, event)

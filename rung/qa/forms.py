@@ -18,8 +18,10 @@ from rung.qa import services
 from rung.qa.models import (
     BODY_MAX_LENGTH,
     CONTEXT_TEXT_MAX_LENGTH,
+    OUTCOME_NOTE_MAX_LENGTH,
     TITLE_MAX_LENGTH,
     Answer,
+    OutcomeKind,
     Question,
     Topic,
 )
@@ -231,4 +233,28 @@ class ReplyForm(AnswerForm):
         label=_("Your reply"),
         max_length=BODY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class OutcomeForm(forms.Form):
+    """What happened after asking: a kind, and a short note in plain text."""
+
+    kind = forms.ChoiceField(
+        label=_("What happened?"),
+        choices=OutcomeKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose what happened."),
+            "invalid_choice": _("Choose what happened."),
+        },
+    )
+    note = forms.CharField(
+        label=_("A few words on it (optional)"),
+        max_length=OUTCOME_NOTE_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Plain text. Everyone who can see your question reads it, and it never shows "
+            "your name on an anonymous question."
+        ),
     )

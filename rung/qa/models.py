@@ -159,11 +159,21 @@ class Question(Post):
         related_name="duplicates",
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # When the asker was asked what happened (rung/qa/outcomes.py); set once, never cleared.
+    outcome_prompted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta(Post.Meta):
         indexes = [
             models.Index(fields=["is_deleted", "-created_at", "-id"], name="question_latest_idx"),
             *Post.Meta.indexes,
+            # The questions still waiting for their outcome prompt, oldest first, are one
+            # range of it (never prompted, live, published, asked before a time), so
+            # finding those due never reads the questions already prompted. Not a partial
+            # index: SQLite cannot use one for a query whose values are parameters.
+            models.Index(
+                fields=["outcome_prompted_at", "is_deleted", "visibility", "created_at", "id"],
+                name="question_outcome_due_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -196,6 +206,35 @@ class Question(Post):
             or self.ctx_focus
             or self.ctx_feedback_wanted
         )
+
+
+OUTCOME_NOTE_MAX_LENGTH = 1_000
+
+
+class OutcomeKind(models.TextChoices):
+    """What became of the asker's situation, some weeks after asking."""
+
+    PROMOTED = "promoted", _("Promoted")
+    OFFER_ACCEPTED = "offer_accepted", _("Offer accepted")
+    STILL_WORKING = "still_working", _("Still working on it")
+    CHANGED_COURSE = "changed_course", _("Changed course")
+    OTHER = "other", _("Other")
+
+
+class Outcome(models.Model):
+    """The asker's follow-up on a question: what happened, in a word and a short note.
+
+    The note is plain text, shown as typed with its line breaks.
+    """
+
+    question = models.OneToOneField(Question, on_delete=models.CASCADE, related_name="outcome")
+    kind = models.CharField(_("what happened"), max_length=20, choices=OutcomeKind.choices)
+    note = models.TextField(_("note"), max_length=OUTCOME_NOTE_MAX_LENGTH, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.question_id}: {self.kind}"
 
 
 class QuestionTopic(models.Model):

@@ -151,9 +151,11 @@ def question_get_visible(pk: int, *, viewer: Viewer = None) -> Question:
     Without a viewer, only a published question: what anyone may read.
     """
     try:
-        return Question.objects.select_related(*_CARD_RELATED, "ctx_scale", "duplicate_of").get(
-            readable_q(viewer), pk=pk
-        )
+        # The outcome comes in the same row (one LEFT JOIN on its unique key), so the page
+        # and the asker's links beside it cost no query of their own.
+        return Question.objects.select_related(
+            *_CARD_RELATED, "ctx_scale", "duplicate_of", "outcome"
+        ).get(readable_q(viewer), pk=pk)
     except Question.DoesNotExist:
         raise Http404("No such question.") from None
 

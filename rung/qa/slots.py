@@ -11,6 +11,10 @@ from rung.qa.models import Question
 # Below the answers and the answer form: similar questions (search), and the like.
 question_page_end: Slot[Question] = Slot("end of a question's page")
 
+# Next to the question's outcome, for the asker alone and never cached: what the asker can
+# do with it elsewhere (growth adds "Add to my work log").
+outcome_actions: Slot[Question] = Slot("beside a question's outcome, for its asker")
+
 
 @dataclass(frozen=True)
 class PostAction:

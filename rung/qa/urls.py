@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rung.qa.views import browse, indexes, language, posting, reactions
+from rung.qa.views import browse, indexes, language, outcomes, posting, reactions
 
 app_name = "qa"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("questions/<int:pk>/like/", reactions.question_like, name="question_like"),
     path("questions/<int:pk>/answer/", posting.answer_create, name="answer_create"),
     path("questions/<int:pk>/language/", language.question_language, name="question_language"),
+    path("questions/<int:pk>/outcome/", outcomes.outcome_edit, name="outcome"),
     path("questions/<int:pk>/<slug:slug>/", browse.question_detail, name="question_slug"),
     path("answers/<int:pk>/", browse.answer_permalink, name="answer"),
     path("answers/<int:pk>/replies/", browse.answer_replies, name="answer_replies"),

@@ -23,6 +23,7 @@ from rung.growth.services import worklog as worklog_services
 from rung.growth.tests.reviews_factory import make_review
 from rung.ladder.models import Axis
 from rung.qa.models import Question
+from rung.qa.outcomes import outcome_post
 from rung.testing import make_answer, make_member
 
 pytestmark = pytest.mark.django_db
@@ -102,6 +103,8 @@ def audit(response: object) -> PageAudit:
 def content(question: Question, alice: User, bob: User) -> dict[str, str]:
     """Posts, an answer and a whole growth workspace for alice; return the addresses."""
     make_answer(question, bob, body="Own one system. ![diagram](https://elsewhere.example/d.png)")
+    # The question page then shows the outcome, and alice's own links and button beside it.
+    outcome_post(question=question, member=alice, kind="promoted", note="Made senior.")
     make_review(alice)
     make_review(alice, name="H2 2025", date=datetime.date(2025, 12, 31))
     plan = plan_services.plan_create(owner=alice, title="Towards senior")
@@ -119,6 +122,7 @@ def content(question: Question, alice: User, bob: User) -> dict[str, str]:
         "plan": plan.public_id,
         "self_review": review.public_id,
         "question": question.get_absolute_url(),
+        "question_id": str(question.pk),
     }
 
 
@@ -138,6 +142,8 @@ PUBLIC_PAGES = {
 
 MEMBER_PAGES = {
     "ask": lambda c: reverse("qa:ask"),
+    "own question with its outcome": lambda c: c["question"],
+    "outcome form": lambda c: reverse("qa:outcome", args=[c["question_id"]]),
     "profile edit": lambda c: reverse("accounts:profile_edit"),
     "email addresses": lambda c: reverse("account_email"),
     "growth home": lambda c: reverse("growth:home"),

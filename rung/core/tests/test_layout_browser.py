@@ -34,6 +34,7 @@ from rung.growth.services import worklog as worklog_services
 from rung.growth.tests.reviews_factory import make_review
 from rung.ladder.models import Axis, Level
 from rung.qa.models import Question
+from rung.qa.outcomes import outcome_post
 from rung.testing import PASSWORD, make_answer, make_card, make_member, make_question
 from rung.testing.corpora import naughty_strings
 
@@ -116,6 +117,7 @@ PAGES = [
     # Member pages.
     Page("ask", lambda w: reverse("qa:ask")),
     Page("question-edit", lambda w: reverse("qa:question_edit", args=[w.question.pk])),
+    Page("outcome-form", lambda w: reverse("qa:outcome", args=[w.question.pk])),
     Page("profile-edit", lambda w: reverse("accounts:profile_edit")),
     # The private growth workspace.
     Page("growth", lambda w: reverse("growth:home")),
@@ -183,6 +185,12 @@ def _world() -> World:
     make_answer(question, member, body=UNBROKEN, parent=answer)
     make_answer(question, helper, body="\n\n".join(odd[12:30]), parent=answer)
     make_answer(question, member, body=_longest(strings, 4000))
+    outcome_post(
+        question=question,
+        member=member,
+        kind="changed_course",
+        note=UNBROKEN + "\n" + _longest(strings, 790),
+    )
 
     review = make_review(
         member,

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from rung.accounts.models import User
-from rung.qa.models import Answer, ContextRating, Like, Question, Topic
+from rung.qa.models import Answer, ContextRating, Like, Outcome, Question, Topic
 from rung.testing import make_member, make_question
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +30,14 @@ def test_demo_content_fills_every_topic_with_consistent_counts() -> None:
         ratings__axis__slug="impact", ratings__choice__code="E", title__icontains="leadership"
     )
     assert story.ctx_level is not None and story.ctx_level.slug == "mid-level"
+    # Some askers said what happened, in the language they asked in, after the answers.
+    outcomes = Outcome.objects.select_related("question")
+    assert outcomes.filter(question__language="en").count() >= 2
+    assert outcomes.filter(question__language="zh-hans", question__is_anonymous=True).exists()
+    for outcome in outcomes:
+        assert outcome.question.answer_count > 0
+        last_answer = outcome.question.answers.order_by("-created_at").first()
+        assert last_answer is not None and outcome.created_at > last_answer.created_at
     # Demo members are established, so trying the demo is not trying a brand-new account;
     # grace moderates, so the review queue can be tried too.
     from rung.accounts.roles import is_moderator, is_new_member

@@ -29,6 +29,11 @@ def owner_goals(owner: User) -> QuerySet[Goal]:
     )
 
 
+def log_entry_for_question(owner: User, question_id: int) -> LogEntry | None:
+    """Return the entry that records the outcome of the owner's question, if they added it."""
+    return LogEntry.objects.filter(owner=owner, question_id=question_id).first()
+
+
 def log_page(
     owner: User,
     *,

@@ -19,6 +19,7 @@ from rung.accounts.roles import is_new_member
 from rung.accounts.selectors import member_own_emails
 from rung.core import ratelimit
 from rung.core.submit_once import SubmitOnce
+from rung.growth import events
 from rung.growth.models import Comment, Goal, GrowthPlan, Share, ShareRole, ShareView
 from rung.growth.tasks import send_plan_invitation
 
@@ -103,7 +104,7 @@ def growth_plan_share(
             )
         try:
             with transaction.atomic():
-                return Share.objects.create(
+                share = Share.objects.create(
                     plan=plan, grantee=invitee, role=role, include_reviews=include_reviews
                 )
         except IntegrityError:
@@ -112,6 +113,21 @@ def growth_plan_share(
                 _("%(name)s already has access to this plan or an invitation to it.")
                 % {"name": invitee.name}
             ) from None
+        _announce_invitation(share, owner)
+        return share
+
+
+def _announce_invitation(share: Share, owner: User) -> None:
+    events.publish(
+        events.PlanShared(
+            plan_id=share.plan_id,
+            owner_id=owner.pk,
+            share_id=share.pk,
+            member_id=share.grantee_id,
+            role=share.role,
+            include_reviews=share.include_reviews,
+        )
+    )
 
 
 def _invite_by_email(
@@ -139,6 +155,7 @@ def _invite_by_email(
         )
         # Sent by the task worker; enqueued in this transaction, so only if the share is saved.
         send_plan_invitation.enqueue(share.pk)
+        _announce_invitation(share, owner)
     return share
 
 
@@ -196,6 +213,14 @@ def share_accept(*, share: Share, member: User) -> Share:
             current.grantee = member
             current.accepted_at = timezone.now()
             current.save(update_fields=["grantee", "accepted_at"])
+            events.publish(
+                events.ShareAccepted(
+                    plan_id=plan.pk,
+                    owner_id=plan.owner_id,
+                    share_id=current.pk,
+                    member_id=member.pk,
+                )
+            )
     if twice:
         raise ValidationError(_("You already have access to this plan or an invitation to it."))
     share.grantee = current.grantee
@@ -206,7 +231,15 @@ def share_accept(*, share: Share, member: User) -> Share:
 def share_decline(*, share: Share, member: User) -> None:
     """Decline an invitation addressed to this member; it is removed without a trace."""
     with transaction.atomic():
-        _open_invitation(share, member).delete()
+        current = _open_invitation(share, member)
+        owner_id = GrowthPlan.objects.values_list("owner_id", flat=True).get(pk=current.plan_id)
+        share_id, named = current.pk, current.grantee_id
+        current.delete()
+        events.publish(
+            events.ShareDeclined(
+                plan_id=current.plan_id, owner_id=owner_id, share_id=share_id, member_id=named
+            )
+        )
 
 
 def share_revoke(*, share: Share, owner: User) -> Share:
@@ -220,6 +253,15 @@ def share_revoke(*, share: Share, owner: User) -> Share:
         current.revoked_at = timezone.now()
         current.link_token_hash = ""
         current.save(update_fields=["revoked_at", "link_token_hash"])
+        events.publish(
+            events.ShareRevoked(
+                plan_id=current.plan_id,
+                owner_id=owner.pk,
+                share_id=current.pk,
+                member_id=current.grantee_id,
+                was_accepted=current.accepted_at is not None,
+            )
+        )
     share.revoked_at = current.revoked_at
     return current
 
@@ -269,17 +311,42 @@ def comment_create(
         comment = Comment(
             goal=goal, author=author, body=text, parent_id=parent_id, submit_token=submit.token
         )
-        return submit.save(comment)
+        saved = submit.save(comment)
+        if saved is comment:
+            plan_id, owner_id = GrowthPlan.objects.values_list("pk", "owner_id").get(goals=goal)
+            events.publish(
+                events.PlanCommentPosted(
+                    plan_id=plan_id,
+                    owner_id=owner_id,
+                    comment_id=comment.pk,
+                    goal_id=goal.pk,
+                    author_id=author.pk,
+                    parent_id=parent_id,
+                )
+            )
+        return saved
 
 
 def comment_delete(*, comment: Comment, actor: User) -> None:
     """Delete a comment as its author or the plan's owner; its replies start threads."""
-    plan_owner_id = (
-        GrowthPlan.objects.filter(goals__comments=comment).values_list("owner_id", flat=True).get()
+    plan_id, plan_owner_id = (
+        GrowthPlan.objects.filter(goals__comments=comment).values_list("pk", "owner_id").get()
     )
     if actor.pk not in (comment.author_id, plan_owner_id):
         raise PermissionDenied(_("Only the author or the plan's owner can delete a comment."))
     with transaction.atomic():
         # Deleting one comment must not take other people's replies with it.
         Comment.objects.filter(parent=comment).update(parent=comment.parent_id)
-        Comment.objects.filter(pk=comment.pk).delete()
+        deleted, _rows = Comment.objects.filter(pk=comment.pk).delete()
+        if deleted:
+            # Announced once, though two deletes of one comment may cross.
+            events.publish(
+                events.PlanCommentDeleted(
+                    plan_id=plan_id,
+                    owner_id=plan_owner_id,
+                    comment_id=comment.pk,
+                    goal_id=comment.goal_id,
+                    author_id=comment.author_id,
+                    actor_id=actor.pk,
+                )
+            )

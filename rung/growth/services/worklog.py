@@ -4,17 +4,21 @@ import datetime
 import uuid
 from collections.abc import Sequence
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rung.accounts.models import User
 from rung.core.submit_once import SubmitOnce
-from rung.growth.export import md_heading, md_line
+from rung.growth.export import md_block, md_heading, md_line, md_link
 from rung.growth.models import CheckIn, Goal, LogEntry, SelfReview
 from rung.growth.selectors.worklog import self_review_material
 from rung.growth.services.plans import validate_growth_date, validate_text_length
 from rung.ladder.models import Axis
+from rung.qa.models import Question
+from rung.qa.outcomes import question_outcome
 
 LOG_TEXT_MAX_LENGTH = 2_000
 SELF_REVIEW_MAX_LENGTH = 100_000
@@ -92,6 +96,46 @@ def log_entry_update(
 def log_entry_delete(*, entry: LogEntry) -> None:
     """Delete a log entry."""
     entry.delete()
+
+
+def outcome_entry_text(question: Question, kind_label: str, note: str) -> str:
+    """Return a log entry's Markdown for a question's outcome: a link to it, what, and the note."""
+    link = md_link(question.title, reverse("qa:question", args=[question.pk]))
+    text = _("Outcome of my question %(question)s: %(outcome)s.") % {
+        "question": link,
+        "outcome": kind_label,
+    }
+    return f"{text}\n\n{md_block(note)}" if note.strip() else text
+
+
+def log_entry_from_outcome(*, owner: User, question: Question) -> tuple[LogEntry, bool]:
+    """Add the outcome of the owner's own question to their work log, once.
+
+    Return the entry and whether it was added now: a second click, or two at once, get the
+    entry already there (one per question and owner, kept by a unique key).
+    """
+    if question.author_id != owner.pk:
+        raise PermissionDenied(_("Only the person who asked can log its outcome."))
+    existing = LogEntry.objects.filter(owner=owner, question=question).first()
+    if existing is not None:
+        return existing, False
+    outcome = question_outcome(question)
+    if outcome is None:
+        raise ValidationError(_("This question has no outcome yet."))
+    text = outcome_entry_text(question, str(outcome.get_kind_display()), outcome.note)
+    entry = LogEntry(
+        owner=owner,
+        date=timezone.localdate(outcome.created_at),
+        text=text,
+        question=question,
+    )
+    try:
+        with transaction.atomic():
+            entry.save()
+    except IntegrityError:
+        # A second click at the same moment added it first.
+        return LogEntry.objects.get(owner=owner, question=question), False
+    return entry, True
 
 
 def validate_period(start: datetime.date, end: datetime.date) -> None:

@@ -37,7 +37,9 @@ from rung.growth.models import (
 )
 from rung.growth.services.sharing import invitation_link_token_set
 from rung.ladder.models import Axis, Expectation, RatingChoice, RatingScale
-from rung.testing import make_member
+from rung.qa.models import Question
+from rung.qa.outcomes import outcome_post
+from rung.testing import make_answer, make_member, make_question
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +90,7 @@ class World:
     scale: RatingScale
     invite: Share
     email_invite: Share
+    question: Question
 
 
 # What each route is, and how to fill in its address.
@@ -110,7 +113,7 @@ def _none(world: World) -> dict[str, str]:
     return {}
 
 
-ROUTES: dict[str, tuple[str, Callable[[World], dict[str, str]]]] = {
+ROUTES: dict[str, tuple[str, Callable[[World], dict[str, Any]]]] = {
     "home": (SELF, _none),
     "scales": (SELF, _none),
     "scale_delete": (OWNER_ONLY, lambda world: {"slug": world.scale.slug}),
@@ -163,6 +166,8 @@ ROUTES: dict[str, tuple[str, Callable[[World], dict[str, str]]]] = {
     ),
     "comment_create": (COMMENT_CREATE, _id("goal")),
     "comment_delete": (COMMENT_DELETE, _id("comment")),
+    # alice's question with its outcome; only she keeps it in her work log.
+    "outcome_log": (OWNER_ONLY, lambda world: {"question_id": world.question.pk}),
 }
 
 CASES = [(route, actor, method) for route in ROUTES for actor in ACTORS for method in METHODS]
@@ -241,6 +246,9 @@ def _build_world() -> World:
     )
     invitation_link_token_set(email_invite)
     email_invite.refresh_from_db()
+    question = make_question(alice, title="How do I get my first promotion?")
+    make_answer(question, bob)
+    outcome_post(question=question, member=alice, kind="promoted", note="Promoted in June.")
     return World(
         members=members,
         plan=plan,
@@ -254,6 +262,7 @@ def _build_world() -> World:
         scale=scale,
         invite=invite,
         email_invite=email_invite,
+        question=question,
     )
 
 
@@ -312,8 +321,13 @@ def _payload(world: World) -> dict[str, str]:
     }
 
 
-def _fake(kwargs: dict[str, str]) -> dict[str, str]:
-    return {key: ("no-such-scale" if key == "slug" else "zzzzzzzzzzzz") for key in kwargs}
+def _fake(kwargs: dict[str, Any]) -> dict[str, Any]:
+    def fake(key: str, value: Any) -> Any:
+        if isinstance(value, int):
+            return 999_999
+        return "no-such-scale" if key == "slug" else "zzzzzzzzzzzz"
+
+    return {key: fake(key, value) for key, value in kwargs.items()}
 
 
 def _request(client: Client, method: str, url: str, data: dict[str, str]) -> Any:

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rung.accounts.requests import MemberRequest
 from rung.core.forms import FORM_ERROR_STATUS, save_form
 from rung.core.submit_once import announce_create
-from rung.growth.access import log_entry_for_owner, self_review_for_owner
+from rung.growth.access import log_entry_for_owner, question_asked_by, self_review_for_owner
 from rung.growth.forms.worklog import (
     LogEntryCreateForm,
     LogEntryForm,
@@ -23,6 +24,7 @@ from rung.growth.forms.worklog import (
 )
 from rung.growth.selectors import worklog as selectors
 from rung.growth.services import worklog as services
+from rung.growth.views.workspace import render_home
 
 
 def _entry_fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -171,3 +173,20 @@ def self_review_delete(request: MemberRequest, public_id: str) -> HttpResponse:
     services.self_review_delete(review=review)
     messages.success(request, _("The self-review draft was deleted."))
     return redirect("growth:self_reviews")
+
+
+@login_required
+@require_POST
+def outcome_to_log(request: MemberRequest, question_id: int) -> HttpResponse:
+    """Add the outcome of the member's own question to their work log (once)."""
+    question = question_asked_by(request.user, question_id)
+    try:
+        _entry, added = services.log_entry_from_outcome(owner=request.user, question=question)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return render_home(request, status=FORM_ERROR_STATUS)
+    if added:
+        messages.success(request, _("The outcome was added to your work log."))
+    else:
+        messages.info(request, _("This outcome is already in your work log."))
+    return redirect(f"{question.get_absolute_url()}#outcome")

@@ -58,6 +58,7 @@ GOOD_BODY = body("Pick the system nobody owns and write its runbook.")
 EMPTY_BODY = Bad("empty body", data=body("   "))
 HUGE_BODY = Bad("body over the limit", data=body("z" * 40_000))
 LANGUAGE = {"language": "zh-hans"}
+OUTCOME = {"kind": "promoted", "note": "Promoted to senior in the spring cycle."}
 BAD_LANGUAGE = Bad("unknown language", data=lambda scene: {"language": "fr"})
 
 ROUTES = [
@@ -155,6 +156,19 @@ ROUTES = [
         moderators=True,
         data=lambda scene: LANGUAGE,
         bad=(BAD_LANGUAGE,),
+    ),
+    # Only the asker says what happened; moderators neither (the outcome is the asker's word).
+    Route(
+        "qa:outcome",
+        OWNER,
+        ("GET", "POST"),
+        args=question_id,
+        data=lambda scene: OUTCOME,
+        bad=(
+            Bad("no kind", data=lambda scene: {"note": "It went well."}),
+            Bad("unknown kind", data=lambda scene: {**OUTCOME, "kind": "fired"}),
+            Bad("note over the limit", data=lambda scene: {**OUTCOME, "note": "n" * 1_001}),
+        ),
     ),
     Route("qa:answer", PUBLIC, args=answer_id, ok=(302,)),
     Route("qa:answer_replies", PUBLIC, args=answer_id, headers={"HX-Request": "true"}),

@@ -18,8 +18,9 @@ from rung.qa import fragments, selectors, view_counter
 from rung.qa.access import answer_for_reader, question_for_reader
 from rung.qa.diffs import word_diff_html
 from rung.qa.models import BODY_MAX_LENGTH, Post, Question
+from rung.qa.outcomes import outcome_open, question_outcome
 from rung.qa.selectors import FEED_SORTS
-from rung.qa.slots import question_page_end
+from rung.qa.slots import outcome_actions, question_page_end
 
 VISITOR_COOKIE_AGE = 365 * 24 * 3600
 
@@ -129,6 +130,7 @@ def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> H
     cursor = selectors.answer_cursor_parse(request.GET.get("answers_after"))
     question_liked, liked_answers = selectors.liked_post_ids(user, question)
     threads_html = _threads_html(request, question, liked_answers, cursor)
+    is_asker = user.pk == question.author_id
     if request.htmx:
         # "Show more answers": the next page of answers alone, appended where the link was.
         response = HttpResponse(threads_html)
@@ -151,6 +153,8 @@ def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> H
                 "qa/_question_main.html",
                 lambda: {"question": selectors.question_load_card(question)},
             ),
+            "outcome_html": _outcome_html(request, question),
+            "asker_outcome": _asker_outcome(request, question) if is_asker else None,
             "threads_html": threads_html,
             "is_first_page": cursor is None,
             "end_sections": question_page_end.render(request, question),
@@ -158,13 +162,36 @@ def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> H
             "answer_token": uuid.uuid4().hex,
             "started_token": started_token(),
             "body_max_length": BODY_MAX_LENGTH,
-            "is_asker": user.pk == question.author_id,
+            "is_asker": is_asker,
             "can_moderate": is_moderator(user),
         },
     )
     patch_vary_headers(response, ["HX-Request"])
     _count_view(request, response, question.pk)
     return response
+
+
+def _outcome_html(request: HttpRequest, question: Question) -> str:
+    """Render the question's outcome as everyone sees it, from cache; "" when there is none."""
+    html = fragments.render_cached(
+        request,
+        fragments.fragment_key("qoutcome", question.pk, question.version),
+        "qa/_outcome.html",
+        lambda: {"outcome": question_outcome(question)},
+    )
+    return html if html.strip() else ""
+
+
+def _asker_outcome(request: HttpRequest, question: Question) -> dict[str, object] | None:
+    """Return what the asker alone gets beside the outcome; never part of a cached fragment.
+
+    With an outcome: the link to change it and what apps above qa add (outcome_actions).
+    Without one: the invitation to post it, once the question is open for one.
+    """
+    outcome = question_outcome(question)
+    if outcome is None:
+        return {"outcome": None} if outcome_open(question) else None
+    return {"outcome": outcome, "sections": outcome_actions.render(request, question)}
 
 
 def _thread_viewer(

@@ -1,4 +1,5 @@
-"""Fill an empty database with demo members, questions, answers, replies, likes and views."""
+"""Fill an empty database with demo members, questions, answers, replies, likes, views and
+the outcomes some askers posted."""
 
 import itertools
 import random
@@ -19,6 +20,7 @@ from rung.notifications.models import WatchLevel
 from rung.notifications.services import follow_set
 from rung.qa import services
 from rung.qa.models import Like, Question, Topic
+from rung.qa.outcomes import outcome_post
 
 DEMO_PASSWORD = "rung-demo-password"
 DEMO_MEMBERS_JOINED_DAYS_AGO = 730
@@ -117,6 +119,7 @@ def load_demo_content(*, seed: int = 7) -> dict[str, int]:
         )
         for liker in data.get("likers", []):
             services.like_toggle(user=users[liker], target=question)
+        last_post_at = asked_at
         for answer_data in data.get("answers", []):
             answered_at = max(
                 asked_at + timedelta(hours=rng.randint(1, 20)),
@@ -128,6 +131,7 @@ def load_demo_content(*, seed: int = 7) -> dict[str, int]:
                 body=answer_data["body"],
                 created_at=min(answered_at, now),
             )
+            last_post_at = max(last_post_at, answer.created_at)
             answers_made += 1
             for liker in answer_data.get("likers", []):
                 services.like_toggle(user=users[liker], target=answer)
@@ -136,18 +140,31 @@ def load_demo_content(*, seed: int = 7) -> dict[str, int]:
                     answered_at + timedelta(hours=1),
                     now - timedelta(days=reply_data["days_ago"], hours=rng.randint(0, 6)),
                 )
-                services.answer_create(
+                reply = services.answer_create(
                     question=question,
                     parent=answer,
                     author=users[reply_data["author"]],
                     body=reply_data["body"],
                     created_at=min(replied_at, now),
                 )
+                last_post_at = max(last_post_at, reply.created_at)
                 answers_made += 1
             if answer_data.get("helpful"):
                 services.answer_mark_helpful(
                     question=question, answer=answer, actor=users[data["author"]]
                 )
+        if outcome := data.get("outcome"):
+            # Said after the answers that led to it.
+            posted_at = max(
+                now - timedelta(days=outcome["days_ago"]), last_post_at + timedelta(hours=2)
+            )
+            outcome_post(
+                question=question,
+                member=users[data["author"]],
+                kind=outcome["kind"],
+                note=outcome["note"],
+                created_at=min(posted_at, now),
+            )
         # Views before this install are history, not page loads: set them directly.
         views = rng.randint(20, 60) * (1 + len(data.get("answers", []))) + rng.randint(0, 40)
         Question.objects.filter(pk=question.pk).update(view_count=F("view_count") + views)
