@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from rung.notifications.models import Notification
+from rung.qa.models import OutcomeKind
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,8 @@ def describe(notice: Notification, count: int = 1) -> Described:
             else _("%(actor)s asked %(title)s")
         )
     elif kind == "outcome":
-        values["outcome"] = str(notice.data.get("label", ""))
+        code = notice.data.get("outcome", "")
+        values["outcome"] = OutcomeKind(code).label if code in OutcomeKind.values else code
         text = _("The asker of %(title)s says what happened: %(outcome)s")
     elif kind == "outcome_prompt":
         text = _("You asked %(title)s a while ago. What happened? Tell the people who answered.")

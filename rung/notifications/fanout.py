@@ -6,14 +6,17 @@ iterator, so a level watched by a hundred thousand members costs flat memory.
 """
 
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
 
+from rung.growth.models import Comment, Goal, GrowthPlan, Share
 from rung.notifications import services
 from rung.notifications.models import Follow, WatchLevel
-from rung.qa.models import Answer, Like, Post, Question, Visibility
+from rung.qa.models import Answer, Like, Outcome, Post, Question, Visibility
+from rung.qa.outcomes import outcome_prompts_due, outcome_prompts_mark
 
 
 def _visible[P: Post](post: P | None) -> P | None:
@@ -168,3 +171,113 @@ def post_liked(kind: str, post_id: int, actor_id: int) -> None:
         post_id=post.pk,
         question_id=question_id,
     )
+
+
+# --- outcomes ------------------------------------------------------------------------------
+
+
+def outcome_posted(question_id: int, outcome_id: int, edited: bool) -> None:
+    """Tell everyone who answered that the asker said what happened (not again on an edit
+    that keeps the same kind: the event says `edited`, and one notice per outcome is kept)."""
+    question = _question(question_id)
+    outcome = Outcome.objects.filter(pk=outcome_id, question_id=question_id).first()
+    if question is None or outcome is None:
+        return
+    answerers = (
+        Answer.objects.filter(question=question, is_deleted=False, visibility=Visibility.PUBLISHED)
+        .exclude(author_id=question.author_id)
+        .order_by()
+        .values_list("author_id", flat=True)
+        .distinct()
+    )
+    muted = muted_on(question, question.topics.values_list("pk", flat=True))
+    key = f"outcome:{outcome.pk}:{outcome.kind}"
+    services.notify(
+        list(answerers),
+        kind="outcome",
+        event_key=key,
+        exclude=muted | {question.author_id},
+        actor_id=shown_actor(question, question.author_id),
+        question_id=question.pk,
+        data={"outcome": outcome.kind},
+    )
+
+
+def outcome_prompts(now: datetime | None = None) -> int:
+    """Ask the askers whose questions reached the prompt age what happened; return how many.
+
+    Each question is claimed before its asker is told, so two workers never ask twice.
+    """
+    now = now or timezone.now()
+    asked = 0
+    while due := outcome_prompts_due(now):
+        claimed = outcome_prompts_mark(due, now)
+        if not claimed:
+            break  # another worker holds these and will ask
+        for question_id, author_id in Question.objects.filter(pk__in=claimed).values_list(
+            "pk", "author_id"
+        ):
+            asked += len(
+                services.notify(
+                    [author_id],
+                    kind="outcome_prompt",
+                    event_key=f"outcome_prompt:{question_id}",
+                    question_id=question_id,
+                )
+            )
+    return asked
+
+
+# --- growth plans --------------------------------------------------------------------------
+
+
+def _plan_data(plan: GrowthPlan, goal: Goal | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {"plan_id": plan.pk, "plan": plan.public_id, "owner_id": plan.owner_id}
+    if goal is not None:
+        data["goal"] = goal.public_id
+    return data
+
+
+def plan_shared(share_id: int) -> None:
+    """Tell the member a plan was shared with, while the invitation still stands."""
+    share = Share.objects.select_related("plan").filter(pk=share_id, revoked_at=None).first()
+    if share is None or share.grantee_id is None:
+        return
+    services.notify(
+        [share.grantee_id],
+        kind="plan_shared",
+        event_key=f"plan_shared:{share.pk}",
+        actor_id=share.plan.owner_id,
+        share_id=share.pk,
+        data=_plan_data(share.plan),
+    )
+
+
+def plan_comment(comment_id: int) -> None:
+    """Tell the plan's owner and everyone it is shared with now, except the comment's author."""
+    comment = Comment.objects.select_related("goal__plan").filter(pk=comment_id).first()
+    if comment is None:
+        return
+    plan = comment.goal.plan
+    data = {**_plan_data(plan, comment.goal), "comment_id": comment.pk}
+    key = f"plan_comment:{comment.pk}"
+    services.notify(
+        [plan.owner_id],
+        kind="plan_comment",
+        event_key=key,
+        actor_id=comment.author_id,
+        data=data,
+    )
+    for share_id, grantee_id in (
+        Share.objects.filter(plan=plan, revoked_at=None, accepted_at__isnull=False)
+        .exclude(grantee_id=None)
+        .values_list("pk", "grantee_id")
+    ):
+        services.notify(
+            [grantee_id],
+            kind="plan_comment",
+            event_key=key,
+            actor_id=comment.author_id,
+            share_id=share_id,
+            data=data,
+        )

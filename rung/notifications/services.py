@@ -151,11 +151,11 @@ def notice_like(
         )
 
 
-def notices_forget(**about: int | str | None) -> int:
+def notices_forget(**about: int | str | list[str] | None) -> int:
     """Remove the notices about a post or share that went away; return how many."""
     other = about.pop("answer_id__ne", None)
     notices = Notification.objects.filter(**about)
-    if other is not None:
+    if isinstance(other, int):
         notices = notices.exclude(answer_id=other)
     removed, _ = notices.delete()
     return removed

@@ -1,4 +1,4 @@
-"""The notifications app's answers to qa's post events.
+"""The notifications app's answers to qa's post events and growth's plan events.
 
 Every handler runs after the write commits and only enqueues a task (or removes rows that
 must go at once), so posting never waits for however many members are to be told.
@@ -6,6 +6,7 @@ Notices about a post that is deleted, hidden or held go away with it; a post pub
 again after review is announced then, once.
 """
 
+from rung.growth import events as plan_events
 from rung.notifications import services, tasks
 from rung.qa import events
 
@@ -52,6 +53,34 @@ def _visibility(event: events.PostVisibilityChanged) -> None:
             tasks.answer_posted.enqueue(event.post_id, True)
 
 
+def _outcome(event: events.OutcomePosted) -> None:
+    tasks.outcome_posted.enqueue(event.question_id, event.outcome_id, event.edited)
+
+
+def _plan_shared(event: plan_events.PlanShared) -> None:
+    if event.member_id is not None:
+        tasks.plan_shared.enqueue(event.share_id)
+
+
+def _share_ended(event: plan_events.ShareRevoked | plan_events.ShareDeclined) -> None:
+    """A member who no longer sees the plan keeps no notice about it."""
+    if event.member_id is not None:
+        services.notices_forget(
+            recipient_id=event.member_id,
+            kind__in=["plan_shared", "plan_comment"],
+            data__plan_id=event.plan_id,
+        )
+    services.notices_forget(share_id=event.share_id)
+
+
+def _plan_comment(event: plan_events.PlanCommentPosted) -> None:
+    tasks.plan_comment.enqueue(event.comment_id)
+
+
+def _plan_comment_deleted(event: plan_events.PlanCommentDeleted) -> None:
+    services.notices_forget(kind="plan_comment", data__comment_id=event.comment_id)
+
+
 def subscribe() -> None:
     events.subscribe(events.QuestionAsked, _asked)
     events.subscribe(events.AnswerPosted, _answered)
@@ -60,3 +89,9 @@ def subscribe() -> None:
     events.subscribe(events.QuestionDeleted, _question_deleted)
     events.subscribe(events.AnswerDeleted, _answer_deleted)
     events.subscribe(events.PostVisibilityChanged, _visibility)
+    events.subscribe(events.OutcomePosted, _outcome)
+    plan_events.subscribe(plan_events.PlanShared, _plan_shared)
+    plan_events.subscribe(plan_events.ShareRevoked, _share_ended)
+    plan_events.subscribe(plan_events.ShareDeclined, _share_ended)
+    plan_events.subscribe(plan_events.PlanCommentPosted, _plan_comment)
+    plan_events.subscribe(plan_events.PlanCommentDeleted, _plan_comment_deleted)

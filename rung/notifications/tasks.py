@@ -23,3 +23,18 @@ def helpful_marked(answer_id: int, actor_id: int) -> None:
 @task
 def post_liked(kind: str, post_id: int, actor_id: int) -> None:
     fanout.post_liked(kind, post_id, actor_id)
+
+
+@task
+def outcome_posted(question_id: int, outcome_id: int, edited: bool) -> None:
+    fanout.outcome_posted(question_id, outcome_id, edited)
+
+
+@task
+def plan_shared(share_id: int) -> None:
+    fanout.plan_shared(share_id)
+
+
+@task
+def plan_comment(comment_id: int) -> None:
+    fanout.plan_comment(comment_id)
