@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from rung.accounts.models import User
@@ -75,10 +75,14 @@ def _done(
 
 
 TOPIC_SAID = {
-    WatchLevel.WATCHING: _lazy("You are watching %(name)s: a notice for every new question."),
-    WatchLevel.TRACKING: _lazy("You are tracking %(name)s: its new questions come in your digest."),
-    sections.NORMAL: _lazy("%(name)s is back to normal: no notices for its new questions."),
-    WatchLevel.MUTED: _lazy(
+    WatchLevel.WATCHING: gettext_lazy(
+        "You are watching %(name)s: a notice for every new question."
+    ),
+    WatchLevel.TRACKING: gettext_lazy(
+        "You are tracking %(name)s: its new questions come in your digest."
+    ),
+    sections.NORMAL: gettext_lazy("%(name)s is back to normal: no notices for its new questions."),
+    WatchLevel.MUTED: gettext_lazy(
         "You muted %(name)s: no notices, and its questions leave your home feed."
     ),
 }
@@ -179,7 +183,7 @@ def _bookmark_done(
     )
 
 
-SAVED_CHOICE = _lazy("Say whether to save it (1) or not (0).")
+SAVED_CHOICE = gettext_lazy("Say whether to save it (1) or not (0).")
 
 
 @login_required
