@@ -9,10 +9,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 
 from rung.notifications import services
 from rung.notifications.models import Follow, WatchLevel
-from rung.qa.models import Answer, Post, Question, Visibility
+from rung.qa.models import Answer, Like, Post, Question, Visibility
 
 
 def _visible[P: Post](post: P | None) -> P | None:
@@ -50,7 +51,8 @@ def _followers(**target: object) -> Iterator[int]:
     )
 
 
-def question_asked(question_id: int) -> None:
+def question_asked(question_id: int, *, released: bool = False) -> None:
+    """`released`: published now after review, so news now, whatever the post's date."""
     question = _question(question_id)
     if question is None:
         return
@@ -78,6 +80,7 @@ def question_asked(question_id: int) -> None:
         actor_id=actor,
         question_id=question.pk,
         topic_id=first_topic,
+        when=None if released else question.created_at,
     )
     if not question.is_anonymous:
         # Followers of an anonymous asker never hear of the question: that would name them.
@@ -88,10 +91,11 @@ def question_asked(question_id: int) -> None:
             exclude=exclude | seen,
             actor_id=question.author_id,
             question_id=question.pk,
+            when=None if released else question.created_at,
         )
 
 
-def answer_posted(answer_id: int) -> None:
+def answer_posted(answer_id: int, *, released: bool = False) -> None:
     answer = _visible(
         Answer.objects.select_related("question", "parent").filter(pk=answer_id).first()
     )
@@ -105,6 +109,7 @@ def answer_posted(answer_id: int) -> None:
         "actor_id": actor,
         "question_id": question.pk,
         "answer_id": answer.pk,
+        "when": None if released else answer.created_at,
     }
     muted = muted_on(question, question.topics.values_list("pk", flat=True))
     exclude = muted | {answer.author_id}
@@ -150,6 +155,11 @@ def post_liked(kind: str, post_id: int, actor_id: int) -> None:
         post = _visible(Answer.objects.filter(pk=post_id).first())
         question_id = post.question_id if post is not None else 0
     if post is None or post.author_id == actor_id:
+        return
+    like = Like.objects.filter(user_id=actor_id, **{kind if kind == "question" else "answer": post})
+    liked_at = like.values_list("created_at", flat=True).first()
+    # Taken back before the worker got here, or an old like brought in by an import.
+    if liked_at is None or timezone.now() - liked_at > services.IMPORTED_AFTER:
         return
     services.notice_like(
         recipient_id=post.author_id,

@@ -1,6 +1,7 @@
 """Writes of the notifications app: follows, bookmarks, notices and marking them read."""
 
 from collections.abc import Iterable, Iterator
+from datetime import datetime, timedelta
 from itertools import islice
 from typing import Any
 
@@ -19,6 +20,12 @@ from rung.notifications.models import (
     WatchLevel,
 )
 from rung.qa.models import Answer, Question, Topic
+
+# A post dated further back than this was imported with its original date (the demo
+# loader, a migration from another forum), not written now: its notices are dated as the
+# post, never mailed, and those older than IMPORTED_READ arrive already read.
+IMPORTED_AFTER = timedelta(minutes=5)
+IMPORTED_READ = timedelta(days=1)
 
 # Recipients are handled this many at a time: one query for who is still a member, one for
 # their settings and one insert, so memory stays flat however many follow a level.
@@ -53,6 +60,7 @@ def notify(
     share_id: int | None = None,
     topic_id: int | None = None,
     data: dict[str, Any] | None = None,
+    when: datetime | None = None,
 ) -> list[int]:
     """Tell members that something happened, each as their settings say; return who.
 
@@ -66,6 +74,9 @@ def notify(
     notified: list[int] = []
     mail_now: list[int] = []
     now = timezone.now()
+    when = min(when or now, now)
+    imported = now - when > IMPORTED_AFTER
+    read_at = when if now - when > IMPORTED_READ else None
     for chunk in _chunks(pk for pk in recipient_ids if pk not in skip):
         active = list(
             User.objects.filter(pk__in=chunk, is_active=True).values_list("pk", flat=True)
@@ -79,6 +90,8 @@ def notify(
             state = {Delivery.EMAIL: MailState.PENDING, Delivery.DIGEST: MailState.DIGEST}.get(
                 delivery, MailState.NONE
             )
+            if imported:
+                state = MailState.NONE
             rows.append(
                 Notification(
                     recipient_id=pk,
@@ -90,7 +103,8 @@ def notify(
                     topic_id=topic_id,
                     data=data or {},
                     event_key=event_key,
-                    created_at=now,
+                    created_at=when,
+                    read_at=read_at,
                     mail_state=state,
                 )
             )

@@ -47,9 +47,9 @@ def _visibility(event: events.PostVisibilityChanged) -> None:
     elif event.previous == "held":
         # Held posts were announced to nobody; now they are out, announce them once.
         if event.kind == "question":
-            tasks.question_asked.enqueue(event.post_id)
+            tasks.question_asked.enqueue(event.post_id, True)
         else:
-            tasks.answer_posted.enqueue(event.post_id)
+            tasks.answer_posted.enqueue(event.post_id, True)
 
 
 def subscribe() -> None:

@@ -6,13 +6,13 @@ from rung.notifications import fanout
 
 
 @task
-def question_asked(question_id: int) -> None:
-    fanout.question_asked(question_id)
+def question_asked(question_id: int, released: bool = False) -> None:
+    fanout.question_asked(question_id, released=released)
 
 
 @task
-def answer_posted(answer_id: int) -> None:
-    fanout.answer_posted(answer_id)
+def answer_posted(answer_id: int, released: bool = False) -> None:
+    fanout.answer_posted(answer_id, released=released)
 
 
 @task

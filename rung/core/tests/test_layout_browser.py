@@ -114,6 +114,7 @@ PAGES = [
     Page("members", lambda w: reverse("accounts:directory"), "visitor"),
     Page("members-search", lambda w: reverse("accounts:directory") + "?q=oddity"),
     Page("profile-own", lambda w: w.member.get_absolute_url()),
+    Page("notifications", lambda w: reverse("notifications:list")),
     # Member pages.
     Page("ask", lambda w: reverse("qa:ask")),
     Page("question-edit", lambda w: reverse("qa:question_edit", args=[w.question.pk])),

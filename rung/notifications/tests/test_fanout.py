@@ -264,3 +264,32 @@ def test_question_deleted_forgets_its_notices(alice: User, bob: User, committed:
     with committed():
         qa_services.question_delete(question=Question.objects.get(pk=question.pk), actor=alice)
     assert notices(bob) == []
+
+
+def test_an_imported_post_is_dated_as_written_never_mailed_and_read_when_old(
+    alice: User, bob: User, no_mail: list[list[int]]
+) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from rung.notifications import fanout
+    from rung.qa.models import Answer
+
+    question = make_question(alice)
+    old, recent = make_answer(question, bob), make_answer(question, make_member("dana"))
+    written = timezone.now() - dt.timedelta(days=3)
+    Answer.objects.filter(pk=old.pk).update(created_at=written)
+    Answer.objects.filter(pk=recent.pk).update(created_at=timezone.now() - dt.timedelta(hours=2))
+    fanout.answer_posted(old.pk)
+    fanout.answer_posted(recent.pk)
+    first, second = notices(alice)
+    assert first.created_at == written and first.read_at == written
+    assert second.read_at is None
+    assert first.mail_state == second.mail_state == MailState.NONE
+    assert no_mail == []
+    # Released after review, the same kind of post is news now, and mailed.
+    late = make_answer(question, make_member("erin"))
+    Answer.objects.filter(pk=late.pk).update(created_at=written)
+    fanout.answer_posted(late.pk, released=True)
+    assert notices(alice)[2].mail_state == MailState.PENDING

@@ -1,5 +1,6 @@
 """Fill an empty database with demo members, questions, answers, replies, likes and views."""
 
+import itertools
 import random
 from datetime import timedelta
 from typing import Any, cast
@@ -14,8 +15,10 @@ from rung.accounts.models import User
 from rung.accounts.roles import MODERATORS_GROUP
 from rung.demo.data import QUESTIONS, USERS
 from rung.ladder.models import Axis, Level, RatingChoice, RatingScale, Track
+from rung.notifications.models import WatchLevel
+from rung.notifications.services import follow_set
 from rung.qa import services
-from rung.qa.models import Question, Topic
+from rung.qa.models import Like, Question, Topic
 
 DEMO_PASSWORD = "rung-demo-password"
 DEMO_MEMBERS_JOINED_DAYS_AGO = 730
@@ -148,4 +151,31 @@ def load_demo_content(*, seed: int = 7) -> dict[str, int]:
         # Views before this install are history, not page loads: set them directly.
         views = rng.randint(20, 60) * (1 + len(data.get("answers", []))) + rng.randint(0, 40)
         Question.objects.filter(pk=question.pk).update(view_count=F("view_count") + views)
+    _likes_dated(rng)
+    _follows(users, levels, topics)
     return {"users": len(users), "questions": len(QUESTIONS), "answers": answers_made}
+
+
+def _likes_dated(rng: random.Random) -> None:
+    """Date each like some hours after its post, as history rather than news of today."""
+    for like in Like.objects.select_related("question", "answer"):
+        post = like.question or like.answer
+        assert post is not None
+        like.created_at = min(post.created_at + timedelta(hours=rng.randint(1, 48)), timezone.now())
+        like.save(update_fields=["created_at"])
+
+
+def _follows(users: dict[str, User], levels: dict[str, Level], topics: dict[str, Topic]) -> None:
+    """Every demo member watches the level they are at and tracks the next one up."""
+    topic_of = {topic.level_id: topic for topic in topics.values() if topic.level_id}
+    ladder = sorted(levels.values(), key=lambda level: (level.track_id, level.rank))
+    pairs = itertools.pairwise(ladder)
+    above = {low.pk: high for low, high in pairs if low.track_id == high.track_id}
+    for user in users.values():
+        if user.level_id is None:
+            continue
+        if user.level_id in topic_of:
+            follow_set(user, level=WatchLevel.WATCHING, topic=topic_of[user.level_id])
+        next_up = above.get(user.level_id)
+        if next_up is not None and next_up.pk in topic_of:
+            follow_set(user, level=WatchLevel.TRACKING, topic=topic_of[next_up.pk])
