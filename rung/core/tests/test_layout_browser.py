@@ -189,7 +189,7 @@ def _world() -> World:
     make_answer(question, helper, body="\n\n".join(odd[12:30]), parent=answer)
     make_answer(question, member, body=_longest(strings, 4000))
     # Follows and bookmarks for the Following and Saved pages, the level menus and toggles.
-    follows.follow_set(member, level=WatchLevel.MUTED, topic=Topic.objects.get(slug="mid-level"))
+    follows.follow_set(member, level=WatchLevel.MUTED, topic=Topic.objects.get(slug="promotions"))
     follows.follow_set(
         member, level=WatchLevel.TRACKING, topic=Topic.objects.get(slug="performance-reviews")
     )
