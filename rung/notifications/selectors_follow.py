@@ -57,7 +57,8 @@ def question_state(user: User, question_id: int) -> QuestionState:
     )
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT 'f', level, automatic, NULL FROM {follow} "
+            # The typed NULL settles the column's type for PostgreSQL's UNION.
+            f"SELECT 'f', level, automatic, CAST(NULL AS BIGINT) FROM {follow} "
             "WHERE user_id = %s AND question_id = %s "
             f"UNION ALL SELECT 'q', NULL, NULL, NULL FROM {bookmark} "
             "WHERE user_id = %s AND question_id = %s "
