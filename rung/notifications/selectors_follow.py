@@ -8,7 +8,6 @@ it, saved it, and which of its answers they saved, together).
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
@@ -94,19 +93,6 @@ def question_state_for(request: HttpRequest, question_id: int) -> QuestionState 
     if question_id not in states:
         states[question_id] = question_state(user, question_id)
     return states[question_id]
-
-
-def question_state_forget(request: HttpRequest) -> None:
-    """Drop what the request read, after a write that changes it."""
-    if hasattr(request, "_rung_question_states"):
-        del request._rung_question_states
-
-
-def follow_of(user: User | AnonymousUser, **target: object) -> Follow | None:
-    """Return the member's follow of one topic, question or member, or None."""
-    if not user.is_authenticated:
-        return None
-    return Follow.objects.filter(user=user, **target).first()
 
 
 # --- the Following page -------------------------------------------------------------------
