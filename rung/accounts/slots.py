@@ -11,6 +11,10 @@ from rung.core.slots import Slot
 # standing and badges.
 profile_sections: Slot[User] = Slot("member profile")
 
+# In the profile's header, under the member's facts: what a reader can do about the member
+# (follow them, from notifications).
+profile_actions: Slot[User] = Slot("member profile actions")
+
 # The members directory lists answer counts and sorts by them, but answers live in qa,
 # above this app. qa names a function that annotates a queryset of members with
 # `answer_total` (public answers only), in one subquery, so the directory's page stays one

@@ -12,7 +12,7 @@ from rung.accounts import selectors, services
 from rung.accounts.forms import DirectoryFilterForm, ProfileForm
 from rung.accounts.models import User
 from rung.accounts.requests import MemberRequest
-from rung.accounts.slots import answer_totals_source, profile_sections
+from rung.accounts.slots import answer_totals_source, profile_actions, profile_sections
 from rung.core.forms import FORM_ERROR_STATUS
 
 MEMBERS_PER_PAGE = 30
@@ -71,6 +71,7 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
             "member": member,
             # The member's posts and whatever else apps above accounts show (accounts/slots.py).
             "sections": profile_sections.render(request, member),
+            "actions": profile_actions.render(request, member),
         },
     )
 

@@ -10,3 +10,6 @@ class NotificationsConfig(AppConfig):
         from rung.notifications import subscribers
 
         subscribers.subscribe()
+        from rung.notifications import sections
+
+        sections.register()

@@ -228,3 +228,12 @@ def bookmark_set(
         [Bookmark(user=user, question=question, answer=answer)], ignore_conflicts=True
     )
     return True
+
+
+def bookmark_remove(user: User, bookmark_id: int) -> bool:
+    """Take one of the member's bookmarks off their list by its id; say whether it was there.
+
+    By id rather than by post, so a post deleted or hidden since it was saved can go too.
+    """
+    removed, _ = Bookmark.objects.filter(user=user, pk=bookmark_id).delete()
+    return removed > 0

@@ -5,8 +5,10 @@ transaction, so a change is visible on the next request from any worker. What th
 do not cover — view counts, relative dates, a member's edited name, headline or avatar on
 cards — may lag by at most FRAGMENT_SECONDS. Fragments hold no per-viewer data: they are
 kept as HTML pieces with slots between them, and each response fills the slots with the
-viewer's own CSRF token and a fresh double-submit token per form. Only the template decides
-where a slot is; member text is never searched for one.
+viewer's own CSRF token and a fresh double-submit token per form, and with each post's
+per-reader controls (`{% reader_post_parts post "answer" %}`, filled by the sources apps
+above qa register in qa/slots.py, all of a page's posts in one call). Only the template
+decides where a slot is; member text is never searched for one.
 """
 
 import re
@@ -23,12 +25,18 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from rung.core.human_check import started_token
+from rung.qa.slots import PostRef, reader_post_parts
 
 FRAGMENT_SECONDS = 60
 # Bumped when the stored form of a fragment changes, so entries of the old form are not read.
-_FORMAT = "2"
+_FORMAT = "3"
 _CSRF, _FORM_TOKEN, _STARTED = "csrf", "form", "started"
 _CURSOR = re.compile(r"[0-9.]{1,64}")
+# A post's per-reader slot: "post.<kind>.<id>.<question id>" after the rendering's mark.
+_POST = "post"
+_POST_SLOT = re.compile(r"post\.(question|answer|reply)\.([0-9]{1,19})\.([0-9]{1,19})")
+# The context variable that tells `reader_post_parts` to leave a slot rather than render.
+READER_POST_MARK = "_rung_reader_post_mark"
 
 
 class GenericMember:
@@ -71,6 +79,7 @@ def _render_pieces(template_name: str, context: dict[str, Any], request: HttpReq
     secret = secrets.token_hex(16)
     marks = {f"rung-slot-{secret}-{kind}": kind for kind in (_CSRF, _FORM_TOKEN, _STARTED)}
     by_kind = {kind: mark for mark, kind in marks.items()}
+    post_mark = f"rung-slot-{secret}-{_POST}."
     html = render_to_string(
         template_name,
         {
@@ -78,12 +87,27 @@ def _render_pieces(template_name: str, context: dict[str, Any], request: HttpReq
             "csrf_token": by_kind[_CSRF],
             "form_token": by_kind[_FORM_TOKEN],
             "started_token": by_kind[_STARTED],
+            READER_POST_MARK: post_mark,
         },
         request=request,
     )
-    split = re.split(f"({'|'.join(marks)})", html)
+    prefix = f"rung-slot-{secret}-"
+    posts = rf"{re.escape(post_mark)}(?:question|answer|reply)\.[0-9]{{1,19}}\.[0-9]{{1,19}}"
+    split = re.split(f"({'|'.join(marks)}|{posts})", html)
     # Even positions hold HTML, odd positions the kind of value their slot takes.
-    return [piece if index % 2 == 0 else marks[piece] for index, piece in enumerate(split)]
+    return [
+        piece if index % 2 == 0 else marks.get(piece) or piece.removeprefix(prefix)
+        for index, piece in enumerate(split)
+    ]
+
+
+def reader_post_slot(context: Any, kind: str, post_id: int, question_id: int) -> str:
+    """Return the slot for a post's per-reader controls in a fragment being cached, or "".
+
+    `context` is the template's context (anything with `get`).
+    """
+    mark = context.get(READER_POST_MARK)
+    return f"{mark}{kind}.{post_id}.{question_id}" if mark else ""
 
 
 def _page_csrf_token(request: HttpRequest) -> str:
@@ -111,6 +135,14 @@ def _page_started_token(request: HttpRequest) -> str:
 def _fill_slots(request: HttpRequest, pieces: list[str]) -> SafeString:
     """Join a fragment's HTML with the reader's CSRF token, a fresh token per form and the
     signed time the form is shown."""
+    refs: dict[str, PostRef] = {}
+    for piece in pieces[1::2]:
+        match = _POST_SLOT.fullmatch(piece)
+        if match:
+            refs[piece] = PostRef(match[1], int(match[2]), int(match[3]))
+    # Every post's controls on the page come from one call, so a source reads its state
+    # for the whole page at once however many posts the fragment holds.
+    controls = reader_post_parts(request, list(refs.values())) if refs else {}
     out: list[str] = []
     for index, piece in enumerate(pieces):
         if index % 2 == 0:
@@ -119,8 +151,10 @@ def _fill_slots(request: HttpRequest, pieces: list[str]) -> SafeString:
             out.append(_page_csrf_token(request))
         elif piece == _STARTED:
             out.append(_page_started_token(request))
+        elif piece in refs:
+            out.append(controls.get(refs[piece], ""))
         else:
             out.append(uuid.uuid4().hex)
     # Rendered by our own autoescaping templates; the slots hold tokens of hex, letters,
-    # digits and the signing separator.
+    # digits and the signing separator, and controls the sources rendered from templates.
     return mark_safe("".join(out))

@@ -1,5 +1,6 @@
 """Reads for topic feeds, the home page and question pages, each in a fixed number of queries."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
@@ -9,6 +10,7 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Count,
+    Exists,
     OuterRef,
     Prefetch,
     QuerySet,
@@ -102,14 +104,25 @@ def topic_feed(
     return FeedPage(questions=[row.question for row in rows[:size]], next_cursor=next_cursor)
 
 
-def latest_questions(*, cursor: str | None = None, size: int = 20) -> FeedPage:
+def latest_questions(
+    *, cursor: str | None = None, size: int = 20, muted_topics: Collection[int] = ()
+) -> FeedPage:
     """Return one page of the newest published questions across all topics.
 
     Paged by keyset on (created_at, id), newest first, like a topic's "newest" feed: the
     order is stable as questions arrive, and a cursor that is not one of ours reads as
-    the first page.
+    the first page. Questions in any of `muted_topics` are left out (the reader muted
+    them), each checked by one seek on the question's topics.
     """
     questions = Question.objects.filter(is_deleted=False, visibility=Visibility.PUBLISHED)
+    if muted_topics:
+        questions = questions.exclude(
+            Exists(
+                QuestionTopic.objects.filter(
+                    question_id=OuterRef("pk"), topic_id__in=list(muted_topics)
+                )
+            )
+        )
     values = _decode_cursor(cursor, "newest") if cursor else None
     if values is not None:
         table = Question._meta.db_table

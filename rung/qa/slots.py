@@ -1,12 +1,15 @@
-"""Where apps above qa add to a question's page and to every post."""
+"""Where apps above qa add to topic and question pages, to every post, and to the home feed."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from django.http import HttpRequest
 from django.utils.functional import Promise
+from django.utils.safestring import SafeString
 
+from rung.accounts.models import User
 from rung.core.slots import Slot
-from rung.qa.models import Question
+from rung.qa.models import Question, Topic
 
 # Below the answers and the answer form: similar questions (search), and the like.
 question_page_end: Slot[Question] = Slot("end of a question's page")
@@ -50,3 +53,64 @@ def post_actions_for(kind: str, *, is_author: bool, is_moderator: bool) -> list[
         for action in sorted(_post_actions.values(), key=lambda a: (a.order, a.name))
         if kind in action.kinds and (is_moderator if action.moderators_only else not is_author)
     ]
+
+
+# In a topic page's header, beside "Ask in this topic": the reader's watch level (notifications).
+topic_page_actions: Slot[Topic] = Slot("topic page actions")
+
+# Under the question, with its like and edit links: the reader's watch toggle (notifications).
+question_page_actions: Slot[Question] = Slot("question page actions")
+
+
+@dataclass(frozen=True)
+class PostRef:
+    """A post on a page, by kind ("question", "answer", "reply"), id and the question it is on."""
+
+    kind: str
+    pk: int
+    question_id: int
+
+
+# Controls under a post whose state is the reader's own (whether they saved it). Unlike a
+# PostAction they may not sit in a cached fragment as HTML: the fragment keeps a slot for
+# each post, and every response fills all of a page's slots with one call per source, so a
+# source reads the reader's state for the whole page at once (see fragments.py).
+ReaderPostSource = Callable[[HttpRequest, Sequence[PostRef]], Mapping[PostRef, str]]
+_reader_post_sources: dict[str, tuple[int, ReaderPostSource]] = {}
+
+
+def reader_post_source_register(name: str, source: ReaderPostSource, *, order: int = 100) -> None:
+    """Add a source of per-reader controls; a second one under the same name replaces it."""
+    _reader_post_sources[name] = (order, source)
+
+
+def reader_post_parts(request: HttpRequest, posts: Sequence[PostRef]) -> dict[PostRef, SafeString]:
+    """Return each post's per-reader controls, every source's in order, for one reader."""
+    parts: dict[PostRef, list[str]] = {post: [] for post in posts}
+    if not posts:
+        return {}
+    for _order, source in sorted(_reader_post_sources.values(), key=lambda entry: entry[0]):
+        rendered = source(request, posts)
+        for post in posts:
+            html = rendered.get(post)
+            if html:
+                parts[post].append(html)
+    # Each source renders its own autoescaping template.
+    return {post: SafeString(" ".join(html)) for post, html in parts.items()}
+
+
+# The home feed leaves out questions in topics a member muted. Muting is the notifications
+# app's, above qa, so it names a function that returns a member's muted topic ids; without
+# it (or for visitors) nothing is left out.
+MutedTopicsSource = Callable[[User], Collection[int]]
+_muted_topics: MutedTopicsSource | None = None
+
+
+def muted_topics_source_set(source: MutedTopicsSource | None) -> None:
+    """Say how to read the topics a member muted (notifications sets it when it starts)."""
+    global _muted_topics
+    _muted_topics = source
+
+
+def muted_topics_source() -> MutedTopicsSource | None:
+    return _muted_topics

@@ -33,7 +33,9 @@ from rung.growth.services import sharing as sharing_services
 from rung.growth.services import worklog as worklog_services
 from rung.growth.tests.reviews_factory import make_review
 from rung.ladder.models import Axis, Level
-from rung.qa.models import Question
+from rung.notifications import services as follows
+from rung.notifications.models import WatchLevel
+from rung.qa.models import Question, Topic
 from rung.qa.outcomes import outcome_post
 from rung.testing import PASSWORD, make_answer, make_card, make_member, make_question
 from rung.testing.corpora import naughty_strings
@@ -119,6 +121,9 @@ PAGES = [
     Page("question-edit", lambda w: reverse("qa:question_edit", args=[w.question.pk])),
     Page("outcome-form", lambda w: reverse("qa:outcome", args=[w.question.pk])),
     Page("profile-edit", lambda w: reverse("accounts:profile_edit")),
+    Page("following", lambda w: reverse("notifications:following")),
+    Page("following-questions", lambda w: reverse("notifications:following") + "?kind=questions"),
+    Page("saved", lambda w: reverse("notifications:bookmarks")),
     # The private growth workspace.
     Page("growth", lambda w: reverse("growth:home")),
     Page("growth-reviews", lambda w: reverse("growth:reviews")),
@@ -191,6 +196,15 @@ def _world() -> World:
         kind="changed_course",
         note=UNBROKEN + "\n" + _longest(strings, 790),
     )
+    # Follows and bookmarks for the Following and Saved pages, the level menus and toggles.
+    follows.follow_set(member, level=WatchLevel.MUTED, topic=Topic.objects.get(slug="promotions"))
+    follows.follow_set(
+        member, level=WatchLevel.TRACKING, topic=Topic.objects.get(slug="performance-reviews")
+    )
+    follows.follow_set(member, level=WatchLevel.WATCHING, member=helper)
+    follows.watch_automatically(member.pk, question.pk)
+    follows.bookmark_set(member, saved=True, answer=answer)
+    follows.bookmark_set(member, saved=True, question=question)
 
     review = make_review(
         member,

@@ -1,5 +1,6 @@
 """Reading pages: home, topic feeds, question pages and revision history."""
 
+import hashlib
 import secrets
 import uuid
 
@@ -20,7 +21,13 @@ from rung.qa.diffs import word_diff_html
 from rung.qa.models import BODY_MAX_LENGTH, Post, Question
 from rung.qa.outcomes import outcome_open, question_outcome
 from rung.qa.selectors import FEED_SORTS
-from rung.qa.slots import outcome_actions, question_page_end
+from rung.qa.slots import (
+    muted_topics_source,
+    outcome_actions,
+    question_page_actions,
+    question_page_end,
+    topic_page_actions,
+)
 
 VISITOR_COOKIE_AGE = 365 * 24 * 3600
 
@@ -32,12 +39,14 @@ def home(request: HtmxRequest) -> HttpResponse:
     version = sum(topic.feed_version for topic in (*levels, *subjects))
     # A cursor that is not one of ours reads as the first page, never an error.
     cursor = fragments.cursor_key(request.GET.get("after"))
+    muted = _muted_topics(request)
     feed = fragments.render_cached(
         request,
-        fragments.fragment_key("homefeed", version, cursor),
+        # Members who muted topics share copies with those who muted the same ones.
+        fragments.fragment_key("homefeed", version, cursor, _muted_key(muted)),
         "qa/_home_feed.html",
         lambda: {
-            "page": selectors.latest_questions(cursor=cursor or None),
+            "page": selectors.latest_questions(cursor=cursor or None, muted_topics=muted),
             "is_first_page": not cursor,
         },
     )
@@ -72,6 +81,20 @@ def home(request: HtmxRequest) -> HttpResponse:
     )
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _muted_topics(request: HttpRequest) -> list[int]:
+    """Return the topics the reader muted, sorted; none for visitors (and no query)."""
+    source = muted_topics_source()
+    if source is None or not request.user.is_authenticated:
+        return []
+    return sorted(set(source(request.user)))
+
+
+def _muted_key(muted: list[int]) -> str:
+    if not muted:
+        return ""
+    return "m" + hashlib.sha256(",".join(map(str, muted)).encode()).hexdigest()[:24]
 
 
 @require_safe
@@ -114,6 +137,7 @@ def topic(request: HtmxRequest, slug: str) -> HttpResponse:
             "guide": guide,
             "feed": feed,
             "sort": sort,
+            "topic_actions": topic_page_actions.render(request, topic),
         },
     )
 
@@ -158,6 +182,7 @@ def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> H
             "threads_html": threads_html,
             "is_first_page": cursor is None,
             "end_sections": question_page_end.render(request, question),
+            "question_actions": question_page_actions.render(request, question),
             "question_liked": question_liked,
             "answer_token": uuid.uuid4().hex,
             "started_token": started_token(),

@@ -1,0 +1,165 @@
+"""What notifications adds to pages of lower apps: the follow and watch controls on topic,
+question and profile pages, the Save toggles under posts, and the home feed's muted topics.
+
+Every control here is the reader's own, so none is ever stored in a shared cached part:
+the topic, question and profile controls fill slots rendered for each response, and the
+Save toggles fill the per-post slots qa keeps in its cached answers (qa/fragments.py),
+all of a question page's from one read (selectors_follow.question_state_for).
+"""
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.template.loader import get_template, render_to_string
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.safestring import SafeString
+
+from rung.accounts.models import User
+from rung.accounts.slots import profile_actions
+from rung.notifications import selectors, selectors_follow
+from rung.notifications.models import WatchLevel
+from rung.qa.models import Question, Topic
+from rung.qa.slots import (
+    PostRef,
+    muted_topics_source_set,
+    question_page_actions,
+    reader_post_source_register,
+    topic_page_actions,
+)
+
+NORMAL = "normal"
+
+
+def login_url(request: HttpRequest) -> str:
+    return f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}"
+
+
+def topic_follow_html(
+    request: HttpRequest, topic: Topic, level: str | None, *, said: str = "", back: str = ""
+) -> SafeString:
+    """Render the topic's level menu for the reader, or a log-in link for a visitor."""
+    return render_to_string(
+        "notifications/_topic_follow.html",
+        {
+            "topic": topic,
+            "level": level or NORMAL,
+            "said": said,
+            "back": back or request.get_full_path(),
+            "login_url": login_url(request),
+        },
+        request=request,
+    )
+
+
+def question_watch_html(
+    request: HttpRequest,
+    question: Question,
+    level: str | None,
+    automatic: bool,
+    *,
+    said: str = "",
+    back: str = "",
+) -> SafeString:
+    """Render Watch / Unwatch for the reader, saying why when Rung watches it for them."""
+    return render_to_string(
+        "notifications/_question_watch.html",
+        {
+            "question": question,
+            "watching": level == WatchLevel.WATCHING,
+            "muted": level == WatchLevel.MUTED,
+            "automatic": automatic and level == WatchLevel.WATCHING,
+            "asked": question.author_id == request.user.pk,
+            "said": said,
+            "back": back or request.get_full_path(),
+        },
+        request=request,
+    )
+
+
+def member_follow_html(
+    request: HttpRequest, member: User, following: bool, *, said: str = "", back: str = ""
+) -> SafeString:
+    """Render Follow / Unfollow for a member's profile, or a log-in link for a visitor."""
+    return render_to_string(
+        "notifications/_member_follow.html",
+        {
+            "member": member,
+            "following": following,
+            "said": said,
+            "back": back or request.get_full_path(),
+            "login_url": login_url(request),
+        },
+        request=request,
+    )
+
+
+def save_toggle_html(
+    request: HttpRequest, kind: str, post_id: int, saved: bool, *, back: str = ""
+) -> SafeString:
+    """Render one Save / Saved toggle; many render per page, so without context processors."""
+    name = (
+        "notifications:bookmark_question" if kind == "question" else "notifications:bookmark_answer"
+    )
+    token = getattr(request, "_rung_save_csrf", None)
+    if token is None:
+        # One masked token for every toggle of the page: masking draws random bytes.
+        token = get_token(request)
+        request._rung_save_csrf = token  # type: ignore[attr-defined]
+    anchor = "question" if kind == "question" else f"answer-{post_id}"
+    context: dict[str, Any] = {
+        "action": reverse(name, args=[post_id]),
+        "kind": kind,
+        "post_id": post_id,
+        "saved": saved,
+        "back": back or f"{request.get_full_path()}#{anchor}",
+        "csrf_token": token,
+    }
+    return SafeString(get_template("notifications/_save_toggle.html").render(context))
+
+
+# --- the slots' sections ------------------------------------------------------------------
+
+
+def topic_follow_section(request: HttpRequest, topic: Topic) -> SafeString:
+    level = selectors.follow_level(request.user, topic=topic)  # type: ignore[arg-type]
+    return topic_follow_html(request, topic, level)
+
+
+def question_watch_section(request: HttpRequest, question: Question) -> SafeString | str:
+    state = selectors_follow.question_state_for(request, question.pk)
+    if state is None:
+        return ""
+    return question_watch_html(request, question, state.level, state.automatic)
+
+
+def member_follow_section(request: HttpRequest, member: User) -> SafeString | str:
+    if request.user.pk == member.pk:
+        return ""
+    following = selectors.follow_level(request.user, member=member) is not None  # type: ignore[arg-type]
+    return member_follow_html(request, member, following)
+
+
+def save_toggles(request: HttpRequest, posts: Sequence[PostRef]) -> Mapping[PostRef, str]:
+    """Render the Save toggles of a page's questions and answers (replies have none)."""
+    out: dict[PostRef, str] = {}
+    if not request.user.is_authenticated:
+        return out
+    for post in posts:
+        if post.kind not in ("question", "answer"):
+            continue
+        state = selectors_follow.question_state_for(request, post.question_id)
+        assert state is not None
+        saved = state.question_saved if post.kind == "question" else post.pk in state.saved_answers
+        out[post] = save_toggle_html(request, post.kind, post.pk, saved)
+    return out
+
+
+def register() -> None:
+    topic_page_actions.register("notifications.follow", topic_follow_section)
+    question_page_actions.register("notifications.watch", question_watch_section)
+    profile_actions.register("notifications.follow", member_follow_section)
+    reader_post_source_register("notifications.saved", save_toggles)
+    muted_topics_source_set(selectors.muted_topic_ids)
