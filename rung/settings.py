@@ -432,6 +432,10 @@ RUNG_SITE_URL = os.environ.get("RUNG_SITE_URL", "http://127.0.0.1:8000")
 RUNG_SHARE_INVITATION_LIMITS = os.environ.get("RUNG_SHARE_INVITATION_LIMITS", "10/h,30/d")
 # The same for members at the lowest trust level (docs/moderation.md).
 RUNG_NEW_MEMBER_INVITATION_LIMITS = os.environ.get("RUNG_NEW_MEMBER_INVITATION_LIMITS", "3/h,5/d")
+# Invitations to answer: members one question may have invited, and invitations one asker
+# may send in 24 hours. RUNG_RATE_LIMITS=off lifts both.
+RUNG_INVITES_PER_QUESTION = int(os.environ.get("RUNG_INVITES_PER_QUESTION", "5"))
+RUNG_INVITES_PER_DAY = int(os.environ.get("RUNG_INVITES_PER_DAY", "20"))
 # Seconds between flushes of buffered question views; 0 writes each view at once.
 RUNG_VIEW_FLUSH_SECONDS = float(os.environ.get("RUNG_VIEW_FLUSH_SECONDS", "5"))
 # A page view that fills the buffer to this many wakes the flusher early.

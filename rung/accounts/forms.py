@@ -80,3 +80,15 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         empty_label=_("All levels"),
     )
+
+
+class MemberSuggestForm(forms.Form):
+    """The start of a name typed after "@" in the editor, read from the query string."""
+
+    q = forms.CharField(max_length=150, required=False, strip=True)
+
+    def clean_q(self) -> str:
+        query: str = self.cleaned_data["q"]
+        if any(ord(char) < 32 or ord(char) == 127 for char in query):
+            raise forms.ValidationError(_("Type letters of a name."))
+        return query.removeprefix("@")

@@ -1,9 +1,13 @@
 """Reads about members that other apps need, without reaching into allauth themselves."""
 
+import string
+from collections.abc import Sequence
 from typing import Literal
 
 from allauth.account.models import EmailAddress
-from django.db.models import F, Q, QuerySet
+from django.db import connection
+from django.db.models import F, Func, Q, QuerySet
+from django.db.models.functions import Collate, Lower
 
 from rung.accounts.models import User
 from rung.accounts.slots import answer_totals_source
@@ -66,3 +70,77 @@ def member_directory(
         # The annotation comes from above, so the type checker cannot know the field.
         return members.order_by(F("answer_total").desc(), "-date_joined", "-pk")
     return members.order_by("-date_joined", "-pk")
+
+
+# Names by prefix and by mention ----------------------------------------------------------
+# Members are found by their username or display name without regard to case, through the
+# expression indexes of migration 0004: lower(name) on SQLite, lower(name) COLLATE "C" on
+# PostgreSQL. The "C" collation orders by code point, so every name that starts with a
+# prefix lies in one range of the index, [prefix, prefix + U+10FFFF), read in order and
+# cut at the limit: a look-up costs a few index pages however many members there are.
+# SQLite's lower() folds only ASCII letters, so the text compared is folded the same way.
+SUGGESTIONS_MAX = 8
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_PAST_EVERY_CHARACTER = "\U0010ffff"
+
+
+def _fold(text: str) -> str:
+    """Fold text the way the database folds the names it compares it with."""
+    if connection.vendor == "postgresql":
+        return text.lower()
+    return text.translate(_ASCII_LOWER)
+
+
+def _folded(field: str) -> Func:
+    """Return the indexed expression of a name column: lower-cased, in code point order."""
+    if connection.vendor == "postgresql":
+        return Collate(Lower(field), "C")
+    return Lower(field)
+
+
+def _starting_with(field: str, prefix: str) -> QuerySet[User]:
+    """Return active members whose folded `field` starts with the folded prefix, in its order."""
+    return (
+        User.objects.annotate(name_key=_folded(field))
+        .filter(is_active=True, name_key__gte=prefix, name_key__lt=prefix + _PAST_EVERY_CHARACTER)
+        .order_by("name_key", "pk")
+    )
+
+
+def member_suggestions(query: str, *, limit: int = SUGGESTIONS_MAX) -> list[User]:
+    """Return up to `limit` active members whose username, then display name, starts with `query`.
+
+    Case does not matter. Two index range scans, each stopped at the limit.
+    """
+    prefix = _fold(query)
+    if not prefix:
+        return []
+    found = list(_starting_with("username", prefix)[:limit])
+    if len(found) < limit:
+        by_name = _starting_with("display_name", prefix).exclude(pk__in=[m.pk for m in found])
+        found += list(by_name[: limit - len(found)])
+    return found
+
+
+def members_named(names: Sequence[str]) -> dict[str, User]:
+    """Return the active member each username names, by name as given, in one query.
+
+    Case does not matter (sign-up keeps usernames unique without regard to it); should two
+    accounts differ only in case, the one spelt exactly as given wins, else the oldest.
+    """
+    keys = {name: _fold(name) for name in names}
+    if not keys:
+        return {}
+    rows = (
+        User.objects.annotate(name_key=_folded("username"))
+        .filter(is_active=True, name_key__in=set(keys.values()))
+        .order_by("pk")
+    )
+    by_key: dict[str, list[User]] = {}
+    for member in rows:
+        by_key.setdefault(member.name_key, []).append(member)
+    named: dict[str, User] = {}
+    for name, key in keys.items():
+        if candidates := by_key.get(key):
+            named[name] = next((m for m in candidates if m.username == name), candidates[0])
+    return named

@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -9,10 +10,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from rung.accounts import selectors, services
-from rung.accounts.forms import DirectoryFilterForm, ProfileForm
+from rung.accounts.forms import DirectoryFilterForm, MemberSuggestForm, ProfileForm
 from rung.accounts.models import User
 from rung.accounts.requests import MemberRequest
 from rung.accounts.slots import answer_totals_source, profile_actions, profile_sections
+from rung.core import ratelimit
 from rung.core.forms import FORM_ERROR_STATUS
 
 MEMBERS_PER_PAGE = 30
@@ -94,3 +96,35 @@ def profile_edit(request: MemberRequest) -> HttpResponse:
         form = ProfileForm(instance=user)
         status = 200
     return render(request, "accounts/profile_edit.html", {"form": form}, status=status)
+
+
+# The editor asks as a member types, a request per pause; this leaves room for fast typing
+# and bounds a script to a few index reads a second.
+SUGGEST_RATE = ratelimit.Rate(120, 60)
+SUGGEST_CACHE_SECONDS = 60
+
+
+@login_required
+@require_safe
+def member_suggest(request: MemberRequest) -> HttpResponse:
+    """Return, as JSON, up to eight active members whose username or name starts with `q`.
+
+    For the editor's @mention suggestions: members only, a bounded index read, limited per
+    member, and cached by the browser for a minute.
+    """
+    form = MemberSuggestForm(request.GET)
+    if not form.is_valid():
+        errors = [str(message) for field in form.errors.values() for message in field]
+        return JsonResponse({"error": " ".join(errors)}, status=FORM_ERROR_STATUS)
+    if settings.RUNG_RATE_LIMITS:
+        verdict = ratelimit.hit("member-suggest", str(request.user.pk), SUGGEST_RATE)
+        if not verdict.allowed:
+            response = JsonResponse({"error": _("Too many look-ups; wait a moment.")}, status=429)
+            response["Retry-After"] = str(verdict.retry_after)
+            return response
+    members = selectors.member_suggestions(form.cleaned_data["q"])
+    response = JsonResponse(
+        {"members": [{"username": member.username, "name": member.name} for member in members]}
+    )
+    response["Cache-Control"] = f"private, max-age={SUGGEST_CACHE_SECONDS}"
+    return response

@@ -1,8 +1,10 @@
 """Render user-written Markdown to safe HTML and to plain text."""
 
 import re
+import secrets
 from collections import Counter
 from collections.abc import Iterable
+from contextvars import ContextVar
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -13,9 +15,10 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from rung.core.mentions import MentionResolver, link_mentions, mention_names_in_tokens
 from rung.core.text_width import truncate_to_width
 
-__all__ = ["excerpt", "markdown_to_text", "render_markdown", "sanitize_html"]
+__all__ = ["excerpt", "markdown_to_text", "mention_names", "render_markdown", "sanitize_html"]
 
 # Raw HTML is let through the parser on purpose: nh3 is the single place that decides what
 # survives, so users can still write harmless inline tags such as <em> or <br>.
@@ -83,9 +86,28 @@ def _escape_costly_raw_html(state: StateCore) -> None:
 
 _md.core.ruler.push("escape_costly_raw_html", _escape_costly_raw_html)
 
+# Mentions (rung/core/mentions.py) become links only when the caller passes a resolver.
+# Each rendering marks its own links with a class no one can know in advance, and the
+# sanitizer keeps a class on <a> only when it is that mark (turned into "mention"), so a
+# raw <a class="mention"> in a post loses its class and cannot pass for a mention.
+MENTION_CLASS = "mention"
+_MENTIONS_ENV = "rung_mentions"
+_MENTION_MARK_ENV = "rung_mention_mark"
+_mention_mark: ContextVar[str | None] = ContextVar("rung_mention_mark", default=None)
+
+
+def _link_mentions(state: StateCore) -> None:
+    resolve = state.env.get(_MENTIONS_ENV) if isinstance(state.env, dict) else None
+    if resolve is not None:
+        link_mentions(state.tokens, resolve, state.env[_MENTION_MARK_ENV])
+
+
+_md.core.ruler.push("link_mentions", _link_mentions)
+
 # Private notes (the growth workspace) take Markdown but show any HTML in them as typed:
 # a note that mentions "<div>" keeps it, where a post would hand the tag to nh3.
 _md_tags_as_text = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+_md_tags_as_text.core.ruler.push("link_mentions", _link_mentions)
 
 _ALLOWED_TAGS = {
     "p",
@@ -120,7 +142,7 @@ _ALLOWED_TAGS = {
 _ALLOWED_ATTRIBUTES = {
     # Without an explicit "*" entry nh3 keeps its default global attributes (lang, title).
     "*": set(),
-    "a": {"href", "title"},
+    "a": {"href", "title", "class"},
     "img": {"src", "alt", "title"},
     "ol": {"start"},
     "code": {"class"},
@@ -133,9 +155,16 @@ _SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 
 
 def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
-    """Drop attribute values that could smuggle script or a class other than a code language."""
+    """Drop attribute values that could smuggle script, or a class we did not put there.
+
+    A code block keeps its language class; a link keeps a class only when it is this
+    rendering's mention mark, which becomes "mention".
+    """
     if element == "code" and attribute == "class":
         return value if _LANGUAGE_CLASS.fullmatch(value) else None
+    if element == "a" and attribute == "class":
+        mark = _mention_mark.get()
+        return MENTION_CLASS if mark is not None and value == mark else None
     # nh3 already refuses these schemes at the start of href/src; refusing them anywhere in any
     # value also covers relative URLs such as "x=javascript:..." that a later consumer (a
     # link rewriter, a feed reader, another sanitizer) might mistake for a scheme.
@@ -264,9 +293,32 @@ def sanitize_html(html: str) -> str:
     return _images_from_elsewhere_as_links(_cleaner.clean(html))
 
 
-def render_markdown(text: str, *, raw_html: bool = True) -> str:
-    """Render CommonMark text to sanitized HTML; with `raw_html=False` tags show as typed."""
-    return sanitize_html((_md if raw_html else _md_tags_as_text).render(text))
+def render_markdown(
+    text: str, *, raw_html: bool = True, mentions: MentionResolver | None = None
+) -> str:
+    """Render CommonMark text to sanitized HTML; with `raw_html=False` tags show as typed.
+
+    With `mentions`, each @name it resolves becomes a link of class "mention" to the
+    address it gives (rung/core/mentions.py); other names stay text.
+    """
+    parser = _md if raw_html else _md_tags_as_text
+    if mentions is None:
+        return sanitize_html(parser.render(text))
+    mark = f"rung-mention-{secrets.token_hex(16)}"
+    html = parser.render(text, {_MENTIONS_ENV: mentions, _MENTION_MARK_ENV: mark})
+    token = _mention_mark.set(mark)
+    try:
+        return sanitize_html(html)
+    finally:
+        _mention_mark.reset(token)
+
+
+def mention_names(text: str) -> list[str]:
+    """Return the distinct @names a Markdown text mentions, as typed, in order of first mention.
+
+    At most `rung.core.mentions.NAMES_MAX`; the same names `render_markdown` would link.
+    """
+    return mention_names_in_tokens(_md.parse(text))
 
 
 def _inline_text(children: Iterable[Token]) -> Iterable[str]:

@@ -3,20 +3,27 @@
 from django.db import models
 
 from rung.core.markdown import render_markdown
+from rung.core.mentions import MentionResolver
 
 
 def stored_html_rerender(
-    model: type[models.Model], *, containing: str, batch_size: int = 500
+    model: type[models.Model],
+    *,
+    containing: str,
+    batch_size: int = 500,
+    mentions: MentionResolver | None = None,
 ) -> int:
     """Re-render `body_html` from `body` where it contains a marker; return rows changed.
 
     Used by data migrations: rows are read in batches, so a large table is never all in memory.
+    Posts link their @mentions: pass the resolver their services render with, or the links
+    are lost (`lambda names: MentionLinks()(names)`, accounts', so nothing piles up).
     """
     changed: list[models.Model] = []
     count = 0
     rows = model._default_manager.filter(body_html__contains=containing).only("body", "body_html")
     for row in rows.iterator(chunk_size=batch_size):
-        html = render_markdown(row.body)  # type: ignore[attr-defined]
+        html = render_markdown(row.body, mentions=mentions)  # type: ignore[attr-defined]
         if html != row.body_html:  # type: ignore[attr-defined]
             row.body_html = html  # type: ignore[attr-defined]
             changed.append(row)

@@ -6,12 +6,13 @@ by moderators (rung/qa/visibility.py). Editors are the author and moderators.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from rung.accounts.models import User
 from rung.accounts.roles import is_moderator
 from rung.qa import selectors
-from rung.qa.models import Answer, Question
+from rung.qa.models import Answer, AnswerInvitation, Question
 from rung.qa.visibility import Viewer
 
 
@@ -33,11 +34,12 @@ def question_for_editor(member: User, pk: int) -> Question:
     return question
 
 
-def question_for_asker(member: User, pk: int) -> Question:
-    """Return a question the member asked and may still read; nobody else's, moderators' neither."""
+def question_for_asker(member: User, pk: int, refusal: str | None = None) -> Question:
+    """Return a question the member asked and may still read; 403 for anyone else,
+    moderators too, saying `refusal` (what only the asker may do)."""
     question = question_for_reader(member, pk)
     if question.author_id != member.pk:
-        raise PermissionDenied(_("Only the person who asked can say what happened."))
+        raise PermissionDenied(refusal or _("Only the person who asked can do this."))
     return question
 
 
@@ -47,3 +49,13 @@ def answer_for_editor(member: User, pk: int) -> Answer:
     if answer.author_id != member.pk and not is_moderator(member):
         raise PermissionDenied(_("You can only change your own answers."))
     return answer
+
+
+def invitation_for_invitee(member: User, pk: int) -> AnswerInvitation:
+    """Return an invitation to answer sent to the member, or raise 404, for anyone else too."""
+    invitation = (
+        AnswerInvitation.objects.select_related("question").filter(pk=pk, invitee=member).first()
+    )
+    if invitation is None:
+        raise Http404("No such invitation.")
+    return invitation

@@ -153,6 +153,48 @@ class OutcomePosted(PostEvent):
     edited: bool
 
 
+@dataclass(frozen=True)
+class MembersMentioned(PostEvent):
+    """A new post mentions members by @username, or an edit mentions them for the first time.
+
+    `user_ids` are active members other than the post's author and the one who wrote or
+    edited it (`actor_id`), in order of first mention, at most
+    `rung.qa.mentions.MENTIONS_ANNOUNCED` (10) per post and write; on an edit, only those
+    the text before it did not mention. `kind` and `post_id` name the post (the question,
+    or an answer or reply of it).
+
+    Subscribers must check anonymity before naming anyone: on an anonymous question
+    (`Question.is_anonymous`), the question and its asker's own posts under it carry the
+    asker as `author_id` and `actor_id`, for abuse handling, but pages never show who
+    wrote them (`rung.qa.posts.post_author_hidden`), so neither may a notice. The post may
+    also be held for review or hidden by the time a subscriber runs; tell a member only
+    about a post they can read.
+    """
+
+    kind: PostKind
+    post_id: int
+    user_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class AnswerInvited(PostEvent):
+    """The asker (`actor_id`, also `author_id`) invited a member to answer the question.
+
+    As with mentions, an anonymous question's asker must never be named to the invitee.
+    """
+
+    invitation_id: int
+    invitee_id: int
+
+
+@dataclass(frozen=True)
+class AnswerInvitationDeclined(PostEvent):
+    """The invitee (`actor_id`) declined an invitation to answer; `author_id` is the asker."""
+
+    invitation_id: int
+    invitee_id: int
+
+
 Subscriber = dispatch.Subscriber
 # Kept here, not in rung/core/events.py, so each app's events have a registry of their own.
 _subscribers: dispatch.Registry = defaultdict(list)

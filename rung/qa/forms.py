@@ -6,9 +6,11 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.models import User
+from rung.accounts.selectors import members_named
 from rung.core.forms import save_form
 from rung.core.human_check import HumanCheckMixin
 from rung.core.submit_once import SubmitOnceForm
@@ -44,6 +46,13 @@ def first_post_fill_seconds(author: User) -> float:
     return least if written < checked else 0
 
 
+# Bodies offer member names after "@" as one types (rung.js); the address they ask.
+MENTION_SOURCE = {
+    "data-mention-source": reverse_lazy("accounts:member_suggest"),
+    "data-mention-label": _("Members to mention"),
+}
+
+
 class TopicField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Topic) -> str:
         return obj.name
@@ -73,7 +82,7 @@ class QuestionForm(HumanCheckMixin, ScaleRatingsMixin, SubmitOnceForm):
     body = forms.CharField(
         label=_("Details"),
         max_length=BODY_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 10}),
+        widget=forms.Textarea(attrs={"rows": 10, **MENTION_SOURCE}),
         help_text=_("Markdown: headings, lists, quotes and code blocks work."),
     )
     topics = TopicField(
@@ -218,7 +227,7 @@ class AnswerForm(HumanCheckMixin, SubmitOnceForm):
     body = forms.CharField(
         label=_("Your answer"),
         max_length=BODY_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 8, **MENTION_SOURCE}),
     )
 
     def clean_body(self) -> str:
@@ -232,7 +241,7 @@ class ReplyForm(AnswerForm):
     body = forms.CharField(
         label=_("Your reply"),
         max_length=BODY_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, **MENTION_SOURCE}),
     )
 
 
@@ -258,3 +267,20 @@ class OutcomeForm(forms.Form):
             "your name on an anonymous question."
         ),
     )
+
+
+class InviteForm(forms.Form):
+    """The member the asker invites to answer, by username ("@" in front is fine)."""
+
+    username = forms.CharField(label=_("Username"), max_length=150)
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"].strip().removeprefix("@")
+        if not username:
+            raise forms.ValidationError(_("Enter the username of the member to invite."))
+        invitee = members_named([username]).get(username)
+        if invitee is None:
+            # Usernames are public (they are in every profile address), so this tells nothing.
+            raise forms.ValidationError(_("No member with that username."))
+        self.cleaned_data["invitee"] = invitee
+        return username

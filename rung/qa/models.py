@@ -397,3 +397,34 @@ class QuestionView(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_id}/{self.viewer}/{self.day}"
+
+
+class AnswerInvitation(models.Model):
+    """The asker's invitation to a member to answer their question (rung/qa/invitation_services.py).
+
+    One per member and question, declined or not: a member is asked once.
+    """
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="invitations")
+    inviter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    invitee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    declined_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["question", "invitee"], name="answerinvitation_unique")
+        ]
+        indexes = [
+            # An asker's invitations of the last day, counted against their daily limit.
+            models.Index(fields=["inviter", "created_at"], name="answerinvitation_inviter_idx"),
+            # A member's invitations, for the notices built on them.
+            models.Index(fields=["invitee", "-created_at"], name="answerinvitation_invitee_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.inviter_id} invites {self.invitee_id} to {self.question_id}"

@@ -19,10 +19,11 @@ from django.utils.translation import gettext as _
 from rung.accounts.models import User
 from rung.accounts.roles import is_moderator
 from rung.core.languages import SITE_LANGUAGES
-from rung.core.markdown import excerpt, render_markdown
+from rung.core.markdown import excerpt
 from rung.core.submit_once import SubmitOnce
 from rung.ladder.models import Axis, Level, RatingChoice, RatingScale
 from rung.qa import events
+from rung.qa.mentions import mentioned_ids, mentions_announce, post_body_render
 from rung.qa.models import (
     Answer,
     ContextRating,
@@ -210,11 +211,12 @@ def question_create(
     topics = _validate_topics(topics)
     _validate_card(card)
     _validate_language(language)
+    rendered = post_body_render(body)
     question = Question(
         author=author,
         title=title.strip(),
         body=body,
-        body_html=render_markdown(body),
+        body_html=rendered.html,
         excerpt=excerpt(body, 240),
         is_anonymous=is_anonymous,
         # Left empty, the languages app detects it (events.QuestionAsked).
@@ -243,6 +245,7 @@ def question_create(
     events.publish(
         events.QuestionAsked(question_id=question.pk, actor_id=author.pk, author_id=author.pk)
     )
+    mentions_announce(post=question, actor=author, mentioned=rendered.mentioned_ids)
     # Subscribers inside the transaction may have labelled its language, or held it.
     question.refresh_from_db(fields=["language", "visibility", "visibility_reason"])
     return question
@@ -268,9 +271,13 @@ def question_edit(
         raise ValidationError(_("This question was deleted."))
     _lock_topics([*question.placements.values_list("topic_id", flat=True), *(t.pk for t in topics)])
     changed = question.title != title.strip() or question.body != body
+    body_changed = question.body != body
+    # Only members the text did not mention before are told; the rest already were.
+    mentioned_before = mentioned_ids(question.body) if body_changed else set()
+    rendered = post_body_render(body)
     question.title = title.strip()
     question.body = body
-    question.body_html = render_markdown(body)
+    question.body_html = rendered.html
     question.excerpt = excerpt(body, 240)
     question.is_anonymous = is_anonymous
     _apply_card(question, card)
@@ -292,6 +299,10 @@ def question_edit(
             text_changed=changed,
         )
     )
+    if body_changed:
+        mentions_announce(
+            post=question, actor=editor, mentioned=rendered.mentioned_ids, before=mentioned_before
+        )
     question.refresh_from_db(fields=["language"])
     return question
 
@@ -388,12 +399,13 @@ def answer_create(
     )
     if earlier := submit.earlier(question_id=question.pk, parent_id=parent_id, body=body):
         return earlier
+    rendered = post_body_render(body)
     answer = Answer(
         question=question,
         parent=parent,
         author=author,
         body=body,
-        body_html=render_markdown(body),
+        body_html=rendered.html,
         # Left empty, the languages app detects it (events.AnswerPosted).
         language=language,
         submit_token=submit.token,
@@ -417,6 +429,7 @@ def answer_create(
             parent_id=parent_id,
         )
     )
+    mentions_announce(post=answer, actor=author, mentioned=rendered.mentioned_ids)
     # Subscribers inside the transaction may have labelled its language, or held it.
     answer.refresh_from_db(fields=["language", "visibility", "visibility_reason"])
     return answer
@@ -432,8 +445,11 @@ def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
         raise ValidationError(_("This post was deleted."))
     if answer.body == body:
         return answer
+    # Only members the text did not mention before are told; the rest already were.
+    mentioned_before = mentioned_ids(answer.body)
+    rendered = post_body_render(body)
     answer.body = body
-    answer.body_html = render_markdown(body)
+    answer.body_html = rendered.html
     answer.edited_at = timezone.now()
     answer.full_clean(exclude=["body_html"])
     answer.save(update_fields=["body", "body_html", "edited_at"])
@@ -447,6 +463,9 @@ def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
             answer_id=answer.pk,
             parent_id=answer.parent_id,
         )
+    )
+    mentions_announce(
+        post=answer, actor=editor, mentioned=rendered.mentioned_ids, before=mentioned_before
     )
     answer.refresh_from_db(fields=["language"])
     return answer

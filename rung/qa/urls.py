@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rung.qa.views import browse, indexes, language, outcomes, posting, reactions
+from rung.qa.views import browse, indexes, invitations, language, outcomes, posting, reactions
 
 app_name = "qa"
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
     path("questions/<int:pk>/answer/", posting.answer_create, name="answer_create"),
     path("questions/<int:pk>/language/", language.question_language, name="question_language"),
     path("questions/<int:pk>/outcome/", outcomes.outcome_edit, name="outcome"),
+    path("questions/<int:pk>/invite/", invitations.answer_invite, name="answer_invite"),
     path("questions/<int:pk>/<slug:slug>/", browse.question_detail, name="question_slug"),
     path("answers/<int:pk>/", browse.answer_permalink, name="answer"),
     path("answers/<int:pk>/replies/", browse.answer_replies, name="answer_replies"),
@@ -27,4 +28,9 @@ urlpatterns = [
     path("answers/<int:pk>/helpful/", reactions.answer_mark_helpful, name="answer_helpful"),
     path("answers/<int:pk>/language/", language.answer_language, name="answer_language"),
     path("replies/<int:pk>/language/", language.reply_language, name="reply_language"),
+    path(
+        "invitations/<int:pk>/decline/",
+        invitations.answer_invitation_decline,
+        name="answer_invitation_decline",
+    ),
 ]

@@ -273,3 +273,183 @@
   });
   start();
 })();
+
+/* === @mentions === */
+// <textarea data-mention-source="/members/suggest" data-mention-label="...">: typing "@"
+// and the start of a name offers up to eight members (display name and username) in a list
+// under the field, from that address. Arrow keys move through the list, Enter or Tab picks,
+// Escape closes, and a click picks too. The list is a listbox that the textarea points into
+// with aria-activedescendant, so screen readers announce the option in focus. Without
+// JavaScript the field is plain text, and "@username" typed by hand is a mention all the
+// same. What starts a mention matches rung/core/mentions.py: an "@" not right after a
+// letter, digit or "_.+-@" (Han, kana and Hangul excepted), then name characters.
+(function () {
+  "use strict";
+
+  var AT_NAME = /(?:^|[^\p{L}\p{N}_.+@-]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])@([\p{L}\p{N}_.+-]{1,150})$/u;
+  var LOOK_BACK = 160; // "@" and the longest username, with the character before them
+  var WAIT_MS = 150;
+  var FIELD = "textarea[data-mention-source]";
+  var lists = 0;
+  var answers = new Map(); // address → members, so retyping a prefix asks nothing again
+
+  function state(field) {
+    if (!field._mentions) {
+      lists += 1;
+      field._mentions = { list: null, members: [], active: -1, at: -1, timer: 0, asked: "", id: "mention-list-" + lists };
+    }
+    return field._mentions;
+  }
+
+  // The name being typed before the caret, and where its "@" is; null if none.
+  function typed(field) {
+    var end = field.selectionStart;
+    if (end !== field.selectionEnd) {
+      return null;
+    }
+    var before = field.value.slice(Math.max(0, end - LOOK_BACK), end);
+    var match = AT_NAME.exec(before);
+    if (!match) {
+      return null;
+    }
+    return { query: match[1], at: end - match[1].length - 1 };
+  }
+
+  function close(field) {
+    var s = state(field);
+    window.clearTimeout(s.timer);
+    s.asked = "";
+    s.members = [];
+    s.active = -1;
+    if (s.list) {
+      s.list.remove();
+      s.list = null;
+    }
+    field.removeAttribute("aria-controls");
+    field.removeAttribute("aria-activedescendant");
+  }
+
+  function highlight(field, index) {
+    var s = state(field);
+    s.active = index;
+    Array.prototype.forEach.call(s.list.children, function (option, i) {
+      option.setAttribute("aria-selected", i === index ? "true" : "false");
+    });
+    field.setAttribute("aria-activedescendant", s.id + "-" + index);
+  }
+
+  function show(field, members) {
+    var s = state(field);
+    if (!members.length) {
+      close(field);
+      return;
+    }
+    if (!s.list) {
+      s.list = document.createElement("ul");
+      s.list.id = s.id;
+      s.list.className = "mention-list";
+      s.list.setAttribute("role", "listbox");
+      s.list.setAttribute("aria-label", field.dataset.mentionLabel || "@");
+      field.insertAdjacentElement("afterend", s.list);
+      field.setAttribute("aria-autocomplete", "list");
+      field.setAttribute("aria-controls", s.id);
+    }
+    s.members = members;
+    s.list.replaceChildren.apply(s.list, members.map(function (member, i) {
+      var option = document.createElement("li");
+      option.id = s.id + "-" + i;
+      option.setAttribute("role", "option");
+      var name = document.createElement("span");
+      name.className = "mention-name";
+      name.textContent = member.name;
+      var username = document.createElement("span");
+      username.className = "mention-username";
+      username.textContent = "@" + member.username;
+      option.append(name, " ", username);
+      // Chosen on mousedown, before the textarea loses focus and closes the list.
+      option.addEventListener("mousedown", function (event) {
+        event.preventDefault();
+        pick(field, i);
+      });
+      return option;
+    }));
+    highlight(field, 0);
+  }
+
+  function pick(field, index) {
+    var s = state(field);
+    var member = s.members[index];
+    var at = s.at;
+    var end = field.selectionStart;
+    close(field);
+    if (!member || at < 0) {
+      return;
+    }
+    var inserted = "@" + member.username + " ";
+    field.value = field.value.slice(0, at) + inserted + field.value.slice(end);
+    field.selectionStart = field.selectionEnd = at + inserted.length;
+    field.focus();
+  }
+
+  function ask(field, query) {
+    var s = state(field);
+    var address = field.dataset.mentionSource + "?q=" + encodeURIComponent(query);
+    s.asked = address;
+    if (answers.has(address)) {
+      show(field, answers.get(address));
+      return;
+    }
+    window.fetch(address, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : { members: [] }; })
+      .then(function (data) {
+        var members = Array.isArray(data.members) ? data.members : [];
+        answers.set(address, members);
+        if (s.asked === address && document.activeElement === field) {
+          show(field, members);
+        }
+      })
+      .catch(function () { close(field); });
+  }
+
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (!(field instanceof HTMLTextAreaElement) || !field.matches(FIELD)) {
+      return;
+    }
+    var s = state(field);
+    var found = typed(field);
+    if (!found) {
+      close(field);
+      return;
+    }
+    s.at = found.at;
+    window.clearTimeout(s.timer);
+    s.timer = window.setTimeout(function () { ask(field, found.query); }, WAIT_MS);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var field = event.target;
+    if (!(field instanceof HTMLTextAreaElement) || !field.matches(FIELD) || !field._mentions || !field._mentions.list) {
+      return;
+    }
+    var s = field._mentions;
+    var count = s.members.length;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      highlight(field, (s.active + (event.key === "ArrowDown" ? 1 : count - 1)) % count);
+    } else if ((event.key === "Enter" || event.key === "Tab") && !event.shiftKey && s.active >= 0) {
+      event.preventDefault();
+      pick(field, s.active);
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      close(field);
+    }
+  });
+
+  document.addEventListener("focusout", function (event) {
+    var field = event.target;
+    if (field instanceof HTMLTextAreaElement && field.matches(FIELD) && field._mentions) {
+      close(field);
+    }
+  });
+})();

@@ -36,6 +36,15 @@ ROUTES = [
         missing=lambda scene: ["nobody-here"],
     ),
     Route(
+        "accounts:member_suggest",
+        MEMBER,
+        query="q=bo",
+        bad=(
+            Bad("query over the limit", query="q=" + "b" * 151),
+            Bad("control character", query="q=b%00o"),
+        ),
+    ),
+    Route(
         "accounts:profile_edit",
         MEMBER,
         ("GET", "POST"),

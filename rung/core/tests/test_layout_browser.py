@@ -35,6 +35,7 @@ from rung.growth.tests.reviews_factory import make_review
 from rung.ladder.models import Axis, Level
 from rung.notifications import services as follows
 from rung.notifications.models import WatchLevel
+from rung.qa import services as qa_services
 from rung.qa.models import Question, Topic
 from rung.qa.outcomes import outcome_post
 from rung.testing import PASSWORD, make_answer, make_card, make_member, make_question
@@ -185,9 +186,15 @@ def _world() -> World:
         topics=["mid-level", "performance-reviews"],
         card=make_card(company=UNBROKEN[:120], focus=UNBROKEN[:200]),
     )
-    make_question(helper, title=_longest(strings, 200), topics=["mid-level", "performance-reviews"])
+    elsewhere = make_question(
+        helper, title=_longest(strings, 200), topics=["mid-level", "performance-reviews"]
+    )
+    # Suggested to the member for an invitation to answer, and mentioned by the longest
+    # username there can be.
+    suggested = make_member("s" * 150, display_name=_longest(odd, 80), headline=UNBROKEN[:120])
+    qa_services.like_toggle(user=helper, target=make_answer(elsewhere, suggested, body=UNBROKEN))
     answer = make_answer(question, helper, body=body)
-    make_answer(question, member, body=UNBROKEN, parent=answer)
+    make_answer(question, member, body=f"@{suggested.username} {UNBROKEN}", parent=answer)
     make_answer(question, helper, body="\n\n".join(odd[12:30]), parent=answer)
     make_answer(question, member, body=_longest(strings, 4000))
     outcome_post(

@@ -67,3 +67,15 @@ def test_rerendering_works_in_batches(alice: User) -> None:
     assert stored_html_rerender(Question, containing="<img", batch_size=2) == 5
     assert not Question.objects.filter(body_html__contains="<img").exists()
     assert stored_html_rerender(Question, containing="<img", batch_size=2) == 0
+
+
+def test_rerendering_keeps_mentions_with_the_accounts_resolver(alice: User, bob: User) -> None:
+    from rung.accounts.mentions import MentionLinks
+    from rung.core.stored_html import stored_html_rerender
+
+    question = make_question(alice, body=f"@bob {BODY}")
+    assert 'class="mention"' in question.body_html
+    Question.objects.filter(pk=question.pk).update(body_html=OLD_HTML)
+    stored_html_rerender(Question, containing="<img", mentions=lambda names: MentionLinks()(names))
+    question.refresh_from_db()
+    assert f'<a class="mention" href="{bob.get_absolute_url()}"' in question.body_html

@@ -1,8 +1,9 @@
 """Every Q&A address, by wrong method, logged out, outsider, moderator, missing ids, bad input.
 
 alice asked the question and replied to bob's answer; charlie is an outsider; mod is a
-moderator, who may also edit and delete anyone's posts and set their language. A new
-address without a Route below fails `test_every_qa_route_is_in_the_matrix`.
+moderator, who may also edit and delete anyone's posts and set their language. alice
+invited bob to answer before he did (the scene's invitation): only she invites, only he
+declines. A new address without a Route below fails `test_every_qa_route_is_in_the_matrix`.
 """
 
 import uuid
@@ -12,6 +13,7 @@ import pytest
 from django.utils.text import slugify
 
 from rung.qa import urls as qa_urls
+from rung.qa.models import AnswerInvitation
 from rung.testing.routes import (
     MEMBER,
     OWNER,
@@ -236,7 +238,46 @@ ROUTES = [
     ),
 ]
 
+
+def invite_form(username: str) -> Any:
+    return lambda scene: {"username": username}
+
+
+ROUTES += [
+    Route(
+        "qa:answer_invite",
+        OWNER,
+        ("POST",),
+        args=question_id,
+        data=invite_form("charlie"),
+        bad=(
+            Bad("no username", data=invite_form("  ")),
+            Bad("nobody by that name", data=invite_form("nobody-here")),
+            Bad("oneself", data=invite_form("alice")),
+            Bad("a member who answered", data=invite_form("bob")),
+            Bad("username over the limit", data=invite_form("x" * 151)),
+        ),
+    ),
+    Route(
+        "qa:answer_invitation_decline",
+        OWNER,
+        ("POST",),
+        args=lambda scene: [scene.extra["invitation"].pk],
+        doer="teammate",
+        refused=(404,),
+    ),
+]
+
 CASES = cases(ROUTES)
+
+
+@pytest.fixture
+def qa_scene(scene: Scene) -> Scene:
+    """The shared scene, with alice's invitation to bob."""
+    scene.extra["invitation"] = AnswerInvitation.objects.create(
+        question=scene.question, inviter=scene.members["owner"], invitee=scene.members["teammate"]
+    )
+    return scene
 
 
 def test_every_qa_route_is_in_the_matrix() -> None:
@@ -244,5 +285,5 @@ def test_every_qa_route_is_in_the_matrix() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
-def test_qa_route(case: Case, scene: Scene) -> None:
-    check(case, scene)
+def test_qa_route(case: Case, qa_scene: Scene) -> None:
+    check(case, qa_scene)

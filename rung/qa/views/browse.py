@@ -15,10 +15,10 @@ from rung.accounts.models import User
 from rung.accounts.roles import is_moderator
 from rung.core.human_check import started_token
 from rung.core.requests import HtmxRequest
-from rung.qa import fragments, selectors, view_counter
+from rung.qa import fragments, invitation_selectors, selectors, view_counter
 from rung.qa.access import answer_for_reader, question_for_reader
 from rung.qa.diffs import word_diff_html
-from rung.qa.models import BODY_MAX_LENGTH, Post, Question
+from rung.qa.models import BODY_MAX_LENGTH, AnswerInvitation, Post, Question
 from rung.qa.outcomes import outcome_open, question_outcome
 from rung.qa.selectors import FEED_SORTS
 from rung.qa.slots import (
@@ -160,6 +160,7 @@ def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> H
         response = HttpResponse(threads_html)
         patch_vary_headers(response, ["HX-Request"])
         return response
+    invite_panel, invitation = _invitations(question, user)
     response = render(
         request,
         "qa/question.html",
@@ -189,6 +190,8 @@ def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> H
             "body_max_length": BODY_MAX_LENGTH,
             "is_asker": is_asker,
             "can_moderate": is_moderator(user),
+            "invite_panel": invite_panel,
+            "invitation": invitation,
         },
     )
     patch_vary_headers(response, ["HX-Request"])
@@ -217,6 +220,22 @@ def _asker_outcome(request: HttpRequest, question: Question) -> dict[str, object
     if outcome is None:
         return {"outcome": None} if outcome_open(question) else None
     return {"outcome": outcome, "sections": outcome_actions.render(request, question)}
+
+
+def _invitations(
+    question: Question, user: User | AnonymousUser
+) -> tuple[invitation_selectors.InvitePanel | None, AnswerInvitation | None]:
+    """Return the asker's invitation panel, or the reader's own open invitation, if any.
+
+    Both are the reader's own, so they are rendered into the page, never into the cached
+    parts every reader shares.
+    """
+    open_for_answers = question.takes_answers and question.is_published and not question.is_deleted
+    if not open_for_answers or not isinstance(user, User):
+        return None, None
+    if user.pk == question.author_id:
+        return invitation_selectors.invite_panel(question), None
+    return None, invitation_selectors.invitation_for_reader(question, user)
 
 
 def _thread_viewer(

@@ -23,7 +23,9 @@ from rung.qa.outcomes import (
 @require_http_methods(["GET", "HEAD", "POST"])
 def outcome_edit(request: MemberRequest, pk: int) -> HttpResponse:
     """Show the outcome form to the asker (GET), or post or change the outcome (POST)."""
-    question = question_for_asker(request.user, pk)
+    question = question_for_asker(
+        request.user, pk, _("Only the person who asked can say what happened.")
+    )
     outcome = question_outcome(question)
     if request.method == "POST":
         form = OutcomeForm(request.POST)
