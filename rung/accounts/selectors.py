@@ -3,7 +3,7 @@
 from typing import Literal
 
 from allauth.account.models import EmailAddress
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from rung.accounts.models import User
 from rung.accounts.slots import answer_totals_source
@@ -66,3 +66,21 @@ def member_directory(
         # The annotation comes from above, so the type checker cannot know the field.
         return members.order_by(F("answer_total").desc(), "-date_joined", "-pk")
     return members.order_by("-date_joined", "-pk")
+
+
+def members_to_mail() -> QuerySet[User]:
+    """Return the active members Rung may send mail of its own to, at `User.email`.
+
+    An address someone signed up with is mailed once its owner confirmed it: until then it
+    may belong to somebody else, who never asked for mail. An account with no address rows
+    at all was made by the operator (the admin, an import, the demo), who typed the address.
+    """
+    confirmed = EmailAddress.objects.filter(
+        user=OuterRef("pk"), email__iexact=OuterRef("email"), verified=True
+    )
+    known = EmailAddress.objects.filter(user=OuterRef("pk"))
+    return (
+        User.objects.filter(is_active=True)
+        .exclude(email="")
+        .filter(Exists(confirmed) | ~Exists(known))
+    )

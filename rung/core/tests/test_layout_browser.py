@@ -33,6 +33,8 @@ from rung.growth.services import sharing as sharing_services
 from rung.growth.services import worklog as worklog_services
 from rung.growth.tests.reviews_factory import make_review
 from rung.ladder.models import Axis, Level
+from rung.notifications.kinds import KINDS
+from rung.notifications.unsubscribe import token_make
 from rung.qa.models import Question
 from rung.qa.outcomes import outcome_post
 from rung.testing import PASSWORD, make_answer, make_card, make_member, make_question
@@ -114,6 +116,12 @@ PAGES = [
     Page("members-search", lambda w: reverse("accounts:directory") + "?q=oddity"),
     Page("profile-own", lambda w: w.member.get_absolute_url()),
     Page("notifications", lambda w: reverse("notifications:list")),
+    Page("notification-settings", lambda w: reverse("notifications:preferences")),
+    Page(
+        "unsubscribe",
+        lambda w: reverse("notifications:unsubscribe", args=[token_make(w.member.pk, list(KINDS))]),
+        "visitor",
+    ),
     # Member pages.
     Page("ask", lambda w: reverse("qa:ask")),
     Page("question-edit", lambda w: reverse("qa:question_edit", args=[w.question.pk])),
