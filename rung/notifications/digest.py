@@ -426,6 +426,15 @@ def _digests(candidates: Sequence[_Candidate], now: datetime) -> list[Digest]:
         )
     )
     notices, counts, notice_questions = _waiting_notices(ids, now)
+    # Most questions go to many members of a batch: each line is written once.
+    lines: dict[tuple[int, int], QuestionLine] = {}
+
+    def line(question: _Question) -> QuestionLine:
+        key = (question.pk, question.topic_id)
+        if key not in lines:
+            lines[key] = _line(question, names)
+        return lines[key]
+
     digests = []
     for candidate in candidates:
         member_id = candidate.member.pk
@@ -451,9 +460,9 @@ def _digests(candidates: Sequence[_Candidate], now: datetime) -> list[Digest]:
             digest.notices = mailing.notice_lines(notices.get(member_id, []))
         shown = len(notices.get(member_id, []))
         digest.notices_more = counts.get(member_id, 0) - shown
-        digest.questions = [_line(q, names) for q in questions[:QUESTIONS_SHOWN]]
+        digest.questions = [line(q) for q in questions[:QUESTIONS_SHOWN]]
         digest.questions_more = max(0, len(questions) - QUESTIONS_SHOWN)
-        digest.suggestions = [_line(q, names) for q in suggestions]
+        digest.suggestions = [line(q) for q in suggestions]
         digests.append(digest)
     return digests
 
