@@ -25,7 +25,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives, mailers
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 from django.tasks import task_backends
 from django.template.loader import render_to_string
@@ -89,11 +89,20 @@ def schedule(user_ids: Iterable[int]) -> None:
         return
     run_after = timezone.now() + timedelta(seconds=window)
     deferred = tasks_mail.mail_notices.using(run_after=run_after)
-    for user_id in ids:
-        # The mark lasts a second less than the window, so a notice that found it is
-        # always older than the claim of the task it stands for.
-        if cache.add(_scheduled_key(user_id), 1, timeout=max(1, window - 1)):
-            deferred.enqueue(user_id)
+    marks = cache.get_many([_scheduled_key(user_id) for user_id in ids])
+    enqueued = [user_id for user_id in ids if _scheduled_key(user_id) not in marks]
+    for user_id in enqueued:
+        deferred.enqueue(user_id)
+
+    def mark() -> None:
+        # Marked once the task is surely queued (a rollback takes it away), and only until
+        # a second before it runs: a notice that finds the mark is older than the task's
+        # claim, so the task finds the notice.
+        left = int((run_after - timezone.now()).total_seconds()) - 1
+        if left >= 1:
+            cache.set_many({_scheduled_key(user_id): 1 for user_id in enqueued}, timeout=left)
+
+    transaction.on_commit(mark, robust=True)
 
 
 def _retry(user_id: int, attempt: int) -> bool:

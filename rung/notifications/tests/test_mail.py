@@ -5,6 +5,7 @@ every other one waiting for them, once, in their language, with links that open 
 one-click unsubscribe header; a refusing server means a later try, never a second mail.
 """
 
+import contextlib
 import re
 from collections.abc import Iterator
 from datetime import timedelta
@@ -14,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.db import transaction
 from django.tasks import task_backends
 from django.test import Client
 from django.urls import reverse
@@ -129,12 +131,21 @@ def test_every_link_in_the_mail_opens(
 
 
 def test_several_notices_in_the_window_go_in_one_mail(
-    smtp: LoopbackSMTP, deferred: Any, alice: User, bob: User, charlie: User, question: Question
+    smtp: LoopbackSMTP,
+    deferred: Any,
+    alice: User,
+    bob: User,
+    charlie: User,
+    question: Question,
+    committed: Any,
 ) -> None:
-    _answered(question, bob)
-    _answered(question, charlie, body="Write a design doc nobody asked for.")
     other = make_question(alice, title="Should I switch teams for a promotion?")
-    _answered(other, bob)
+    with committed():
+        _answered(question, bob)
+    with committed():
+        _answered(question, charlie, body="Write a design doc nobody asked for.")
+    with committed():
+        _answered(other, bob)
     # One task for alice, deferred by the window: the later notices found it scheduled.
     (scheduled,) = _mail_tasks(deferred)
     assert list(scheduled.args) == [alice.pk]
@@ -151,6 +162,20 @@ def test_several_notices_in_the_window_go_in_one_mail(
     assert f"2 new answers on “{question.title}”" in text
     assert f"Bob Rivera answered your question “{other.title}”" in text
     assert set(Notification.objects.values_list("mail_state", flat=True)) == {MailState.SENT}
+
+
+def test_a_schedule_rolled_back_does_not_hold_back_the_next(
+    deferred: Any, alice: User, committed: Any
+) -> None:
+    with committed(), contextlib.suppress(RuntimeError), transaction.atomic():
+        mailing.schedule([alice.pk])
+        raise RuntimeError("the notice was never saved")
+    with committed():
+        mailing.schedule([alice.pk])
+    with committed():
+        mailing.schedule([alice.pk])
+    # The database queue would have dropped the first task with its transaction.
+    assert len(_mail_tasks(deferred)) == 2
 
 
 def test_running_the_task_twice_mails_once(
