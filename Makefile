@@ -38,7 +38,8 @@ $(MO_FILES): %.mo: %.po $(VENV)/.installed
 messages: setup gettext-deps
 	$(PY) manage.py i18n_messages
 
-# The task worker (search vectors) runs beside the web server and stops with it.
+# The task worker (search vectors, notices, mail) runs beside the web server and stops with
+# it, and so does the loop that enqueues the periodic work (digests) every minute.
 # gunicorn's control socket (for `gunicornc`) defaults to one path per user, so a second
 # `make run` on another port would take it over and remove it on exit: each port gets its own.
 run: setup
@@ -48,7 +49,8 @@ run: setup
 	$(PY) manage.py collectstatic --no-input -v0
 	@echo "Rung is running on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py notifications_due --every 60 & due=$$!; \
+	trap 'kill $$worker $$due 2>/dev/null; wait $$worker $$due 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn rung.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
 		--access-logfile - --graceful-timeout 5 --control-socket var/gunicorn-$(PORT).ctl
 

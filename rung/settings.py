@@ -441,6 +441,15 @@ RUNG_VIEW_FLUSH_SECONDS = float(os.environ.get("RUNG_VIEW_FLUSH_SECONDS", "5"))
 # A page view that fills the buffer to this many wakes the flusher early.
 RUNG_VIEW_BUFFER_MAX = int(os.environ.get("RUNG_VIEW_BUFFER_MAX", "500"))
 
+# --- notification mail (docs/notifications.md) ------------------------------------------
+# Seconds a notice waits before it is mailed, so several arriving close together go in one
+# mail (with a task backend that can defer; RUNG_TASKS=immediate mails at once).
+RUNG_MAIL_COLLAPSE_SECONDS = int(os.environ.get("RUNG_MAIL_COLLAPSE_SECONDS", "300"))
+# Minutes to wait before each new try when the mail server fails; after the last, give up.
+RUNG_MAIL_RETRY_MINUTES = [int(m) for m in env_list("RUNG_MAIL_RETRY_MINUTES", "1,5,30")]
+# Days the unsubscribe link in a mail keeps working.
+RUNG_UNSUBSCRIBE_LINK_DAYS = int(os.environ.get("RUNG_UNSUBSCRIBE_LINK_DAYS", "365"))
+
 # --- background tasks and search ------------------------------------------------------
 # Tasks are rows in the database, run by `manage.py db_worker`; RUNG_TASKS=immediate runs
 # them inline instead (tests, or a one-process setup with no worker).

@@ -6,7 +6,7 @@ from typing import Literal
 
 from allauth.account.models import EmailAddress
 from django.db import connection
-from django.db.models import F, Func, Q, QuerySet
+from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet
 from django.db.models.functions import Collate, Lower
 
 from rung.accounts.models import User
@@ -144,3 +144,21 @@ def members_named(names: Sequence[str]) -> dict[str, User]:
         if candidates := by_key.get(key):
             named[name] = next((m for m in candidates if m.username == name), candidates[0])
     return named
+
+
+def members_to_mail() -> QuerySet[User]:
+    """Return the active members Rung may send mail of its own to, at `User.email`.
+
+    An address someone signed up with is mailed once its owner confirmed it: until then it
+    may belong to somebody else, who never asked for mail. An account with no address rows
+    at all was made by the operator (the admin, an import, the demo), who typed the address.
+    """
+    confirmed = EmailAddress.objects.filter(
+        user=OuterRef("pk"), email__iexact=OuterRef("email"), verified=True
+    )
+    known = EmailAddress.objects.filter(user=OuterRef("pk"))
+    return (
+        User.objects.filter(is_active=True)
+        .exclude(email="")
+        .filter(Exists(confirmed) | ~Exists(known))
+    )

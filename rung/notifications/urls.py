@@ -1,6 +1,7 @@
 from django.urls import path
 
 from rung.notifications import views, views_follow
+from rung.notifications.views_mail import preferences_page, unsubscribe_page
 
 app_name = "notifications"
 
@@ -17,4 +18,6 @@ urlpatterns = [
     path("saved/question/<int:pk>/", views_follow.bookmark_question, name="bookmark_question"),
     path("saved/answer/<int:pk>/", views_follow.bookmark_answer, name="bookmark_answer"),
     path("saved/<int:pk>/remove/", views_follow.bookmark_remove, name="bookmark_remove"),
+    path("settings/", preferences_page, name="preferences"),
+    path("unsubscribe/<str:token>/", unsubscribe_page, name="unsubscribe"),
 ]

@@ -34,7 +34,9 @@ from rung.growth.services import worklog as worklog_services
 from rung.growth.tests.reviews_factory import make_review
 from rung.ladder.models import Axis, Level
 from rung.notifications import services as follows
+from rung.notifications.kinds import KINDS
 from rung.notifications.models import WatchLevel
+from rung.notifications.unsubscribe import token_make
 from rung.qa import services as qa_services
 from rung.qa.models import Question, Topic
 from rung.qa.outcomes import outcome_post
@@ -117,6 +119,12 @@ PAGES = [
     Page("members-search", lambda w: reverse("accounts:directory") + "?q=oddity"),
     Page("profile-own", lambda w: w.member.get_absolute_url()),
     Page("notifications", lambda w: reverse("notifications:list")),
+    Page("notification-settings", lambda w: reverse("notifications:preferences")),
+    Page(
+        "unsubscribe",
+        lambda w: reverse("notifications:unsubscribe", args=[token_make(w.member.pk, list(KINDS))]),
+        "visitor",
+    ),
     # Member pages.
     Page("ask", lambda w: reverse("qa:ask")),
     Page("question-edit", lambda w: reverse("qa:question_edit", args=[w.question.pk])),
