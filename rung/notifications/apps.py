@@ -7,9 +7,9 @@ class NotificationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from rung.notifications import subscribers
+        from rung.notifications import due_work, fanout, sections, subscribers
 
         subscribers.subscribe()
-        from rung.notifications import sections
-
         sections.register()
+        # Some weeks after asking, the asker is asked what happened (rung/qa/outcomes.py).
+        due_work.register(fanout.outcome_prompts)

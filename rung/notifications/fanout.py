@@ -15,8 +15,17 @@ from django.utils import timezone
 from rung.growth.models import Comment, Goal, GrowthPlan, Share
 from rung.notifications import services
 from rung.notifications.models import Follow, WatchLevel
-from rung.qa.models import Answer, Like, Outcome, Post, Question, Visibility
+from rung.qa.models import (
+    Answer,
+    AnswerInvitation,
+    Like,
+    Outcome,
+    Post,
+    Question,
+    Visibility,
+)
 from rung.qa.outcomes import outcome_prompts_due, outcome_prompts_mark
+from rung.qa.posts import post_author_hidden
 
 
 def _visible[P: Post](post: P | None) -> P | None:
@@ -170,6 +179,54 @@ def post_liked(kind: str, post_id: int, actor_id: int) -> None:
         kind=kind,
         post_id=post.pk,
         question_id=question_id,
+    )
+
+
+# --- mentions and invitations ----------------------------------------------------------------
+
+
+def _post_of(kind: str, post_id: int) -> Question | Answer | None:
+    if kind == "question":
+        return _visible(Question.objects.filter(pk=post_id).first())
+    return _visible(Answer.objects.select_related("question").filter(pk=post_id).first())
+
+
+def members_mentioned(kind: str, post_id: int, user_ids: list[int]) -> None:
+    """Tell the members a post mentions, if they can still read it and did not mute it."""
+    post = _post_of(kind, post_id)
+    if post is None:
+        return
+    question = post if isinstance(post, Question) else post.question
+    if _visible(question) is None:
+        return
+    muted = muted_on(question, question.topics.values_list("pk", flat=True))
+    services.notify(
+        user_ids,
+        kind="mention",
+        event_key=f"mention:{kind}:{post_id}",
+        exclude=muted,
+        actor_id=None if post_author_hidden(post) else post.author_id,
+        question_id=question.pk,
+        answer_id=None if isinstance(post, Question) else post.pk,
+    )
+
+
+def answer_invited(invitation_id: int) -> None:
+    """Tell the invitee, while the invitation stands and the question takes answers."""
+    invitation = (
+        AnswerInvitation.objects.select_related("question")
+        .filter(pk=invitation_id, declined_at=None)
+        .first()
+    )
+    if invitation is None or _visible(invitation.question) is None:
+        return
+    question = invitation.question
+    services.notify(
+        [invitation.invitee_id],
+        kind="invitation",
+        event_key=f"invitation:{invitation.pk}",
+        actor_id=shown_actor(question, invitation.inviter_id),
+        question_id=question.pk,
     )
 
 

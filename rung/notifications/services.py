@@ -13,6 +13,7 @@ from rung.accounts.models import User
 from rung.notifications.kinds import KINDS, Delivery
 from rung.notifications.models import (
     Bookmark,
+    DigestFrequency,
     Follow,
     MailSettings,
     MailState,
@@ -82,6 +83,16 @@ def notify(
             User.objects.filter(pk__in=chunk, is_active=True).values_list("pk", flat=True)
         )
         deliveries = deliveries_for(active, kind)
+        digest_ids = [pk for pk in active if deliveries[pk] == Delivery.DIGEST]
+        no_digest = (
+            set(
+                MailSettings.objects.filter(
+                    user_id__in=digest_ids, digest=DigestFrequency.NEVER
+                ).values_list("user_id", flat=True)
+            )
+            if digest_ids
+            else set()
+        )
         rows = []
         for pk in active:
             delivery = deliveries[pk]
@@ -90,7 +101,7 @@ def notify(
             state = {Delivery.EMAIL: MailState.PENDING, Delivery.DIGEST: MailState.DIGEST}.get(
                 delivery, MailState.NONE
             )
-            if imported:
+            if imported or pk in no_digest:
                 state = MailState.NONE
             rows.append(
                 Notification(

@@ -53,6 +53,20 @@ def _visibility(event: events.PostVisibilityChanged) -> None:
             tasks.answer_posted.enqueue(event.post_id, True)
 
 
+def _mentioned(event: events.MembersMentioned) -> None:
+    tasks.members_mentioned.enqueue(event.kind, event.post_id, list(event.user_ids))
+
+
+def _invited(event: events.AnswerInvited) -> None:
+    tasks.answer_invited.enqueue(event.invitation_id)
+
+
+def _invitation_declined(event: events.AnswerInvitationDeclined) -> None:
+    services.notices_forget(
+        recipient_id=event.invitee_id, kind="invitation", question_id=event.question_id
+    )
+
+
 def _outcome(event: events.OutcomePosted) -> None:
     tasks.outcome_posted.enqueue(event.question_id, event.outcome_id, event.edited)
 
@@ -90,6 +104,9 @@ def subscribe() -> None:
     events.subscribe(events.AnswerDeleted, _answer_deleted)
     events.subscribe(events.PostVisibilityChanged, _visibility)
     events.subscribe(events.OutcomePosted, _outcome)
+    events.subscribe(events.MembersMentioned, _mentioned)
+    events.subscribe(events.AnswerInvited, _invited)
+    events.subscribe(events.AnswerInvitationDeclined, _invitation_declined)
     plan_events.subscribe(plan_events.PlanShared, _plan_shared)
     plan_events.subscribe(plan_events.ShareRevoked, _share_ended)
     plan_events.subscribe(plan_events.ShareDeclined, _share_ended)

@@ -38,3 +38,13 @@ def plan_shared(share_id: int) -> None:
 @task
 def plan_comment(comment_id: int) -> None:
     fanout.plan_comment(comment_id)
+
+
+@task
+def members_mentioned(kind: str, post_id: int, user_ids: list[int]) -> None:
+    fanout.members_mentioned(kind, post_id, user_ids)
+
+
+@task
+def answer_invited(invitation_id: int) -> None:
+    fanout.answer_invited(invitation_id)

@@ -1,15 +1,20 @@
 """The notifications page, the bell's count, and opening a notice."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from rung.accounts.requests import MemberRequest
 from rung.notifications import selectors, services
 from rung.notifications.describe import describe
+
+
+def _bad(request: HttpRequest, message: str) -> HttpResponse:
+    return render(request, "400.html", {"message": message}, status=400)
 
 
 def _cursor(value: str | None) -> int | bool | None:
@@ -23,7 +28,7 @@ def _cursor(value: str | None) -> int | bool | None:
 def notification_list(request: MemberRequest) -> HttpResponse:
     before = _cursor(request.GET.get("before"))
     if before is False:
-        return HttpResponseBadRequest("?before= takes a notice number.")
+        return _bad(request, _("“before” takes the number of a notice."))
     assert before is not True
     lines, more = selectors.notification_lines(request.user, before=before)
     context = {"lines": lines, "more": more, "unread": selectors.unread_count(request.user)}
@@ -43,7 +48,7 @@ def bell(request: HttpRequest) -> HttpResponse:
 def mark_read(request: MemberRequest) -> HttpResponse:
     raw = request.POST.getlist("id")
     if raw and not all(value.isdigit() and len(value) < 19 for value in raw):
-        return HttpResponseBadRequest("Say which notices by their numbers.")
+        return _bad(request, _("Say which notices to mark read by their numbers."))
     services.mark_read(request.user, [int(v) for v in raw] if raw else None)
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):

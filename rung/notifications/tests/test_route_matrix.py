@@ -61,9 +61,21 @@ def saved(value: str) -> Any:
 
 ROUTES = [
     # The lead's: the notifications page, the bell's count, marking read and opening.
-    Route("notifications:list", MEMBER),
+    Route(
+        "notifications:list",
+        MEMBER,
+        bad=(
+            Bad("cursor not a number", query="before=abc"),
+            Bad("cursor too long", query="before=" + "9" * 40),
+        ),
+    ),
     Route("notifications:bell", PUBLIC),
-    Route("notifications:mark_read", MEMBER, ("POST",)),
+    Route(
+        "notifications:mark_read",
+        MEMBER,
+        ("POST",),
+        bad=(Bad("not a notice number", data=lambda scene: {"id": "abc"}),),
+    ),
     Route(
         "notifications:open",
         OWNER,
@@ -161,7 +173,12 @@ CASES = cases(ROUTES)
 
 
 def test_every_notifications_route_is_in_the_matrix() -> None:
-    assert_covers(ROUTES, notifications_urls.urlpatterns, namespace="notifications")
+    # The settings page and the unsubscribe link have their matrix in test_preferences.py.
+    from rung.notifications.tests.test_preferences import ROUTES as MAIL_ROUTES
+
+    assert_covers(
+        [*ROUTES, *MAIL_ROUTES], notifications_urls.urlpatterns, namespace="notifications"
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
