@@ -119,7 +119,11 @@ def describe(notice: Notification, count: int = 1) -> Described:
     elif kind == "outcome":
         code = notice.data.get("outcome", "")
         values["outcome"] = OutcomeKind(code).label if code in OutcomeKind.values else code
-        text = _("The asker of %(title)s says what happened: %(outcome)s")
+        text = (
+            _("%(actor)s says what happened after asking %(title)s: %(outcome)s")
+            if notice.actor is not None
+            else _("The asker of %(title)s says what happened: %(outcome)s")
+        )
     elif kind == "outcome_prompt":
         text = _("You asked %(title)s a while ago. What happened? Tell the people who answered.")
     elif kind == "plan_shared":

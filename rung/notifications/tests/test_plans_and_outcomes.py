@@ -111,7 +111,7 @@ def test_an_outcome_reaches_everyone_who_answered_once(
     for member in (bob, charlie):
         [notice] = Notification.objects.filter(recipient=member, kind="outcome")
         assert describe(notice).text == (
-            f"The asker of “{question.title}” says what happened: Promoted"
+            f"Alice Chen says what happened after asking “{question.title}”: Promoted"
         )
     with committed():  # an edit of the note alone is no news
         outcome_post(question=question, member=alice, kind=OutcomeKind.PROMOTED, note="Got it.")
