@@ -1,8 +1,9 @@
-"""Two workers claiming outcome prompts at once never claim one question twice (PostgreSQL).
+"""Two workers claiming outcome prompts at once never claim one question twice.
 
-Each thread has its own database connection, so their transactions really overlap. On
-SQLite writers run one at a time by design (transactions begin IMMEDIATE), so there is
-no overlap to test; tests/test_outcomes.py covers claiming once there.
+Each thread has its own database connection. On PostgreSQL their transactions really
+overlap, and a worker skips the rows another holds; on SQLite writers take turns (each
+transaction begins IMMEDIATE), so the second waits for the first. Either way each question
+is claimed once, which is what the tests assert.
 """
 
 import datetime
@@ -16,13 +17,9 @@ from django.utils import timezone
 from rung.accounts.models import User
 from rung.qa.outcomes import outcome_prompts_due, outcome_prompts_mark
 from rung.testing import make_question
+from rung.testing.turns import turn
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="SQLite runs one writer at a time"
-    ),
-]
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _old_questions(author: User, count: int) -> list[int]:
@@ -60,8 +57,10 @@ def test_two_workers_running_the_prompt_loop_claim_each_question_once(alice: Use
 
     def worker() -> list[int]:
         claimed: list[int] = []
-        while due := outcome_prompts_due(now, limit=7):
-            batch = outcome_prompts_mark(due, now)
+        while True:
+            with turn():
+                due = outcome_prompts_due(now, limit=7)
+                batch = outcome_prompts_mark(due, now) if due else []
             if not batch:
                 break
             claimed += batch
@@ -74,13 +73,14 @@ def test_two_workers_running_the_prompt_loop_claim_each_question_once(alice: Use
 
 
 def test_a_claim_held_by_one_worker_is_skipped_by_the_other(alice: User) -> None:
-    """While the first worker's claim is uncommitted, the second claims none of those rows."""
+    """While the first worker's claim is uncommitted, the second claims none of those rows:
+    PostgreSQL's second worker skips them at once, SQLite's waits for the first to commit."""
     ids = _old_questions(alice, 5)
     now = timezone.now()
     held, released = threading.Event(), threading.Event()
 
     def slow() -> list[int]:
-        with transaction.atomic():
+        with turn(), transaction.atomic():
             claimed = outcome_prompts_mark(ids[:3], now)
             held.set()
             released.wait(30)
@@ -88,10 +88,15 @@ def test_a_claim_held_by_one_worker_is_skipped_by_the_other(alice: User) -> None
 
     def quick() -> list[int]:
         held.wait(30)
+        # Let the first commit a moment after this claim began: on SQLite the claim waits
+        # for the write lock until then; on PostgreSQL it is done before.
+        timer = threading.Timer(0.5, released.set)
+        timer.start()
         try:
-            return outcome_prompts_mark(ids, now)
+            with turn():
+                return outcome_prompts_mark(ids, now)
         finally:
-            released.set()
+            timer.join()
 
     slow_claimed, quick_claimed = _in_threads(slow, quick)
     assert slow_claimed == ids[:3]

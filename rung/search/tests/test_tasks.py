@@ -23,7 +23,12 @@ def database_tasks(settings: Any) -> None:
 def test_worker_computes_the_vector_of_a_new_question(alice: User, database_tasks: None) -> None:
     question = make_question(alice, title="How do I ask for a raise?", body="After a good year.")
     assert not Embedding.objects.filter(question=question).exists()
-    assert DBTaskResult.objects.count() == 1
+    # Search's task, and the notifications app's fan-out of the new question.
+    paths = sorted(DBTaskResult.objects.values_list("task_path", flat=True))
+    assert paths == [
+        "rung.notifications.tasks.question_asked",
+        "rung.search.tasks.embed_questions",
+    ]
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     assert Embedding.objects.filter(question=question).exists()
 
