@@ -257,6 +257,7 @@ def outcome_posted(question_id: int, outcome_id: int, edited: bool) -> None:
         actor_id=shown_actor(question, question.author_id),
         question_id=question.pk,
         data={"outcome": outcome.kind},
+        when=outcome.edited_at or outcome.created_at,
     )
 
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from rung.accounts.models import User
 from rung.notifications.describe import Described, describe
@@ -46,12 +46,16 @@ def notification_lines(user: User, *, before: int | None = None) -> tuple[list[L
     """
     notices = _notices(user)
     if before is not None:
-        notices = notices.filter(pk__lt=before)
-    page = list(notices.order_by("-pk")[: PAGE_SIZE + 1])
-    more = page[PAGE_SIZE].pk if len(page) > PAGE_SIZE else None
+        # The cursor is the last notice of the page before: only the member's own counts.
+        last = Notification.objects.filter(recipient=user, pk=before).values("created_at").first()
+        if last is None:
+            return [], None
+        notices = notices.filter(
+            Q(created_at__lt=last["created_at"]) | Q(created_at=last["created_at"], pk__lt=before)
+        )
+    page = list(notices.order_by("-created_at", "-pk")[: PAGE_SIZE + 1])
+    more = page[PAGE_SIZE - 1].pk if len(page) > PAGE_SIZE else None
     page = page[:PAGE_SIZE]
-    if more is not None:
-        more = page[-1].pk
     groups: dict[tuple[str, int, bool], list[Notification]] = {}
     order: list[list[Notification]] = []
     for notice in page:

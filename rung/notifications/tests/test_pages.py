@@ -137,3 +137,25 @@ def test_the_bell_costs_a_member_page_one_query(alice: User, alice_client: Clien
 def test_logged_out_pages_need_log_in(visitor: Client) -> None:
     response = visitor.get(reverse("notifications:list"))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_notices_are_listed_by_when_it_happened_not_when_they_were_written(
+    alice: User, alice_client: Client
+) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    question = make_question(alice)
+    now = timezone.now()
+    for i, days in enumerate([0, 30, 2]):  # the second came from an import, written later
+        Notification.objects.create(
+            recipient=alice,
+            kind="mention",
+            question=question,
+            event_key=f"m{i}",
+            created_at=now - dt.timedelta(days=days),
+            data={"n": i},
+        )
+    lines = alice_client.get(reverse("notifications:list")).context["lines"]
+    assert [line.notice.event_key for line in lines] == ["m0", "m2", "m1"]
