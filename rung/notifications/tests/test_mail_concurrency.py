@@ -22,7 +22,7 @@ from rung.testing import make_member
 from rung.testing.smtp import LoopbackSMTP, loopback_smtp
 from rung.testing.turns import turn
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 WORKERS = 4
 ROUNDS = 5
