@@ -101,7 +101,9 @@ def test_the_community_loop(
     mail = mails[0].message
     assert "Bob Rivera" in mail["Subject"] and "回答了你的问题" in mail["Subject"]
     assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    text = mail.get_body(preferencelist=("plain",)).get_content()
+    plain = mail.get_body(preferencelist=("plain",))
+    assert plain is not None
+    text = plain.get_content()
     link = next(
         u
         for u in re.findall(r"https?://[^\s<>\"]+", text)
