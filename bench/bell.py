@@ -3,11 +3,12 @@
     .venv/bin/python bench/bell.py [--members 10000 --notices 1000000 --requests 2000]
     .venv/bin/python bench/bell.py --database-url postgres://postgres@127.0.0.1:5432/rung_bench
 
-A throwaway database (SQLite unless --database-url) holds --members members and --notices
-notices spread over them, and three members of interest: one with nothing unread, one
-with 50 unread, and one with 100,000 unread (a member back from a year away). In one
-process, through Django's test client (the whole middleware stack, no network), the run
-times, interleaved round by round so a noisy machine shifts all alike:
+A throwaway database (SQLite unless --database-url, which is dropped and created anew)
+holds --members members and --notices notices spread over them, and three members of
+interest: one with nothing unread, one with 50 unread, and one with 100,000 unread (a
+member back from a year away). In one process, through Django's test client (the whole
+middleware stack, no network), the run times, interleaved round by round so a noisy
+machine shifts all alike:
 
 - the health view, which crosses the same middleware and reads nothing (the reference);
 - /notifications/bell/, the count the header's script asks for, for each of the three;
@@ -38,6 +39,7 @@ def setup_django(workdir: Path, database_url: str | None) -> None:
     for name in ("DATABASE_URL", "REDIS_URL", "RUNG_TASKS", "DEBUG"):
         os.environ.pop(name, None)
     if database_url:
+        _recreate(database_url)
         os.environ["DATABASE_URL"] = database_url
     os.environ["RUNG_TASKS"] = "immediate"
     sys.path.insert(0, str(ROOT))
@@ -55,15 +57,23 @@ def setup_django(workdir: Path, database_url: str | None) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    if database_url:
-        call_command("flush", interactive=False, verbosity=0) if _has_tables() else None
     call_command("migrate", verbosity=0)
 
 
-def _has_tables() -> bool:
-    from django.db import connection
+def _recreate(database_url: str) -> None:
+    """Drop and create the PostgreSQL database named, so each run starts from migrations."""
+    import urllib.parse
 
-    return "notifications_notification" in connection.introspection.table_names()
+    import psycopg
+
+    parts = urllib.parse.urlsplit(database_url)
+    name = parts.path.lstrip("/")
+    if parts.scheme not in {"postgres", "postgresql"} or not name.replace("_", "").isalnum():
+        raise SystemExit(f"--database-url must name a PostgreSQL database: {database_url}")
+    maintenance = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def fill(members: int, notices: int) -> dict[str, Any]:
@@ -71,7 +81,7 @@ def fill(members: int, notices: int) -> dict[str, Any]:
 
     from rung.accounts.models import User
     from rung.notifications.models import Notification
-    from rung.qa.models import Question, Topic
+    from rung.qa.models import Topic
     from rung.qa.services import question_create
 
     rng = random.Random(7)
@@ -90,42 +100,27 @@ def fill(members: int, notices: int) -> dict[str, Any]:
     now = timezone.now()
     batch: list[Notification] = []
 
-    def add(recipient: Any, n: int, read: bool, prefix: str) -> None:
-        for i in range(n):
-            batch.append(
-                Notification(
-                    recipient=recipient,
-                    kind="watched_question",
-                    question=question,
-                    event_key=f"{prefix}:{i}",
-                    created_at=now,
-                    read_at=now if read else None,
-                )
-            )
-            if len(batch) >= 20_000:
-                Notification.objects.bulk_create(batch)
-                batch.clear()
-
-    for i in range(notices):
-        user = users[rng.randrange(members)]
+    def add(recipient: Any, key: str, read: bool) -> None:
         batch.append(
             Notification(
-                recipient=user,
+                recipient=recipient,
                 kind="watched_question",
                 question=question,
-                event_key=f"bulk:{i}",
+                event_key=key,
                 created_at=now,
-                read_at=None if rng.random() < 0.2 else now,
+                read_at=now if read else None,
             )
         )
         if len(batch) >= 20_000:
             Notification.objects.bulk_create(batch)
             batch.clear()
-    add(quiet, 500, True, "quiet")  # read long ago
-    add(some, 50, False, "some")
-    add(flooded, 100_000, False, "flood")
+
+    for i in range(notices):  # a fifth of them unread
+        add(users[rng.randrange(members)], f"bulk:{i}", read=rng.random() >= 0.2)
+    for member, count, read in ((quiet, 500, True), (some, 50, False), (flooded, 100_000, False)):
+        for i in range(count):
+            add(member, f"{member.username}:{i}", read)
     Notification.objects.bulk_create(batch)
-    _ = Question
     return {"quiet": quiet, "some": some, "flooded": flooded}
 
 

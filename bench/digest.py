@@ -3,8 +3,8 @@
     .venv/bin/python bench/digest.py [--members 10000 --questions 600 --notices 3]
     .venv/bin/python bench/digest.py --database-url postgres://postgres@127.0.0.1:5432/rung_bench
 
-A throwaway database (SQLite in a temporary folder unless --database-url, whose tables are
-emptied) holds --members members who joined a month ago, each tracking two levels or
+A throwaway database (SQLite in a temporary folder unless --database-url, which is dropped and
+created anew) holds --members members who joined a month ago, each tracking two levels or
 topics, watching one and muting one; a tenth of them read the digest daily. Over the last
 week --questions questions were asked across those topics (a third still unanswered),
 each member has --notices notices waiting for the digest, and a third of the members

@@ -3,8 +3,8 @@
     .venv/bin/python bench/fanout.py [--watchers 100000]
     .venv/bin/python bench/fanout.py --database-url postgres://postgres@127.0.0.1:5432/rung_bench
 
-A throwaway database (SQLite in a temporary folder unless --database-url, whose tables are
-emptied) holds --watchers members watching the mid-level, a few hundred of whom muted
+A throwaway database (SQLite in a temporary folder unless --database-url, which is dropped and
+created anew) holds --watchers members watching the mid-level, a few hundred of whom muted
 the question's other topic, and a tenth of whom chose to hear of new questions in the
 digest or by mail at once. The worker's fan-out for one question
 (`rung.notifications.fanout.question_asked`, what the task runs after a question is

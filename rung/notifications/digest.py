@@ -28,8 +28,8 @@ from typing import Any
 
 from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import connection, transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery, Value, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -37,18 +37,17 @@ from django.utils.translation import ngettext
 
 from rung.accounts.models import User
 from rung.accounts.selectors import members_to_mail
+from rung.notifications import digest_reads as reads
 from rung.notifications import mailing
 from rung.notifications.mailing import MailLine
 from rung.notifications.models import (
     DigestFrequency,
-    Follow,
     MailSettings,
     MailState,
     Notification,
-    WatchLevel,
 )
 from rung.notifications.unsubscribe import DIGEST
-from rung.qa.models import QuestionTopic, Topic, Visibility
+from rung.qa.models import Topic
 
 logger = logging.getLogger(__name__)
 
@@ -57,13 +56,8 @@ PERIODS = {DigestFrequency.DAILY: timedelta(days=1), DigestFrequency.WEEKLY: tim
 # A digest comes due this much early, so one sent at nine each Monday stays at nine rather
 # than drifting later by one run's interval every week.
 SLACK = timedelta(minutes=10)
-NOTICES_SHOWN = 30
 QUESTIONS_SHOWN = 10
 SUGGESTIONS = 5
-# Questions older than this are not suggested: they have found their answerers or not.
-SUGGEST_WITHIN = timedelta(days=30)
-# The newest unanswered questions read per topic, of which each member gets SUGGESTIONS.
-SUGGEST_PER_TOPIC = 20
 
 
 @dataclass(frozen=True)
@@ -172,177 +166,10 @@ def _claim(user_ids: Sequence[int], now: datetime) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-# --- what the batch needs ----------------------------------------------------------------
-
-
-@dataclass
-class _Follows:
-    topics: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
-    muted_topics: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
-    muted_questions: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
-
-
-def _follows(user_ids: Sequence[int]) -> _Follows:
-    follows = _Follows()
-    rows = (
-        Follow.objects.filter(user_id__in=user_ids)
-        .filter(Q(topic__isnull=False) | Q(question__isnull=False, level=WatchLevel.MUTED))
-        .values_list("user_id", "topic_id", "question_id", "level")
-    )
-    for user_id, topic_id, question_id, level in rows:
-        if topic_id is None:
-            follows.muted_questions[user_id].add(question_id)
-        elif level == WatchLevel.MUTED:
-            follows.muted_topics[user_id].add(topic_id)
-        else:
-            follows.topics[user_id].add(topic_id)
-    return follows
-
-
-@dataclass(frozen=True)
-class _Question:
-    pk: int
-    title: str
-    author_id: int
-    created_at: datetime
-    topic_id: int  # the topic it was found through
-
-
-def _visible() -> Q:
-    return Q(
-        is_visible=True,
-        question__is_deleted=False,
-        question__visibility=Visibility.PUBLISHED,
-    )
-
-
-def _new_questions(topic_ids: Iterable[int], since: datetime, now: datetime) -> list[_Question]:
-    """Questions asked in these topics in the window, newest first, one row per placement."""
-    topic_ids = sorted(set(topic_ids))
-    if not topic_ids:
-        return []
-    rows = (
-        QuestionTopic.objects.filter(_visible(), topic_id__in=topic_ids)
-        .filter(question__created_at__gt=since, question__created_at__lte=now)
-        .order_by("-question__created_at", "-question_id")
-        .values_list(
-            "question_id",
-            "question__title",
-            "question__author_id",
-            "question__created_at",
-            "topic_id",
-        )
-    )
-    return [_Question(*row) for row in rows]
-
-
-def _answered_topics(user_ids: Sequence[int]) -> dict[int, set[int]]:
-    """The topics each member answered a question in before."""
-    rows = (
-        QuestionTopic.objects.filter(
-            question__answers__author_id__in=user_ids,
-            question__answers__parent__isnull=True,
-            question__answers__is_deleted=False,
-        )
-        .values_list("question__answers__author_id", "topic_id")
-        .distinct()
-    )
-    found: dict[int, set[int]] = defaultdict(set)
-    for user_id, topic_id in rows:
-        found[user_id].add(topic_id)
-    return found
-
-
-def _unanswered(topic_ids: Iterable[int], now: datetime) -> list[_Question]:
-    """The newest questions nobody answered yet in each of these topics, newest first."""
-    topic_ids = sorted(set(topic_ids))
-    if not topic_ids:
-        return []
-    rows = (
-        QuestionTopic.objects.filter(_visible(), topic_id__in=topic_ids, answer_count=0)
-        .filter(
-            question__answer_count=0,
-            question__accepted_answer__isnull=True,
-            question__locked_at__isnull=True,
-            question__closed_at__isnull=True,
-            question__created_at__gte=now - SUGGEST_WITHIN,
-        )
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("topic_id")],
-                order_by=[F("created_at").desc(), F("question_id").desc()],
-            )
-        )
-        .filter(rank__lte=SUGGEST_PER_TOPIC)
-        .values_list(
-            "question_id",
-            "question__title",
-            "question__author_id",
-            "question__created_at",
-            "topic_id",
-        )
-    )
-    return sorted(
-        (_Question(*row) for row in rows), key=lambda q: (q.created_at, q.pk), reverse=True
-    )
-
-
-def _placements(question_ids: Iterable[int]) -> dict[int, set[int]]:
-    """Every topic of each question, so a question in a muted topic stays out."""
-    ids = sorted(set(question_ids))
-    found: dict[int, set[int]] = defaultdict(set)
-    if ids:
-        rows = QuestionTopic.objects.filter(question_id__in=ids).values_list(
-            "question_id", "topic_id"
-        )
-        for question_id, topic_id in rows:
-            found[question_id].add(topic_id)
-    return found
-
-
-def _waiting_notices(
-    user_ids: Sequence[int], now: datetime
-) -> tuple[dict[int, list[Notification]], dict[int, int], dict[int, set[int]]]:
-    """The notices this run took for the digest: the newest per member, counts, questions."""
-    taken = Notification.objects.filter(
-        recipient_id__in=user_ids, mail_state=MailState.DIGESTED, mailed_at=now
-    )
-    counts = dict(
-        taken.order_by()
-        .values_list("recipient_id")
-        .annotate(n=Count("pk"))
-        .values_list("recipient_id", "n")
-    )
-    questions: dict[int, set[int]] = defaultdict(set)
-    for user_id, question_id in (
-        taken.filter(question_id__isnull=False)
-        .order_by()
-        .values_list("recipient_id", "question_id")
-        .distinct()
-    ):
-        questions[user_id].add(question_id)
-    newest = (
-        taken.select_related("actor", "question", "topic")
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("recipient_id")],
-                order_by=[F("created_at").desc(), F("pk").desc()],
-            )
-        )
-        .filter(rank__lte=NOTICES_SHOWN)
-    )
-    shown: dict[int, list[Notification]] = defaultdict(list)
-    for notice in newest:
-        shown[notice.recipient_id].append(notice)
-    return shown, counts, questions
-
-
 # --- writing one member's digest ---------------------------------------------------------
 
 
-def _line(question: _Question, topic_names: dict[int, str]) -> QuestionLine:
+def _line(question: reads.DigestQuestion, topic_names: dict[int, str]) -> QuestionLine:
     path = reverse("qa:question", args=[question.pk])
     return QuestionLine(
         question_id=question.pk,
@@ -354,18 +181,18 @@ def _line(question: _Question, topic_names: dict[int, str]) -> QuestionLine:
 
 
 def _pick(
-    questions: Iterable[_Question],
+    questions: Iterable[reads.DigestQuestion],
     *,
     member_id: int,
     topics: set[int],
     skip: set[int],
-    follows: _Follows,
+    follows: reads.Follows,
     placements: dict[int, set[int]],
-) -> list[_Question]:
+) -> list[reads.DigestQuestion]:
     """The questions in `topics` one member should see, each once, in the order given."""
     muted_topics = follows.muted_topics[member_id]
     muted_questions = follows.muted_questions[member_id]
-    picked: list[_Question] = []
+    picked: list[reads.DigestQuestion] = []
     seen = set(skip)
     for question in questions:
         if question.pk in seen or question.topic_id not in topics:
@@ -413,23 +240,23 @@ def digest_message(digest: Digest) -> EmailMultiAlternatives:
 def _digests(candidates: Sequence[_Candidate], now: datetime) -> list[Digest]:
     """Build the digests of claimed members from a fixed number of queries."""
     ids = [c.member.pk for c in candidates]
-    follows = _follows(ids)
+    follows = reads.follows_of(ids)
     earliest = min(c.since(now) for c in candidates)
     followed = set().union(*follows.topics.values()) if follows.topics else set()
-    new = _new_questions(followed, earliest, now)
-    answered = _answered_topics(ids)
-    unanswered = _unanswered(set().union(*answered.values()) if answered else set(), now)
-    placements = _placements([q.pk for q in new] + [q.pk for q in unanswered])
+    new = reads.new_questions(followed, earliest, now)
+    answered = reads.answered_topics(ids)
+    unanswered = reads.unanswered(set().union(*answered.values()) if answered else set(), now)
+    placements = reads.placements([q.pk for q in new] + [q.pk for q in unanswered])
     names = dict(
         Topic.objects.filter(pk__in={q.topic_id for q in [*new, *unanswered]}).values_list(
             "pk", "name"
         )
     )
-    notices, counts, notice_questions = _waiting_notices(ids, now)
+    notices, counts, notice_questions = reads.waiting_notices(ids, now)
     # Most questions go to many members of a batch: each line is written once.
     lines: dict[tuple[int, int], QuestionLine] = {}
 
-    def line(question: _Question) -> QuestionLine:
+    def line(question: reads.DigestQuestion) -> QuestionLine:
         key = (question.pk, question.topic_id)
         if key not in lines:
             lines[key] = _line(question, names)

@@ -18,7 +18,7 @@ from rung.notifications.describe import describe
 from rung.notifications.models import Notification
 from rung.qa.models import OutcomeKind, Question
 from rung.qa.outcomes import outcome_post
-from rung.testing import make_answer, make_member, make_question
+from rung.testing import make_answer, make_question
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_mail")]
 
@@ -154,4 +154,3 @@ def test_a_member_who_left_is_not_asked(alice: User, bob: User) -> None:
     User.objects.filter(pk=alice.pk).update(is_active=False)
     fanout.outcome_prompts()
     assert kinds(alice) == []
-    _ = make_member
