@@ -138,3 +138,9 @@ def delivery_note() -> str:
 def mailbox_open() -> bool:
     """Whether /-/mail/ lists the kept messages: only with DEBUG on, and mail kept here."""
     return bool(settings.DEBUG) and isinstance(_default_mailer(), (ConsoleBackend, FileBackend))
+
+
+def site_link(path: str = "/") -> str:
+    """Return the absolute address of a path on this site (RUNG_SITE_URL), for mail and
+    outside services, which cannot follow a relative link."""
+    return settings.RUNG_SITE_URL.rstrip("/") + path

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from rung.accounts.models import User
 from rung.accounts.selectors import member_with_email
+from rung.core.mail import site_link
 
 
 @task
@@ -39,8 +40,8 @@ def send_plan_invitation(share_id: int) -> bool:
             "owner": owner,
             "plan": share.plan,
             "share": share,
-            "link": settings.RUNG_SITE_URL.rstrip("/") + path,
-            "site_url": settings.RUNG_SITE_URL.rstrip("/") + "/",
+            "link": site_link(path),
+            "site_url": site_link(),
         }
         subject = render_to_string("growth/email/plan_invitation_subject.txt", context)
         body = render_to_string("growth/email/plan_invitation_message.txt", context)

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.tasks import task
 from django.utils.translation import gettext as _
 
+from rung.core.mail import site_link
+
 logger = logging.getLogger(__name__)
 SPAM_CHECK_TIMEOUT = 5
 
@@ -42,7 +44,7 @@ def spam_check_task(kind: str, post_id: int) -> bool:
         "comment_author": post.author.username,
         "comment_author_email": post.author.email,
         "comment_content": post.body,
-        "permalink": settings.RUNG_SITE_URL + post.get_absolute_url(),
+        "permalink": site_link(post.get_absolute_url()),
     }
     try:
         spam = _ask_outside_check(fields)

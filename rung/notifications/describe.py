@@ -4,12 +4,15 @@ The page, the bell and the mails all read notices through `describe`, so a notic
 the same thing everywhere, and an anonymous asker is "the asker" in every one of them.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from rung.notifications.kinds import KINDS
 from rung.notifications.models import Notification
 from rung.qa.models import OutcomeKind
 
@@ -137,3 +140,32 @@ def describe(notice: Notification, count: int = 1) -> Described:
     else:
         text = _("Something happened on Rung")
     return Described(text % values, _url(notice))
+
+
+def grouped(notices: Iterable[Notification], *, by_read: bool = True) -> list[list[Notification]]:
+    """Group notices given newest first, as the page and the mails show them.
+
+    Notices of a grouping kind about one question make one group ("3 new answers on …")
+    where the newest of them stood; any other notice stands alone. On the page (`by_read`)
+    read and unread notices stay apart; a mail tells them all as news.
+    """
+    groups: dict[tuple[str, int, bool], list[Notification]] = {}
+    order: list[list[Notification]] = []
+    for notice in notices:
+        if KINDS[notice.kind].groups and notice.question_id:
+            key = (notice.kind, notice.question_id, by_read and notice.read_at is None)
+            if key in groups:
+                groups[key].append(notice)
+                continue
+            groups[key] = [notice]
+            order.append(groups[key])
+        else:
+            order.append([notice])
+    return order
+
+
+def open_path(group: list[Notification]) -> str:
+    """The address that marks a group read and goes where its newest notice leads."""
+    path = reverse("notifications:open", args=[group[0].pk])
+    also = urlencode([("also", notice.pk) for notice in group[1:]])
+    return f"{path}?{also}" if also else path

@@ -37,6 +37,7 @@ from django.utils.translation import ngettext
 
 from rung.accounts.models import User
 from rung.accounts.selectors import members_to_mail
+from rung.core.mail import site_link
 from rung.notifications import digest_reads as reads
 from rung.notifications import mailing
 from rung.notifications.mailing import MailLine
@@ -174,7 +175,7 @@ def _line(question: reads.DigestQuestion, topic_names: dict[int, str]) -> Questi
     return QuestionLine(
         question_id=question.pk,
         title=question.title,
-        url=mailing.site_link(path),
+        url=site_link(path),
         topic=topic_names.get(question.topic_id, ""),
         created_at=question.created_at,
     )
@@ -230,8 +231,8 @@ def digest_message(digest: Digest) -> EmailMultiAlternatives:
                 "daily": digest.frequency == DigestFrequency.DAILY,
                 "more_notices": more_notices,
                 "more_questions": more_questions,
-                "all_url": mailing.site_link(reverse("notifications:list")),
-                "home_url": mailing.site_link(reverse("home")),
+                "all_url": site_link(reverse("notifications:list")),
+                "home_url": site_link(reverse("home")),
             },
             unsubscribe_what=[DIGEST],
         )

@@ -37,8 +37,9 @@ from django.utils.translation import ngettext, pgettext
 from rung.accounts.interface_language import member_language
 from rung.accounts.models import User
 from rung.accounts.selectors import members_to_mail
+from rung.core.mail import site_link
 from rung.notifications import unsubscribe
-from rung.notifications.describe import describe
+from rung.notifications.describe import describe, grouped, open_path
 from rung.notifications.kinds import KINDS
 from rung.notifications.models import MailState, Notification
 from rung.qa.models import Visibility
@@ -56,11 +57,6 @@ def collapse_seconds() -> int:
 
 def retry_delays() -> list[timedelta]:
     return [timedelta(minutes=max(0, int(m))) for m in settings.RUNG_MAIL_RETRY_MINUTES]
-
-
-def site_link(path: str) -> str:
-    """Return the absolute address of a path on this site, for links in mail."""
-    return settings.RUNG_SITE_URL.rstrip("/") + path
 
 
 # --- scheduling --------------------------------------------------------------------------
@@ -193,27 +189,11 @@ class MailLine:
 
 def notice_lines(notices: Sequence[Notification]) -> list[MailLine]:
     """Group notices as the notifications page does, newest first, as lines for a mail."""
-    groups: dict[tuple[str, int], list[Notification]] = {}
-    order: list[list[Notification]] = []
-    for notice in sorted(notices, key=lambda n: (n.created_at, n.pk), reverse=True):
-        if KINDS[notice.kind].groups and notice.question_id:
-            key = (notice.kind, notice.question_id)
-            if key in groups:
-                groups[key].append(notice)
-                continue
-            groups[key] = [notice]
-            order.append(groups[key])
-        else:
-            order.append([notice])
-    lines = []
-    for group in order:
-        path = reverse("notifications:open", args=[group[0].pk])
-        also = "&".join(f"also={n.pk}" for n in group[1:])
-        lines.append(
-            MailLine(
-                describe(group[0], len(group)).text, site_link(path + ("?" + also if also else ""))
-            )
-        )
+    newest_first = sorted(notices, key=lambda n: (n.created_at, n.pk), reverse=True)
+    lines = [
+        MailLine(describe(group[0], len(group)).text, site_link(open_path(group)))
+        for group in grouped(newest_first, by_read=False)
+    ]
     return lines
 
 

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString
 
 from rung.accounts.models import User
 from rung.accounts.slots import profile_actions
-from rung.notifications import selectors, selectors_follow
+from rung.notifications import selectors_follow
 from rung.notifications.models import WatchLevel
 from rung.qa.models import Question, Topic
 from rung.qa.slots import (
@@ -124,7 +124,7 @@ def save_toggle_html(
 
 
 def topic_follow_section(request: HttpRequest, topic: Topic) -> SafeString:
-    level = selectors.follow_level(request.user, topic=topic)  # type: ignore[arg-type]
+    level = selectors_follow.follow_level(request.user, topic=topic)  # type: ignore[arg-type]
     return topic_follow_html(request, topic, level)
 
 
@@ -138,7 +138,7 @@ def question_watch_section(request: HttpRequest, question: Question) -> SafeStri
 def member_follow_section(request: HttpRequest, member: User) -> SafeString | str:
     if request.user.pk == member.pk:
         return ""
-    following = selectors.follow_level(request.user, member=member) is not None  # type: ignore[arg-type]
+    following = selectors_follow.follow_level(request.user, member=member) is not None  # type: ignore[arg-type]
     return member_follow_html(request, member, following)
 
 
@@ -162,4 +162,4 @@ def register() -> None:
     question_page_actions.register("notifications.watch", question_watch_section)
     profile_actions.register("notifications.follow", member_follow_section)
     reader_post_source_register("notifications.saved", save_toggles)
-    muted_topics_source_set(selectors.muted_topic_ids)
+    muted_topics_source_set(selectors_follow.muted_topic_ids)

@@ -5,9 +5,8 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from rung.accounts.models import User
-from rung.notifications.describe import Described, describe
-from rung.notifications.kinds import KINDS
-from rung.notifications.models import Bookmark, Follow, Notification, WatchLevel
+from rung.notifications.describe import Described, describe, grouped, open_path
+from rung.notifications.models import Notification
 
 # The bell shows "99+" past this: counting further would read more rows for nothing.
 UNREAD_CAP = 99
@@ -32,6 +31,7 @@ class Line:
     ids: list[int]
     unread: bool
     said: Described
+    url: str  # opens the line: marks it read, then goes where it leads
 
 
 def _notices(user: User) -> QuerySet[Notification]:
@@ -56,27 +56,15 @@ def notification_lines(user: User, *, before: int | None = None) -> tuple[list[L
     page = list(notices.order_by("-created_at", "-pk")[: PAGE_SIZE + 1])
     more = page[PAGE_SIZE - 1].pk if len(page) > PAGE_SIZE else None
     page = page[:PAGE_SIZE]
-    groups: dict[tuple[str, int, bool], list[Notification]] = {}
-    order: list[list[Notification]] = []
-    for notice in page:
-        unread = notice.read_at is None
-        if KINDS[notice.kind].groups and notice.question_id:
-            key = (notice.kind, notice.question_id, unread)
-            if key in groups:
-                groups[key].append(notice)
-                continue
-            groups[key] = [notice]
-            order.append(groups[key])
-        else:
-            order.append([notice])
     lines = [
         Line(
             group[0],
             [n.pk for n in group],
             group[0].read_at is None,
             describe(group[0], len(group)),
+            open_path(group),
         )
-        for group in order
+        for group in grouped(page)
     ]
     return lines, more
 
@@ -84,24 +72,3 @@ def notification_lines(user: User, *, before: int | None = None) -> tuple[list[L
 def notice_for(user: User, notice_id: int) -> Notification | None:
     """One of the member's own notices, or None: nobody opens another's."""
     return _notices(user).filter(pk=notice_id).first()
-
-
-def follow_level(user: User, **target: object) -> str | None:
-    """The member's level for one topic, question or member, or None."""
-    if not user.is_authenticated:
-        return None
-    return Follow.objects.filter(user=user, **target).values_list("level", flat=True).first()
-
-
-def muted_topic_ids(user: User) -> list[int]:
-    return list(
-        Follow.objects.filter(user=user, level=WatchLevel.MUTED, topic__isnull=False).values_list(
-            "topic_id", flat=True
-        )
-    )
-
-
-def bookmarks(user: User) -> QuerySet[Bookmark]:
-    return Bookmark.objects.filter(user=user).select_related(
-        "question", "answer", "answer__question", "question__author", "answer__author"
-    )

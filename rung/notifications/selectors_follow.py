@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from rung.accounts.models import User
 from rung.accounts.roles import is_moderator
 from rung.core.markdown import excerpt
-from rung.notifications.models import Bookmark, Follow
+from rung.notifications.models import Bookmark, Follow, WatchLevel
 from rung.qa.models import Answer, Post, Question, Visibility
 from rung.qa.visibility import readable_q
 
@@ -242,3 +242,18 @@ def saved_page(
                 )
             )
     return SavedPage(items, next_cursor)
+
+
+def follow_level(user: User, **target: object) -> str | None:
+    """The member's level for one topic, question or member, or None."""
+    if not user.is_authenticated:
+        return None
+    return Follow.objects.filter(user=user, **target).values_list("level", flat=True).first()
+
+
+def muted_topic_ids(user: User) -> list[int]:
+    return list(
+        Follow.objects.filter(user=user, level=WatchLevel.MUTED, topic__isnull=False).values_list(
+            "topic_id", flat=True
+        )
+    )

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from rung.accounts.models import User
-from rung.notifications import selectors, selectors_follow, services
+from rung.notifications import selectors_follow, services
 from rung.notifications.models import Bookmark, Follow, WatchLevel
 from rung.qa import services as qa_services
 from rung.qa.models import Question, Topic
@@ -86,7 +86,7 @@ def test_muted_topic_ids_are_the_members_muted_topics_only(alice: User, bob: Use
     services.follow_set(alice, level=WatchLevel.MUTED, topic=promotions)
     services.follow_set(alice, level=WatchLevel.WATCHING, topic=Topic.objects.get(slug="mid-level"))
     services.follow_set(bob, level=WatchLevel.MUTED, topic=Topic.objects.get(slug="mid-level"))
-    assert selectors.muted_topic_ids(alice) == [promotions.pk]
+    assert selectors_follow.muted_topic_ids(alice) == [promotions.pk]
 
 
 @pytest.mark.parametrize(

@@ -49,7 +49,9 @@ def test_an_answer_costs_the_same_with_ten_thousand_watchers_as_with_none(
             django_capture_on_commit_callbacks(execute=True),
         ):
             make_answer(question, bob)
-        return len(queries.captured_queries)
+        # The posting limits' shared store (a database cache table) sometimes also culls
+        # expired keys; that is the limits' housekeeping, the same whoever watches.
+        return len([q for q in queries.captured_queries if "rung_limits_cache" not in q["sql"]])
 
     cost(make_question(alice))  # warm what is read once per process
     assert cost(busy) == cost(quiet)
