@@ -80,6 +80,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Translated content fields (name_en, name_zh_hans columns); must come before the admin.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -360,6 +362,11 @@ LANGUAGES = [(ENGLISH, _("English")), (CHINESE, _("Simplified Chinese"))]
 # Project strings (templates and code under rung/) are translated in one catalogue here;
 # `manage.py i18n_check` reports its coverage. .mo files are built by `make setup`.
 LOCALE_PATHS = [BASE_DIR / "rung" / "locale"]
+# Career content (ladder, topics, rubric) is stored in both languages; an empty Chinese
+# field falls back to English so a half-translated row never shows blank.
+MODELTRANSLATION_DEFAULT_LANGUAGE = ENGLISH
+MODELTRANSLATION_LANGUAGES = (ENGLISH, CHINESE)
+MODELTRANSLATION_FALLBACK_LANGUAGES = (ENGLISH,)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
