@@ -1,6 +1,7 @@
 """The demo-content command fills an empty database and leaves a full one alone."""
 
 import re
+from typing import Any, cast
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -79,7 +80,7 @@ def test_demo_content_gives_a_chinese_reader_plenty_of_chinese() -> None:
 def test_the_added_threads_each_stay_in_one_language() -> None:
     """A Chinese thread is answered in Chinese and an English one in English."""
     cjk = re.compile("[\u4e00-\u9fff]")
-    for question in MORE_QUESTIONS:
+    for question in cast(list[dict[str, Any]], MORE_QUESTIONS):
         posts = [question["body"]]
         for answer in question["answers"]:
             posts += [answer["body"], *(reply["body"] for reply in answer["replies"])]
