@@ -1,9 +1,13 @@
 """The demo-content command fills an empty database and leaves a full one alone."""
 
+import re
+from typing import Any, cast
+
 import pytest
 from django.core.management import CommandError, call_command
 
 from rung.accounts.models import User
+from rung.demo.data_more import MORE_QUESTIONS
 from rung.qa.models import Answer, ContextRating, Like, Outcome, Question, Topic
 from rung.testing import make_member, make_question
 
@@ -55,3 +59,31 @@ def test_demo_content_refuses_a_database_with_questions_and_if_empty_skips() -> 
         call_command("demo_content")
     call_command("demo_content", if_empty=True)
     assert Question.objects.count() == 1 and User.objects.count() == 1
+
+
+def test_demo_content_gives_a_chinese_reader_plenty_of_chinese() -> None:
+    """The newest questions mix both languages, and every engineer level and every subject
+    has Chinese threads of its own."""
+    call_command("demo_content")
+    newest = list(Question.objects.order_by("-created_at")[:20])
+    chinese = sum(question.language == "zh-hans" for question in newest)
+    assert 8 <= chinese <= 12, chinese
+    for slug in ["junior", "mid-level", "senior", "staff", "principal"]:
+        topic = Topic.objects.get(slug=slug)
+        assert topic.placements.filter(question__language="zh-hans").count() >= 2, slug
+    for topic in Topic.objects.filter(level__isnull=True):
+        assert topic.placements.filter(question__language="zh-hans").exists(), topic.slug
+    mid_level = Topic.objects.get(slug="mid-level").placements.order_by("-created_at")[:20]
+    assert sum(p.question.language == "zh-hans" for p in mid_level) >= 8
+
+
+def test_the_added_threads_each_stay_in_one_language() -> None:
+    """A Chinese thread is answered in Chinese and an English one in English."""
+    cjk = re.compile("[\u4e00-\u9fff]")
+    for question in cast(list[dict[str, Any]], MORE_QUESTIONS):
+        posts = [question["body"]]
+        for answer in question["answers"]:
+            posts += [answer["body"], *(reply["body"] for reply in answer["replies"])]
+        for text in posts:
+            share = len(cjk.findall(text)) / len(text)
+            assert (share > 0.2) == (question["language"] == "zh-hans"), question["title"]

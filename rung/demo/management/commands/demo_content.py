@@ -15,6 +15,7 @@ from django.utils import timezone
 from rung.accounts.models import User
 from rung.accounts.roles import MODERATORS_GROUP
 from rung.demo.data import QUESTIONS, USERS
+from rung.demo.data_more import MORE_QUESTIONS, MORE_USERS
 from rung.ladder.models import Axis, Level, RatingChoice, RatingScale, Track
 from rung.notifications.models import WatchLevel
 from rung.notifications.services import follow_set
@@ -63,7 +64,7 @@ def load_demo_content(*, seed: int = 7) -> dict[str, int]:
     choices = {(c.scale.slug, c.code): c for c in RatingChoice.objects.select_related("scale")}
 
     users: dict[str, User] = {}
-    for data in cast(list[dict[str, Any]], USERS):
+    for data in cast(list[dict[str, Any]], USERS + MORE_USERS):
         user = User(
             username=data["username"],
             email=f"{data['username']}@demo.rung.invalid",
@@ -86,7 +87,7 @@ def load_demo_content(*, seed: int = 7) -> dict[str, int]:
         users[user.username] = user
 
     answers_made = 0
-    questions = cast(list[dict[str, Any]], QUESTIONS)
+    questions = cast(list[dict[str, Any]], QUESTIONS + MORE_QUESTIONS)
     for index, data in enumerate(sorted(questions, key=lambda q: -q["days_ago"])):
         asked_at = now - timedelta(days=data["days_ago"], minutes=rng.randint(0, 600) + index)
         card_data = data.get("context")
@@ -170,7 +171,7 @@ def load_demo_content(*, seed: int = 7) -> dict[str, int]:
         Question.objects.filter(pk=question.pk).update(view_count=F("view_count") + views)
     _likes_dated(rng)
     _follows(users, levels, topics)
-    return {"users": len(users), "questions": len(QUESTIONS), "answers": answers_made}
+    return {"users": len(users), "questions": len(questions), "answers": answers_made}
 
 
 def _likes_dated(rng: random.Random) -> None:
