@@ -112,9 +112,7 @@ class ProfileForm(forms.ModelForm):
                 )
             return
         if other:
-            self.add_error(
-                "company_level_other", _("Choose a listed level or type one, not both.")
-            )
+            self.add_error("company_level_other", _("Choose a listed level or type one, not both."))
             return
         if not isinstance(chosen, CompanyLevel):
             return

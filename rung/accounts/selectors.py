@@ -13,7 +13,6 @@ from rung.accounts.models import User
 from rung.accounts.slots import answer_totals_source
 from rung.ladder.models import Level
 
-
 # What a byline shows of a member: their level and company level, each with its names.
 _BYLINE_RELATED = ("level", "company_level__company", "company_level__level")
 

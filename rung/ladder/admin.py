@@ -8,8 +8,8 @@ from typing import Any
 
 from django.contrib import admin
 from django.db import models
-from django.forms import Textarea
 from django.db.models import QuerySet
+from django.forms import Textarea
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 

@@ -60,8 +60,7 @@ COMPANIES: Final[list[CompanyData]] = [
         "source": _SURVEYS
         + " Google's ladder (L3 new graduate to L8 principal) is the one most other "
         "comparisons are measured against.",
-        "source_zh": _SURVEYS_ZH
-        + " Google 的职级（L3 应届生到 L8 首席）是多数对照表的参照基准。",
+        "source_zh": _SURVEYS_ZH + " Google 的职级（L3 应届生到 L8 首席）是多数对照表的参照基准。",
         "levels": [
             _level("L3", "Software Engineer II", "软件工程师 II", "junior"),
             _level("L4", "Software Engineer III", "软件工程师 III", "mid-level"),
@@ -117,7 +116,9 @@ COMPANIES: Final[list[CompanyData]] = [
                 "senior",
             ),
             _level("Principal (L7)", "Principal Engineer", "首席工程师", "staff"),
-            _level("Sr. Principal (L8)", "Senior Principal Engineer", "高级首席工程师", "principal"),
+            _level(
+                "Sr. Principal (L8)", "Senior Principal Engineer", "高级首席工程师", "principal"
+            ),
         ],
     },
     {
@@ -127,8 +128,8 @@ COMPANIES: Final[list[CompanyData]] = [
         "source": _SURVEYS
         + " Microsoft numbers its levels 59 to 70 and gives each title to two or three "
         "numbers; the groups below follow its public titles.",
-        "source_zh": _SURVEYS_ZH
-        + " Microsoft 的职级编号从 59 到 70，每个职位名称覆盖两三个级别，下面的分组按其公开职位名称划分。",
+        "source_zh": _SURVEYS_ZH + " Microsoft 的职级编号从 59 到 70，每个职位名称覆盖两三个级别，"
+        "下面的分组按其公开职位名称划分。",
         "levels": [
             _level("59–60", "Software Engineer", "软件工程师", "junior"),
             _level("61–62", "Software Engineer II", "软件工程师 II", "mid-level"),
@@ -167,8 +168,8 @@ COMPANIES: Final[list[CompanyData]] = [
         + " Netflix long had a single senior engineer title and has published numbered "
         "levels only in recent years; treat this column as the least certain of the "
         "Western companies.",
-        "source_zh": _SURVEYS_ZH
-        + " Netflix 长期只有一个“高级工程师”职位，近几年才公开编号职级；这一列是欧美公司中最不确定的。",
+        "source_zh": _SURVEYS_ZH + " Netflix 长期只有一个“高级工程师”职位，近几年才公开编号职级；"
+        "这一列是欧美公司中最不确定的。",
         "levels": [
             _level("L4", "Software Engineer", "软件工程师", "mid-level"),
             _level("L5", "Senior Software Engineer", "高级软件工程师", "senior"),
@@ -197,8 +198,9 @@ COMPANIES: Final[list[CompanyData]] = [
         "name_zh": "阿里巴巴",
         "source": "Public level-comparison write-ups of Chinese tech companies, engineers' own "
         "accounts of the P-series and the titles it carries, as of 2025. Alibaba's titles "
-        "read higher than they are: a P5 is called a \"senior engineer\" in Chinese.",
-        "source_zh": "公开的国内互联网公司职级对照文章、工程师对 P 序列及其职称的介绍，截至 2025 年。"
+        'read higher than they are: a P5 is called a "senior engineer" in Chinese.',
+        "source_zh": "公开的国内互联网公司职级对照文章、工程师对 P 序列及其职称的介绍，"
+        "截至 2025 年。"
         "阿里的职称听起来比实际级别高：P5 的中文职称就是“高级工程师”。",
         "levels": [
             _level("P5", "Engineer", "高级工程师", "junior"),
@@ -300,7 +302,8 @@ COMPANIES: Final[list[CompanyData]] = [
         "name_zh": "华为",
         "source": "Public level-comparison write-ups and engineers' accounts of Huawei's "
         "numbered grades, as of 2025. Graduates usually join at 13 or 14.",
-        "source_zh": "公开的职级对照文章和工程师对华为数字职级的介绍，截至 2025 年。应届生通常从 13 或 14 级入职。",
+        "source_zh": "公开的职级对照文章和工程师对华为数字职级的介绍，截至 2025 年。"
+        "应届生通常从 13 或 14 级入职。",
         "levels": [
             _level("13", "Grade 13", "13 级", "junior"),
             _level("14", "Grade 14", "14 级", "junior"),

@@ -76,7 +76,7 @@ class _CompanyLevelOptions(forms.models.ModelChoiceIterator):
 
 
 class CompanyLevelChoiceField(forms.ModelChoiceField):
-    """A select of companies' own levels, grouped by company: "Meta" › "E5 · Senior".
+    """A select of companies' own levels, grouped by company: "Meta", then "E5 · Senior".
 
     With `allow_other` the last option is "Other", for a company Rung does not list: the
     field then returns OTHER_COMPANY_LEVEL and the form takes the level as text.

@@ -57,7 +57,9 @@ def company_level_table(companies: Sequence[Company] | None = None) -> CompanyLe
     )
     tracks = {company_level.level.track_id for company_level in mapped}
     levels = list(Level.objects.filter(track__in=tracks).order_by("track__order", "rank"))
-    cells: dict[int, list[list[CompanyLevel]]] = {level.pk: [[] for _ in columns] for level in levels}
+    cells: dict[int, list[list[CompanyLevel]]] = {
+        level.pk: [[] for _ in columns] for level in levels
+    }
     by_company: dict[int, list[CompanyLevel]] = {company.pk: [] for company in columns}
     for company_level in mapped:
         cells[company_level.level_id][column_of[company_level.company_id]].append(company_level)

@@ -62,9 +62,7 @@ def test_author_card_shows_a_typed_company_level_and_a_level_that_differs(
 ) -> None:
     staff = Level.objects.get(slug="staff")
     typed = make_member("typed", company_level_other="Stripe L3", level=staff)
-    differs = make_member(
-        "differs", company_level=company_level("google", "L4"), level=staff
-    )
+    differs = make_member("differs", company_level=company_level("google", "L4"), level=staff)
     question = make_question(typed)
     make_answer(question, differs)
     html = _page(client, question.get_absolute_url(), ENGLISH)
@@ -157,7 +155,9 @@ def test_compare_page_shows_only_the_companies_asked_for(client: Client) -> None
     assert '<th scope="col">Google</th>' not in html
 
 
-@pytest.mark.parametrize("query", ["company=nope", "company=" + "x" * 500, "company=meta&company=x"])
+@pytest.mark.parametrize(
+    "query", ["company=nope", "company=" + "x" * 500, "company=meta&company=x"]
+)
 def test_compare_page_names_an_unknown_company_with_400_and_shows_them_all(
     client: Client, query: str
 ) -> None:
