@@ -71,7 +71,7 @@ class _CompanyLevelOptions(forms.models.ModelChoiceIterator):
             group = groups.setdefault(company_level.company_id, (company_level.company.name, []))
             group[1].append(self.choice(company_level))
         yield from groups.values()
-        if self.field.allow_other:
+        if getattr(self.field, "allow_other", False):
             yield (OTHER_COMPANY_LEVEL, gettext_lazy("Other (type it below)"))
 
 

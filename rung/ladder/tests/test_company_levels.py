@@ -1,5 +1,7 @@
 """Companies' own levels: the seeded mapping is complete and sensible, the admin edits it."""
 
+from typing import Any
+
 import pytest
 from django import forms
 from django.test import Client
@@ -24,7 +26,10 @@ def test_every_seeded_company_level_is_in_the_database_with_a_level_and_a_source
             assert data["level"] in level_slugs, (company["slug"], data["code"])
             seeded = CompanyLevel.objects.get(company__slug=company["slug"], code=data["code"])
             assert seeded.level.slug == data["level"]
-            assert seeded.source_en and seeded.source_zh_hans
+            sources = CompanyLevel.objects.filter(pk=seeded.pk).values(
+                "source_en", "source_zh_hans"
+            )
+            assert all(sources.get().values())
     assert CompanyLevel.objects.count() == sum(len(c["levels"]) for c in company_levels.COMPANIES)
 
 
@@ -83,7 +88,7 @@ def test_compare_table_puts_each_company_level_in_its_rung_level_row() -> None:
     assert [code for code, _note in google.level_notes] == ["L7"]
 
 
-def test_compare_table_costs_three_queries(django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_compare_table_costs_three_queries(django_assert_num_queries: Any) -> None:
     with django_assert_num_queries(3):
         company_level_table()
 

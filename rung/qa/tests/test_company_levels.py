@@ -15,8 +15,8 @@ from rung.testing import PASSWORD, make_answer, make_card, make_member, make_que
 
 pytestmark = pytest.mark.django_db
 
-CHINESE = {"HTTP_ACCEPT_LANGUAGE": "zh-hans"}
-ENGLISH = {"HTTP_ACCEPT_LANGUAGE": "en"}
+CHINESE: dict[str, Any] = {"HTTP_ACCEPT_LANGUAGE": "zh-hans"}
+ENGLISH: dict[str, Any] = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +30,7 @@ def company_level(company: str, code: str) -> CompanyLevel:
     )
 
 
-def _page(client: Client, url: str, headers: dict[str, str]) -> str:
+def _page(client: Client, url: str, headers: dict[str, Any]) -> str:
     response = client.get(url, follow=True, **headers)
     assert response.status_code == 200, url
     return response.content.decode()

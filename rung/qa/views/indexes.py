@@ -34,7 +34,7 @@ def levels(request: HttpRequest) -> HttpResponse:
 class CompanyFilterForm(forms.Form):
     """The companies the comparison shows, by slug: `?company=meta&company=alibaba`."""
 
-    company = forms.ModelMultipleChoiceField(
+    company: "forms.ModelMultipleChoiceField[Company]" = forms.ModelMultipleChoiceField(
         label=_("Company"),
         queryset=Company.objects.all(),
         to_field_name="slug",
