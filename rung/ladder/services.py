@@ -62,6 +62,11 @@ def ladder_sync(apps: Any = global_apps) -> None:
             )
 
 
+def _in_both_languages(field: str, english: str, chinese: str) -> dict[str, str]:
+    """Return a translated field's columns: the original (English), `_en` and `_zh_hans`."""
+    return {field: english, f"{field}_en": english, f"{field}_zh_hans": chinese}
+
+
 def company_levels_sync(apps: Any) -> None:
     """Add the companies and company levels of rung/ladder/company_levels.py that are missing.
 
@@ -77,12 +82,7 @@ def company_levels_sync(apps: Any) -> None:
     for order, data in enumerate(company_levels.COMPANIES, start=1):
         company, _ = Company.objects.get_or_create(
             slug=data["slug"],
-            defaults={
-                "name": data["name"],
-                "name_en": data["name"],
-                "name_zh_hans": data["name_zh"],
-                "order": order,
-            },
+            defaults={**_in_both_languages("name", data["name"], data["name_zh"]), "order": order},
         )
         for level_order, level_data in enumerate(data["levels"], start=1):
             level = levels.get(level_data["level"])
@@ -96,13 +96,9 @@ def company_levels_sync(apps: Any) -> None:
                 company=company,
                 code=level_data["code"],
                 defaults={
-                    "title": level_data["title"],
-                    "title_en": level_data["title"],
-                    "title_zh_hans": level_data["title_zh"],
+                    **_in_both_languages("title", level_data["title"], level_data["title_zh"]),
+                    **_in_both_languages("source", source, source_zh),
                     "level": level,
                     "order": level_order,
-                    "source": source,
-                    "source_en": source,
-                    "source_zh_hans": source_zh,
                 },
             )
