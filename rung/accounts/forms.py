@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.avatars import avatar_from_upload
 from rung.accounts.interface_language import LANGUAGE_SELF_NAMES
-from rung.accounts.models import LANGUAGE_CHOICES, User
-from rung.ladder.models import Level
+from rung.accounts.models import COMPANY_LEVEL_OTHER_MAX_LENGTH, LANGUAGE_CHOICES, User
+from rung.ladder.forms import OTHER_COMPANY_LEVEL, CompanyLevelChoiceField
+from rung.ladder.models import CompanyLevel, Level
 
 
 class ProfileForm(forms.ModelForm):
@@ -27,6 +28,21 @@ class ProfileForm(forms.ModelForm):
         required=False,
         help_text=_("Rung shows its pages and writes its emails to you in this language."),
     )
+    company_level = CompanyLevelChoiceField(
+        label=_("Company level"),
+        allow_other=True,
+        required=False,
+        help_text=_(
+            "Your level in your company's own terms. Rung shows the matching Rung level next "
+            "to it, and sets your current level from it unless you choose another."
+        ),
+    )
+    company_level_other = forms.CharField(
+        label=_("Other company level"),
+        max_length=COMPANY_LEVEL_OTHER_MAX_LENGTH,
+        required=False,
+        help_text=_('Company not listed? Type it with your level, for example "Stripe L3".'),
+    )
     avatar = forms.FileField(
         label=_("Avatar"),
         required=False,
@@ -42,6 +58,8 @@ class ProfileForm(forms.ModelForm):
             "bio",
             "level",
             "track",
+            "company_level",
+            "company_level_other",
             "companies",
             "years_experience",
             "languages",
@@ -56,8 +74,14 @@ class ProfileForm(forms.ModelForm):
             return upload
         return avatar_from_upload(upload)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.company_level_other and self.instance.company_level_id is None:
+            self.initial["company_level"] = OTHER_COMPANY_LEVEL
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        self._clean_company_level(data)
         level, track = data.get("level"), data.get("track")
         if level is not None and track is None:
             data["track"] = level.track
@@ -67,6 +91,40 @@ class ProfileForm(forms.ModelForm):
                 _("That level belongs to the %(track)s track.") % {"track": level.track.name},
             )
         return data
+
+    def _clean_company_level(self, data: dict[str, Any]) -> None:
+        """Keep a listed company level or typed text, not both; follow it with the level.
+
+        The current level follows the company level when it is left empty, or when it is
+        still the level the previous company level matched: a level the member chose
+        differently stays as chosen.
+        """
+        if "company_level" in self.errors:
+            return
+        chosen = data.get("company_level")
+        other = data.get("company_level_other", "")
+        if chosen == OTHER_COMPANY_LEVEL or (chosen is None and other):
+            data["company_level"] = None
+            if not other:
+                self.add_error(
+                    "company_level_other",
+                    _('Type your company and level, for example "Stripe L3".'),
+                )
+            return
+        if other:
+            self.add_error("company_level_other", _("Choose a listed level or type one, not both."))
+            return
+        if not isinstance(chosen, CompanyLevel):
+            return
+        level, track = data.get("level"), data.get("track")
+        previous = self.instance.company_level
+        follows = level is None or (
+            previous is not None
+            and level.pk == previous.level_id
+            and level.pk == self.instance.level_id
+        )
+        if follows and (track is None or track.pk == chosen.level.track_id):
+            data["level"] = chosen.level
 
 
 class DirectoryFilterForm(forms.Form):

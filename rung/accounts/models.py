@@ -12,6 +12,7 @@ from rung.accounts.initials import initials
 from rung.core.languages import CHINESE, ENGLISH
 
 BIO_MAX_LENGTH = 1000
+COMPANY_LEVEL_OTHER_MAX_LENGTH = 60
 
 LANGUAGE_CHOICES = [(ENGLISH, _("English")), (CHINESE, _("Chinese (Simplified)"))]
 
@@ -39,6 +40,19 @@ class User(AbstractUser):
         null=True,
         blank=True,
         related_name="+",
+    )
+    # A level in the member's company's own terms ("Meta E5"), shown with the Rung level it
+    # matches; a company Rung does not list is typed as text instead ("Stripe L3").
+    company_level = models.ForeignKey(
+        "ladder.CompanyLevel",
+        verbose_name=_("company level"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    company_level_other = models.CharField(
+        _("other company level"), max_length=COMPANY_LEVEL_OTHER_MAX_LENGTH, blank=True
     )
     companies = models.CharField(
         _("companies"), max_length=200, blank=True, help_text=_("Comma separated.")

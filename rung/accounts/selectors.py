@@ -13,6 +13,16 @@ from rung.accounts.models import User
 from rung.accounts.slots import answer_totals_source
 from rung.ladder.models import Level
 
+# What a byline shows of a member: their level and company level, each with its names.
+_BYLINE_RELATED = ("level", "company_level__company", "company_level__level")
+
+
+def byline_related(path: str = "") -> tuple[str, ...]:
+    """Return the select_related paths that load a byline's member, e.g. `path="author"`."""
+    if not path:
+        return _BYLINE_RELATED
+    return (path, *(f"{path}__{name}" for name in _BYLINE_RELATED))
+
 
 def member_own_emails(member: User) -> set[str]:
     """Return every address on a member's account, confirmed or not, lower-cased."""

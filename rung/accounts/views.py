@@ -61,7 +61,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 @require_safe
 def profile(request: HttpRequest, username: str) -> HttpResponse:
     try:
-        member = User.objects.select_related("level", "track").get(
+        member = User.objects.select_related(*selectors.byline_related(), "track").get(
             username=username, is_active=True
         )
     except User.DoesNotExist:

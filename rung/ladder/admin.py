@@ -7,10 +7,22 @@ only superusers see custom scales here; staff with model permissions see the pre
 from typing import Any
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import QuerySet
+from django.forms import Textarea
 from django.http import HttpRequest
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from rung.ladder.models import Axis, Expectation, Level, RatingChoice, RatingScale, Track
+from rung.ladder.models import (
+    Axis,
+    Company,
+    CompanyLevel,
+    Expectation,
+    Level,
+    RatingChoice,
+    RatingScale,
+    Track,
+)
 
 
 class ExpectationInline(admin.TabularInline):
@@ -52,6 +64,28 @@ class RatingScaleAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return not _is_private_scale(request, obj) and super().has_delete_permission(request, obj)
+
+
+class CompanyLevelInline(TranslationTabularInline):
+    """A company's levels with the Rung level each matches and where that comes from."""
+
+    model = CompanyLevel
+    extra = 1
+    fields = ["order", "code", "title", "level", "source"]
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 50})}}
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[CompanyLevel]:
+        return super().get_queryset(request).select_related("level")
+
+
+@admin.register(Company)
+class CompanyAdmin(TranslationAdmin):
+    """Operators edit the company-level mapping here; the compare page reads it as it is."""
+
+    list_display = ["name", "slug", "order"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name", "slug"]
+    inlines = [CompanyLevelInline]
 
 
 admin.site.register(Track)

@@ -7,15 +7,16 @@ scale's levels and everything typed kept. With JavaScript (rung.js) the selects 
 their options at once, from one inert `<template>` per scale that the form renders.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from rung.ladder.models import Level, RatingChoice, RatingScale
+from rung.ladder.models import CompanyLevel, Level, RatingChoice, RatingScale
 
 EMPTY_OPTION = ("", "—")
 # The name of the no-JS button that asks for the chosen scale's levels, not a save.
@@ -53,6 +54,51 @@ class LevelChoiceField(forms.ModelChoiceField):
         if self._labels is None:
             self._labels = level_labels(self.queryset)  # type: ignore[arg-type]
         return self._labels.get(obj.pk, obj.name)
+
+
+# The value of the "Other" company-level option: a company Rung does not list, typed as text.
+OTHER_COMPANY_LEVEL = "other"
+
+
+class _CompanyLevelOptions(forms.models.ModelChoiceIterator):
+    """The options of a company-level select: one group per company, in one query."""
+
+    def __iter__(self) -> Iterator[Any]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        groups: dict[int, tuple[str, list[Any]]] = {}
+        for company_level in self.queryset:
+            group = groups.setdefault(company_level.company_id, (company_level.company.name, []))
+            group[1].append(self.choice(company_level))
+        yield from groups.values()
+        if getattr(self.field, "allow_other", False):
+            yield (OTHER_COMPANY_LEVEL, gettext_lazy("Other (type it below)"))
+
+
+class CompanyLevelChoiceField(forms.ModelChoiceField):
+    """A select of companies' own levels, grouped by company: "Meta", then "E5 · Senior".
+
+    With `allow_other` the last option is "Other", for a company Rung does not list: the
+    field then returns OTHER_COMPANY_LEVEL and the form takes the level as text.
+    """
+
+    iterator = _CompanyLevelOptions
+
+    def __init__(self, *, allow_other: bool = False, **kwargs: Any) -> None:
+        self.allow_other = allow_other
+        queryset = CompanyLevel.objects.select_related("company", "level").order_by(
+            "company__order", "company__slug", "order", "code"
+        )
+        kwargs.setdefault("empty_label", EMPTY_OPTION[1])
+        super().__init__(queryset=queryset, **kwargs)
+
+    def label_from_instance(self, obj: CompanyLevel) -> str:
+        return f"{obj.code} · {obj.level.short_name}"
+
+    def to_python(self, value: Any) -> Any:
+        if self.allow_other and value == OTHER_COMPANY_LEVEL:
+            return OTHER_COMPANY_LEVEL
+        return super().to_python(value)
 
 
 class RatingChoiceField(forms.TypedChoiceField):

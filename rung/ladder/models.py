@@ -141,3 +141,54 @@ class RatingChoice(models.Model):
         if head.casefold() == code.casefold() and (not rest or not rest[0].isalnum()):
             return label
         return f"{code} — {label}"
+
+
+class Company(models.Model):
+    """An employer whose own level names members may give ("Meta", "阿里巴巴")."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CompanyLevel(models.Model):
+    """One of a company's own levels ("E5", "P6") and the Rung level it roughly matches."""
+
+    company = models.ForeignKey(
+        Company, verbose_name=_("company"), on_delete=models.CASCADE, related_name="levels"
+    )
+    code = models.CharField(
+        _("code"), max_length=20, help_text=_('As people say it: "E5", "P6", "L4", "2-1".')
+    )
+    title = models.CharField(_("title"), max_length=120, blank=True)
+    level = models.ForeignKey(
+        Level,
+        verbose_name=_("matching Rung level"),
+        on_delete=models.PROTECT,
+        related_name="company_levels",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    source = models.TextField(
+        _("source"), help_text=_("Where the mapping comes from and how sure it is.")
+    )
+
+    class Meta:
+        ordering = ["company__order", "company__slug", "order", "code"]
+        verbose_name = _("company level")
+        verbose_name_plural = _("company levels")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company", "code"], name="companylevel_company_code_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company.name} {self.code}"

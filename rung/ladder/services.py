@@ -4,7 +4,7 @@ from typing import Any
 
 from django.apps import apps as global_apps
 
-from rung.ladder import content
+from rung.ladder import company_levels, content
 
 
 def ladder_sync(apps: Any = global_apps) -> None:
@@ -59,4 +59,46 @@ def ladder_sync(apps: Any = global_apps) -> None:
                 scale=scale,
                 code=code,
                 defaults={"label": label, "common_value": value, "order": choice_order},
+            )
+
+
+def _in_both_languages(field: str, english: str, chinese: str) -> dict[str, str]:
+    """Return a translated field's columns: the original (English), `_en` and `_zh_hans`."""
+    return {field: english, f"{field}_en": english, f"{field}_zh_hans": chinese}
+
+
+def company_levels_sync(apps: Any) -> None:
+    """Add the companies and company levels of rung/ladder/company_levels.py that are missing.
+
+    Run from a migration with its app registry (historical models, so each language's
+    column is written as it is). What exists is left alone: operators edit the mapping in
+    the admin, and a later run must not undo their edits. A company level whose Rung level
+    does not exist is skipped.
+    """
+    Company = apps.get_model("ladder", "Company")
+    CompanyLevel = apps.get_model("ladder", "CompanyLevel")
+    Level = apps.get_model("ladder", "Level")
+    levels = {level.slug: level for level in Level.objects.all()}
+    for order, data in enumerate(company_levels.COMPANIES, start=1):
+        company, _ = Company.objects.get_or_create(
+            slug=data["slug"],
+            defaults={**_in_both_languages("name", data["name"], data["name_zh"]), "order": order},
+        )
+        for level_order, level_data in enumerate(data["levels"], start=1):
+            level = levels.get(level_data["level"])
+            if level is None:
+                continue
+            source, source_zh = data["source"], data["source_zh"]
+            if "note" in level_data:
+                source = f"{level_data['note']} {source}"
+                source_zh = f"{level_data['note_zh']}{source_zh}"
+            CompanyLevel.objects.get_or_create(
+                company=company,
+                code=level_data["code"],
+                defaults={
+                    **_in_both_languages("title", level_data["title"], level_data["title_zh"]),
+                    **_in_both_languages("source", source, source_zh),
+                    "level": level,
+                    "order": level_order,
+                },
             )

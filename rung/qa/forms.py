@@ -14,7 +14,7 @@ from rung.accounts.selectors import members_named
 from rung.core.forms import save_form
 from rung.core.human_check import HumanCheckMixin
 from rung.core.submit_once import SubmitOnceForm
-from rung.ladder.forms import LevelChoiceField, ScaleRatingsMixin
+from rung.ladder.forms import CompanyLevelChoiceField, LevelChoiceField, ScaleRatingsMixin
 from rung.ladder.models import Axis, RatingChoice, RatingScale
 from rung.qa import services
 from rung.qa.models import (
@@ -101,6 +101,14 @@ class QuestionForm(HumanCheckMixin, ScaleRatingsMixin, SubmitOnceForm):
         required=False,
         help_text=_("Optional. Leave empty to keep your employer private."),
     )
+    company_level = CompanyLevelChoiceField(
+        label=_("Company level"),
+        required=False,
+        help_text=_(
+            "Optional: your level in your company's terms, such as Meta E5. It names your "
+            "employer, so leave it empty to keep that private."
+        ),
+    )
     scale = forms.ModelChoiceField(
         label=_("Rating scale of your last review"),
         queryset=RatingScale.objects.none(),
@@ -180,6 +188,7 @@ class QuestionForm(HumanCheckMixin, ScaleRatingsMixin, SubmitOnceForm):
             level=data.get("level"),
             years=data.get("years"),
             company=data.get("company", "").strip(),
+            company_level=data.get("company_level"),
             # The scale is preselected for convenience; without a rating it says nothing.
             scale=data.get("scale") if ratings else None,
             ratings=ratings,
@@ -213,6 +222,7 @@ class QuestionForm(HumanCheckMixin, ScaleRatingsMixin, SubmitOnceForm):
             "level": question.ctx_level,
             "years": question.ctx_years,
             "company": question.ctx_company,
+            "company_level": question.ctx_company_level_id,
             "scale": question.ctx_scale,
             "focus": question.ctx_focus,
             "feedback_wanted": question.ctx_feedback_wanted,

@@ -126,6 +126,14 @@ class Question(Post):
     )
     ctx_years = models.PositiveSmallIntegerField(_("years of experience"), null=True, blank=True)
     ctx_company = models.CharField(_("company"), max_length=120, blank=True)
+    ctx_company_level = models.ForeignKey(
+        "ladder.CompanyLevel",
+        verbose_name=_("company level"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     ctx_scale = models.ForeignKey(
         "ladder.RatingScale",
         verbose_name=_("rating scale"),
@@ -202,6 +210,7 @@ class Question(Post):
             self.ctx_level_id
             or self.ctx_years is not None
             or self.ctx_company
+            or self.ctx_company_level_id
             or self.ctx_scale_id
             or self.ctx_focus
             or self.ctx_feedback_wanted

@@ -23,6 +23,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from rung.accounts.models import User
+from rung.accounts.selectors import byline_related
 from rung.ladder.models import Expectation, Level
 from rung.qa.models import (
     Answer,
@@ -40,7 +41,12 @@ from rung.qa.visibility import Viewer, readable_answers_q, readable_q
 FeedSort = Literal["newest", "top", "unanswered"]
 FEED_SORTS: tuple[FeedSort, ...] = ("newest", "top", "unanswered")
 
-_CARD_RELATED = ("author", "author__level", "ctx_level")
+_CARD_RELATED = (
+    *byline_related("author"),
+    "ctx_level",
+    "ctx_company_level__company",
+    "ctx_company_level__level",
+)
 
 
 @dataclass(frozen=True)
@@ -325,7 +331,7 @@ def question_thread_page(
     )
     rows = list(
         Answer.objects.filter(pk__in=_ids_of(branches))
-        .select_related("author", "author__level")
+        .select_related(*byline_related("author"))
         .annotate(reply_count=Coalesce(Subquery(reply_count), 0))
     )
     rows.sort(key=lambda a: (a.pk != accepted, -a.like_count, a.created_at, a.pk))
@@ -344,7 +350,7 @@ def question_thread_page(
         ]
         replies = list(
             Answer.objects.filter(pk__in=_ids_of(first))
-            .select_related("author", "author__level")
+            .select_related(*byline_related("author"))
             .order_by(*_REPLY_ORDER)
         )
     for reply in replies:
@@ -369,7 +375,7 @@ def answer_replies_page(
     after = replies if cursor is None else _after(replies, cursor, by_likes=False)[0]
     remaining = after.count()
     shown = list(
-        after.select_related("author", "author__level").order_by(*_REPLY_ORDER)[:REPLIES_PER_PAGE]
+        after.select_related(*byline_related("author")).order_by(*_REPLY_ORDER)[:REPLIES_PER_PAGE]
     )
     _mark([answer, *shown], answer.question, liked)
     thread = AnswerThread(answer=answer, replies=shown, more_replies=remaining - len(shown))

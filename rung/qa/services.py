@@ -8,7 +8,7 @@ locked, so two answers posted at once cannot both write a count that misses the 
 
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -21,7 +21,7 @@ from rung.accounts.roles import is_moderator
 from rung.core.languages import SITE_LANGUAGES
 from rung.core.markdown import excerpt
 from rung.core.submit_once import SubmitOnce
-from rung.ladder.models import Axis, Level, RatingChoice, RatingScale
+from rung.ladder.models import Axis, CompanyLevel, Level, RatingChoice, RatingScale
 from rung.qa import events
 from rung.qa.mentions import mentioned_ids, mentions_announce, post_body_render
 from rung.qa.models import (
@@ -49,6 +49,7 @@ _EDITABLE_QUESTION_FIELDS = [
     "ctx_level",
     "ctx_years",
     "ctx_company",
+    "ctx_company_level",
     "ctx_scale",
     "ctx_focus",
     "ctx_feedback_wanted",
@@ -62,6 +63,7 @@ class ContextCard:
     level: Level | None = None
     years: int | None = None
     company: str = ""
+    company_level: CompanyLevel | None = None
     scale: RatingScale | None = None
     ratings: Mapping[Axis, RatingChoice] = field(default_factory=dict)
     focus: str = ""
@@ -73,6 +75,16 @@ def _validate_topics(topics: Sequence[Topic]) -> list[Topic]:
     if not 1 <= len(unique) <= MAX_TOPICS:
         raise ValidationError(_("Choose between 1 and %(max)d topics.") % {"max": MAX_TOPICS})
     return unique
+
+
+def _card_with_level(card: ContextCard) -> ContextCard:
+    """Return the card with the Rung level its company level matches, if it names no level.
+
+    A level the asker chose is kept even when the company level maps elsewhere.
+    """
+    if card.level is None and card.company_level is not None:
+        return replace(card, level=card.company_level.level)
+    return card
 
 
 def _validate_card(card: ContextCard) -> None:
@@ -89,6 +101,7 @@ def _apply_card(question: Question, card: ContextCard) -> None:
     question.ctx_level = card.level
     question.ctx_years = card.years
     question.ctx_company = card.company
+    question.ctx_company_level = card.company_level
     question.ctx_scale = card.scale
     question.ctx_focus = card.focus
     question.ctx_feedback_wanted = card.feedback_wanted
@@ -192,7 +205,7 @@ def question_create(
     A submit with a token gets the question its form already posted, or an identical one
     posted a few minutes before from another rendering of the form (rung/core/submit_once.py).
     """
-    card = card or ContextCard()
+    card = _card_with_level(card or ContextCard())
     submit = SubmitOnce(
         Question.objects.filter(author=author), submit_token, current=Q(is_deleted=False)
     )
@@ -203,6 +216,7 @@ def question_create(
         ctx_level_id=card.level.pk if card.level else None,
         ctx_years=card.years,
         ctx_company=card.company,
+        ctx_company_level_id=card.company_level.pk if card.company_level else None,
         ctx_scale_id=card.scale.pk if card.scale else None,
         ctx_focus=card.focus,
         ctx_feedback_wanted=card.feedback_wanted,
@@ -265,6 +279,7 @@ def question_edit(
     """Save a new revision of a question; the earlier ones stay viewable."""
     check_edit_permission(editor, question)
     topics = _validate_topics(topics)
+    card = _card_with_level(card)
     _validate_card(card)
     question = _lock_question(question.pk)
     if question.is_deleted:

@@ -6,6 +6,7 @@ app_name = "qa"
 urlpatterns = [
     path("ask/", posting.question_ask, name="ask"),
     path("levels/", indexes.levels, name="levels"),
+    path("levels/companies/", indexes.company_levels, name="company_levels"),
     path("topics/", indexes.topics, name="topics"),
     path("topics/<slug:slug>/", browse.topic, name="topic"),
     path("questions/<int:pk>/", browse.question_detail, name="question"),

@@ -15,6 +15,7 @@ from typing import Literal
 
 from django.core.cache import cache
 
+from rung.accounts.selectors import byline_related
 from rung.qa.models import Question, Visibility
 from rung.search import embeddings, relevance
 from rung.search.analysis import PREFIX, Query, has_han, parse_query, query_terms
@@ -152,7 +153,7 @@ def _load_questions(ids: Sequence[int]) -> dict[int, Question]:
     # A held or hidden question is left out like a deleted one, even if its index row or
     # vector lingers (vectors are reloaded in bulk).
     questions = Question.objects.filter(pk__in=ids).select_related(
-        "author", "author__level", "ctx_level"
+        *byline_related("author"), "ctx_level"
     )
     return {q.pk: q for q in questions if not q.is_deleted and q.visibility == Visibility.PUBLISHED}
 

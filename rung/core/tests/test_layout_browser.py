@@ -32,7 +32,7 @@ from rung.growth.services import plans as plan_services
 from rung.growth.services import sharing as sharing_services
 from rung.growth.services import worklog as worklog_services
 from rung.growth.tests.reviews_factory import make_review
-from rung.ladder.models import Axis, Level
+from rung.ladder.models import Axis, CompanyLevel, Level
 from rung.notifications import services as follows
 from rung.notifications.kinds import KINDS
 from rung.notifications.models import WatchLevel
@@ -116,6 +116,8 @@ PAGES = [
     Page("glossary", lambda w: reverse("languages:glossary")),
     Page("profile", lambda w: w.member.get_absolute_url(), "visitor"),
     Page("levels", lambda w: reverse("qa:levels")),
+    Page("company-levels", lambda w: reverse("qa:company_levels"), "visitor"),
+    Page("company-levels-member", lambda w: reverse("qa:company_levels") + "?company=alibaba"),
     Page("topics", lambda w: reverse("qa:topics"), "visitor"),
     Page("topics-filtered", lambda w: reverse("qa:topics") + "?q=" + UNBROKEN[:60]),
     Page("members", lambda w: reverse("accounts:directory"), "visitor"),
@@ -182,8 +184,14 @@ def _world() -> World:
         companies=UNBROKEN,
         bio=UNBROKEN + "\n\n" + _longest(strings, 800),
         level=Level.objects.get(slug="mid-level"),
+        company_level_other=UNBROKEN[:60],
     )
-    helper = make_member("helper", display_name=_longest(odd[::-1], 60), headline=UNBROKEN[:120])
+    helper = make_member(
+        "helper",
+        display_name=_longest(odd[::-1], 60),
+        headline=UNBROKEN[:120],
+        company_level=CompanyLevel.objects.get(company__slug="amazon", code="Sr. Principal (L8)"),
+    )
     moderator = make_member(
         "moderator", display_name="Morgan Lee", is_staff=True, is_superuser=True
     )
@@ -195,7 +203,11 @@ def _world() -> World:
         title=UNBROKEN,
         body=body,
         topics=["mid-level", "performance-reviews"],
-        card=make_card(company=UNBROKEN[:120], focus=UNBROKEN[:200]),
+        card=make_card(
+            company=UNBROKEN[:120],
+            focus=UNBROKEN[:200],
+            company_level=CompanyLevel.objects.get(company__slug="tencent", code="12"),
+        ),
     )
     elsewhere = make_question(
         helper, title=_longest(strings, 200), topics=["mid-level", "performance-reviews"]

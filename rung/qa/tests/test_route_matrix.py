@@ -74,6 +74,14 @@ ROUTES = [
     ),
     Route("qa:levels", PUBLIC),
     Route(
+        "qa:company_levels",
+        PUBLIC,
+        bad=(
+            Bad("unknown company", query="company=no-such-company"),
+            Bad("company over any slug", query="company=" + "x" * 300),
+        ),
+    ),
+    Route(
         "qa:topics",
         PUBLIC,
         bad=(

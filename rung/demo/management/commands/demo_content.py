@@ -16,7 +16,7 @@ from rung.accounts.models import User
 from rung.accounts.roles import MODERATORS_GROUP
 from rung.demo.data import QUESTIONS, USERS
 from rung.demo.data_more import MORE_QUESTIONS, MORE_USERS
-from rung.ladder.models import Axis, Level, RatingChoice, RatingScale, Track
+from rung.ladder.models import Axis, CompanyLevel, Level, RatingChoice, RatingScale, Track
 from rung.notifications.models import WatchLevel
 from rung.notifications.services import follow_set
 from rung.qa import services
@@ -25,6 +25,16 @@ from rung.qa.outcomes import outcome_post
 
 DEMO_PASSWORD = "rung-demo-password"
 DEMO_MEMBERS_JOINED_DAYS_AGO = 730
+# Some demo members give their level in their company's terms: (company slug, level code).
+DEMO_COMPANY_LEVELS = {
+    "mei": ("meta", "E5"),
+    "wei": ("bytedance", "2-1"),
+    "priya": ("google", "L6"),
+    "liyang": ("meituan", "L6"),
+    "xiaoyu": ("alibaba", "P5"),
+    "haoran": ("alibaba", "P8"),
+    "owen": ("meta", "E5"),
+}
 
 
 class Command(BaseCommand):
@@ -85,6 +95,12 @@ def load_demo_content(*, seed: int = 7) -> dict[str, int]:
         if data.get("moderator"):
             user.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
         users[user.username] = user
+    for username, (company, code) in DEMO_COMPANY_LEVELS.items():
+        if (member := users.get(username)) is not None:
+            member.company_level = CompanyLevel.objects.filter(
+                company__slug=company, code=code
+            ).first()
+            member.save(update_fields=["company_level"])
 
     answers_made = 0
     questions = cast(list[dict[str, Any]], QUESTIONS + MORE_QUESTIONS)
