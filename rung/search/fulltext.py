@@ -15,6 +15,7 @@ from django.db import connection
 
 from rung.search import relevance
 from rung.search.analysis import PREFIX, Query
+from rung.search.expansion import Expansion
 
 
 @dataclass(frozen=True)
@@ -309,3 +310,75 @@ def _postgres_query(
     with connection.cursor() as cursor:
         cursor.execute(sql, (*bounds, expression, *params, limit))
         return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
+
+
+def expanded_fts5_expression(expansion: Expansion) -> str:
+    """Return the FTS5 expression of a widened search: any alternative of every group."""
+    groups = [
+        " OR ".join(f"({' + '.join(map(_fts5_term, a.terms))})" for a in group)
+        for group in expansion.groups
+    ]
+    expression = " AND ".join(f"({group})" for group in groups)
+    if expansion.excluded:
+        excluded = " OR ".join(map(_fts5_term, expansion.excluded))
+        expression = f"({expression}) NOT ({excluded})"
+    return expression
+
+
+def expanded_tsquery_expression(expansion: Expansion) -> str:
+    """Return the tsquery text of a widened search: any alternative of every group."""
+    groups = [
+        " | ".join(f"({' <-> '.join(map(_ts_term, a.terms))})" for a in group)
+        for group in expansion.groups
+    ]
+    expression = " & ".join(f"({group})" for group in groups)
+    if expansion.excluded:
+        expression = f"({expression}) & !({' | '.join(map(_ts_term, expansion.excluded))})"
+    return expression
+
+
+def expanded_matches(
+    expansion: Expansion,
+    *,
+    filters: Filters = Filters(),
+    limit: int = 100,
+    before_id: int | None = None,
+) -> list[tuple[int, float]]:
+    """Return (question id, relevance) for the newest matches of a widened search.
+
+    Both engines rank the candidates the same way, BM25 over their stored terms with each
+    phrase weighted as the expansion says, so a typed word outranks its other forms.
+    """
+    if not expansion.groups:
+        return []
+    postgres = connection.vendor == "postgresql"
+    id_column = "e.question_id" if postgres else "search_fts.rowid"
+    where, params = _filter_sql(filters, id_column)
+    if before_id is not None:
+        where += f" AND {id_column} < %s"
+        params.append(before_id)
+    if postgres:
+        sql = (
+            "SELECT e.question_id, e.title_terms, e.body_terms FROM search_searchentry e"
+            f" WHERE e.tsv @@ CAST(%s AS tsquery){where} ORDER BY e.question_id DESC LIMIT %s"
+        )
+        expression = expanded_tsquery_expression(expansion)
+    else:
+        sql = (
+            "SELECT e.question_id, e.title_terms, e.body_terms FROM search_fts"
+            " JOIN search_searchentry e ON e.question_id = search_fts.rowid"
+            f" WHERE search_fts MATCH %s{where} ORDER BY search_fts.rowid DESC LIMIT %s"
+        )
+        expression = expanded_fts5_expression(expansion)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (expression, *params, limit))
+        rows = [(int(qid), title.split(), body.split()) for qid, title, body in cursor.fetchall()]
+    if not rows:
+        return []
+    phrases = expansion.weighted_phrases()
+    groups = [phrase for phrase, _weight in phrases]
+    weights = [weight for _phrase, weight in phrases]
+    average = sum(len(title) + len(body) for _qid, title, body in rows) / len(rows)
+    return [
+        (qid, relevance.bm25(groups, weights, title, body, average)) for qid, title, body in rows
+    ]
