@@ -33,7 +33,7 @@ QUERIES: tuple[ShortQuery, ...] = (
     ShortQuery("裁员", "zh→en", LAYOFFS_EN),
     ShortQuery("值班", "zh→en", BURNOUT_EN),
     ShortQuery("谈薪", "zh→en", NEGOTIATE_EN),
-    ShortQuery("面试", "zh→en", SYSTEM_DESIGN_EN + ("fair hiring decision",)),
+    ShortQuery("面试", "zh→en", (*SYSTEM_DESIGN_EN, "fair hiring decision")),
     ShortQuery("系统设计", "zh→en", SYSTEM_DESIGN_EN),
     ShortQuery("绩效考核", "zh→en", REVIEWS_EN),
     ShortQuery("线上事故", "zh→en", ("production outage",)),

@@ -77,3 +77,38 @@ def test_tuning_short_queries_find_the_other_language(demo: dict[str, Question])
     recall = _recall(demo, shortq_tuning.QUERIES)
     print(f"short queries, tuning set, recall@3 in the other language: {recall}")
     assert min(recall.values()) >= REQUIRED_RECALL
+
+
+def _titles(query: str, **kwargs: object) -> list[str]:
+    return [h.question.title for h in search_questions(parse_query(query), **kwargs).hits]  # type: ignore[arg-type]
+
+
+def test_chinese_words_find_the_english_questions(demo: dict[str, Question]) -> None:
+    """The searches from the report: each found only Chinese posts, or nothing."""
+    promotion = {_question(demo, fragment) for fragment in shortq_eval.PROMOTION_EN}
+    for query in ("晋升", "升职"):
+        english = _top(query, "zh-hans")
+        assert len(promotion & set(english)) >= 2, (query, english)
+    burnout = _question(demo, shortq_eval.BURNOUT_EN[0])
+    assert _top("倦怠", "zh-hans")[0] == burnout
+    assert _top("裁员", "zh-hans")[0] == _question(demo, shortq_eval.LAYOFFS_EN[0])
+    # "burnout" finds "Burned out after…": the forms of one idea fold together.
+    assert burnout.title in _titles("burnout")[:3]
+
+
+def test_english_words_find_the_chinese_questions(demo: dict[str, Question]) -> None:
+    burnout = _question(demo, shortq_eval.BURNOUT_ZH[0])
+    for query in ("burnout", "burned out", "overtime"):
+        assert _top(query, "en")[0] == burnout, query
+    assert _question(demo, shortq_eval.DEFENSE_ZH[0]) in _top("promotion defense", "en")[:1]
+    assert _question(demo, shortq_eval.HOP_ZH[0]) in _top("job hopping", "en")
+
+
+def test_exact_matches_stay_first(demo: dict[str, Question]) -> None:
+    """A post holding the typed word ranks above those found through another form of it."""
+    page = search_questions(parse_query("晋升"), size=40)
+    exact = [hit for hit in page.hits if hit.by_text]
+    assert exact and page.hits[: len(exact)] == exact
+    assert all(hit.question.language == "zh-hans" for hit in exact)
+    # Found only through another word: shown as found by meaning.
+    assert any(hit.by_meaning and hit.question.language == "en" for hit in page.hits)
