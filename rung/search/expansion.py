@@ -108,16 +108,18 @@ def _bare(term: str) -> str:
     return term.rstrip(PREFIX)
 
 
-def _longest_form(terms: list[str], start: int, trie: dict[str, Any]) -> tuple[int, set[int]]:
-    """Return the length of the longest known form at `start`, and its ideas (0 if none)."""
+def _longest_form(terms: list[str], trie: dict[str, Any]) -> tuple[int, set[int]]:
+    """Return the length of the longest known form that `terms` start with, and its ideas."""
     node = trie
+    depth = 0
     best: tuple[int, set[int]] = (0, set())
-    for offset in range(min(MAX_FORM_TERMS, len(terms) - start)):
-        node = node.get(terms[start + offset], {})
+    for term in terms[:MAX_FORM_TERMS]:
+        node = node.get(term, {})
         if not node:
             break
+        depth += 1
         if _END in node:
-            best = (offset + 1, node[_END])
+            best = (depth, node[_END])
     return best
 
 
@@ -135,13 +137,15 @@ def expand(query: Query) -> Expansion | None:
 
     A quoted phrase is one unit, widened only if it is a known form as a whole.
     """
-    if query.is_empty or len(query.required) > MAX_UNITS * MAX_FORM_TERMS:
+    if query.is_empty:
         return None
     known = dictionary()
     units: list[tuple[Phrase, set[int]]] = []
     index = 0
     groups = query.required
     while index < len(groups):
+        if len(units) == MAX_UNITS:
+            return None  # a fifth unit: a sentence, not a short query
         group = groups[index]
         if len(group) > 1:
             units.append((group, _whole_phrase(tuple(map(_bare, group)), known.trie)))
@@ -153,13 +157,11 @@ def expand(query: Query) -> Expansion | None:
             if len(following) > 1:
                 break
             run.append(_bare(following[0]))
-        length, ideas = _longest_form(run, 0, known.trie)
+        length, ideas = _longest_form(run, known.trie)
         length = max(length, 1)
         typed = tuple(term for g in groups[index : index + length] for term in g)
         units.append((typed, ideas))
         index += length
-        if len(units) > MAX_UNITS:
-            return None
     if not any(ideas for _typed, ideas in units):
         return None
     required: list[tuple[Alternative, ...]] = []

@@ -143,3 +143,10 @@ def test_widened_search_never_shows_hidden_posts(
 @pytest.mark.django_db
 def test_widened_search_honours_exclusions(posts: dict[str, Question]) -> None:
     assert posts["bei_cai"].title not in _titles("layoff -简历")
+
+
+def test_quoted_phrases_count_as_units_too() -> None:
+    assert expand(parse_query('"laid off" "burned out" "return to office" "on call"')) is not None
+    assert expand(parse_query('"laid off" "burned out" "return to office" "on call" 晋升')) is None
+    [group] = _alternatives('"laid off"')
+    assert ("裁员",) in group

@@ -79,8 +79,8 @@ def test_tuning_short_queries_find_the_other_language(demo: dict[str, Question])
     assert min(recall.values()) >= REQUIRED_RECALL
 
 
-def _titles(query: str, **kwargs: object) -> list[str]:
-    return [h.question.title for h in search_questions(parse_query(query), **kwargs).hits]  # type: ignore[arg-type]
+def _titles(query: str) -> list[str]:
+    return [hit.question.title for hit in search_questions(parse_query(query)).hits]
 
 
 def test_chinese_words_find_the_english_questions(demo: dict[str, Question]) -> None:
