@@ -111,13 +111,11 @@ def _bare(term: str) -> str:
 def _longest_form(terms: list[str], trie: dict[str, Any]) -> tuple[int, set[int]]:
     """Return the length of the longest known form that `terms` start with, and its ideas."""
     node = trie
-    depth = 0
     best: tuple[int, set[int]] = (0, set())
-    for term in terms[:MAX_FORM_TERMS]:
+    for depth, term in enumerate(terms[:MAX_FORM_TERMS], start=1):
         node = node.get(term, {})
         if not node:
             break
-        depth += 1
         if _END in node:
             best = (depth, node[_END])
     return best
