@@ -687,6 +687,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"  {db} {size:,}: full-text build {result['fulltext_s']:.1f}s, "
                     f"ANN {fmt(result['ann_s'])}s; p50/p95 ms: "
                     + ", ".join(f"{kind} {pair(t[kind])}" for kind in KINDS)
+                    + "; unwidened "
+                    + ", ".join(f"{kind} {pair(result['unwidened'][kind])}" for kind in TERM_KINDS)
                     + f"; ref p50 {result['ref']['p50'] * 1000:.0f} µs; "
                     f"RSS {memory['rss_mb']:.0f} MB (peak {memory['peak_mb']:.0f}) "
                     f"[{(time.monotonic() - started) / 60:.1f} min]",

@@ -376,9 +376,18 @@ def expanded_matches(
     if not rows:
         return []
     phrases = expansion.weighted_phrases()
-    groups = [phrase for phrase, _weight in phrases]
-    weights = [weight for _phrase, weight in phrases]
     average = sum(len(title) + len(body) for _qid, title, body in rows) / len(rows)
-    return [
-        (qid, relevance.bm25(groups, weights, title, body, average)) for qid, title, body in rows
-    ]
+    results = []
+    for qid, title, body in rows:
+        # Most of an idea's forms are absent from any one post: counting them would walk
+        # its terms once per form, so only the forms whose words it holds are counted.
+        present = set(title).union(body)
+        held = [
+            (phrase, weight)
+            for phrase, weight in phrases
+            if all(term in present or term.endswith(PREFIX) for term in phrase)
+        ]
+        groups = [phrase for phrase, _weight in held]
+        weights = [weight for _phrase, weight in held]
+        results.append((qid, relevance.bm25(groups, weights, title, body, average)))
+    return results
