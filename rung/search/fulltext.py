@@ -8,7 +8,7 @@ Relevance is then computed for those rows only.
 """
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import connection
@@ -312,29 +312,37 @@ def _postgres_query(
         return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
 
 
-def expanded_fts5_expression(expansion: Expansion) -> str:
-    """Return the FTS5 expression of a widened search: any alternative of every group."""
+def _expanded_expression(
+    expansion: Expansion,
+    term: Callable[[str], str],
+    *,
+    adjacent: str,
+    either: str,
+    both: str,
+    unless: str,
+) -> str:
     groups = [
-        " OR ".join(f"({' + '.join(map(_fts5_term, a.terms))})" for a in group)
+        either.join(f"({adjacent.join(map(term, a.terms))})" for a in group)
         for group in expansion.groups
     ]
-    expression = " AND ".join(f"({group})" for group in groups)
+    expression = both.join(f"({group})" for group in groups)
     if expansion.excluded:
-        excluded = " OR ".join(map(_fts5_term, expansion.excluded))
-        expression = f"({expression}) NOT ({excluded})"
+        expression = f"({expression}){unless}({either.join(map(term, expansion.excluded))})"
     return expression
+
+
+def expanded_fts5_expression(expansion: Expansion) -> str:
+    """Return the FTS5 expression of a widened search: any alternative of every group."""
+    return _expanded_expression(
+        expansion, _fts5_term, adjacent=" + ", either=" OR ", both=" AND ", unless=" NOT "
+    )
 
 
 def expanded_tsquery_expression(expansion: Expansion) -> str:
     """Return the tsquery text of a widened search: any alternative of every group."""
-    groups = [
-        " | ".join(f"({' <-> '.join(map(_ts_term, a.terms))})" for a in group)
-        for group in expansion.groups
-    ]
-    expression = " & ".join(f"({group})" for group in groups)
-    if expansion.excluded:
-        expression = f"({expression}) & !({' | '.join(map(_ts_term, expansion.excluded))})"
-    return expression
+    return _expanded_expression(
+        expansion, _ts_term, adjacent=" <-> ", either=" | ", both=" & ", unless=" & !"
+    )
 
 
 def expanded_matches(
