@@ -20,6 +20,7 @@ during a long run cannot leave two sizes measuring different code.
 """
 
 import argparse
+import contextlib
 import html
 import json
 import os
@@ -33,7 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ from search_report import (
     pair,
     print_notes,
     print_tables,
+    print_widening,
 )
 
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
@@ -323,6 +325,19 @@ def _forget() -> None:
         cached_vector.cache_clear()
 
 
+@contextlib.contextmanager
+def _unwidened() -> Iterator[None]:
+    """Search as before short queries were widened: no query names a known idea."""
+    from rung.search import selectors
+
+    expand = selectors.expand
+    selectors.expand = lambda query: None
+    try:
+        yield
+    finally:
+        selectors.expand = expand
+
+
 def _time_queries(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, Any]:
     """Time each kind of search, round-robin, with a reference lookup before every call."""
     from search_data import search_queries, suggestion_titles
@@ -330,6 +345,7 @@ def _time_queries(args: argparse.Namespace, log: Callable[[str], None]) -> dict[
     from rung.qa.models import Question
     from rung.search import embeddings
     from rung.search.analysis import parse_query
+    from rung.search.expansion import expand
     from rung.search.fulltext import fulltext_matches
     from rung.search.selectors import (
         FULLTEXT_CANDIDATES,
@@ -363,6 +379,8 @@ def _time_queries(args: argparse.Namespace, log: Callable[[str], None]) -> dict[
     engine: dict[str, list[float]] = {kind: [] for kind in TERM_KINDS}
     hits: dict[str, list[int]] = {kind: [] for kind in KINDS}
     matches: dict[str, list[int]] = {kind: [] for kind in TERM_KINDS}
+    plain: dict[str, list[float]] = {kind: [] for kind in TERM_KINDS}
+    widened: dict[str, list[bool]] = {kind: [] for kind in TERM_KINDS}
     ref: list[float] = []
     for i in range(total):
         timed = i >= WARM_UP
@@ -377,6 +395,15 @@ def _time_queries(args: argparse.Namespace, log: Callable[[str], None]) -> dict[
                 page = search_questions(parse_query(text))
                 elapsed = time.perf_counter() - started
                 found = len(page.hits)
+                # The same search with short queries left unwidened, for the comparison.
+                _forget()
+                with _unwidened():
+                    mark = time.perf_counter()
+                    search_questions(parse_query(text))
+                    plain_ms = (time.perf_counter() - mark) * 1000
+                if timed:
+                    plain[kind].append(plain_ms)
+                    widened[kind].append(expand(parse_query(text)) is not None)
                 # The full-text engine alone: the candidate set search_questions asks for.
                 query = parse_query(text)
                 mark = time.perf_counter()
@@ -420,7 +447,12 @@ def _time_queries(args: argparse.Namespace, log: Callable[[str], None]) -> dict[
         }
         for kind in TERM_KINDS
     }
+    unwidened = {
+        kind: {**summary(plain[kind]), "widened": sum(widened[kind]) / len(widened[kind])}
+        for kind in TERM_KINDS
+    }
     return {
+        "unwidened": unwidened,
         "candidates": FULLTEXT_CANDIDATES,
         "model_s": model_s,
         "index_load_s": index_load_s,
@@ -655,6 +687,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"  {db} {size:,}: full-text build {result['fulltext_s']:.1f}s, "
                     f"ANN {fmt(result['ann_s'])}s; p50/p95 ms: "
                     + ", ".join(f"{kind} {pair(t[kind])}" for kind in KINDS)
+                    + "; unwidened "
+                    + ", ".join(f"{kind} {pair(result['unwidened'][kind])}" for kind in TERM_KINDS)
                     + f"; ref p50 {result['ref']['p50'] * 1000:.0f} µs; "
                     f"RSS {memory['rss_mb']:.0f} MB (peak {memory['peak_mb']:.0f}) "
                     f"[{(time.monotonic() - started) / 60:.1f} min]",
@@ -662,6 +696,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
         if rows:
             print_tables(rows)
+            print_widening(rows)
             print_notes(rows, pool, args)
         outcome = checks(rows, sizes, dbs)
         outcome += [("FAIL", text) for text in failures]

@@ -157,6 +157,23 @@ def checks(
     return outcome
 
 
+def print_widening(rows: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
+    print("\n### Short queries widened with the career terms, ms (p50 / p95)\n")
+    print(
+        "The same queries with the widened list (as served) and without it; `widened` is "
+        "the share of the queries that name a known idea.\n"
+    )
+    print("| size | db | kind | widened | with | without |")
+    print("|---:|---|---|---:|---:|---:|")
+    for result, _memory in rows:
+        for kind in TERM_KINDS:
+            plain = result["unwidened"][kind]
+            print(
+                f"| {result['size']:,} | {result['db']} | {kind} | {plain['widened']:.0%} "
+                f"| {pair(result['timings'][kind])} | {pair(plain)} |"
+            )
+
+
 def print_notes(
     rows: list[tuple[dict[str, Any], dict[str, Any]]],
     pool: dict[str, Any],

@@ -6,6 +6,10 @@ class LanguagesConfig(AppConfig):
     verbose_name = "Languages"
 
     def ready(self) -> None:
+        from rung.core import term_pairs
+        from rung.languages.glossary.terms import glossary_term_pairs
         from rung.languages.post_languages import subscribe
 
         subscribe()
+        # Search expands short queries with the glossary's names in both languages.
+        term_pairs.register("glossary", glossary_term_pairs)

@@ -8,13 +8,14 @@ Relevance is then computed for those rows only.
 """
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import connection
 
 from rung.search import relevance
 from rung.search.analysis import PREFIX, Query
+from rung.search.expansion import Expansion
 
 
 @dataclass(frozen=True)
@@ -309,3 +310,92 @@ def _postgres_query(
     with connection.cursor() as cursor:
         cursor.execute(sql, (*bounds, expression, *params, limit))
         return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
+
+
+def _expanded_expression(
+    expansion: Expansion,
+    term: Callable[[str], str],
+    *,
+    adjacent: str,
+    either: str,
+    both: str,
+    unless: str,
+) -> str:
+    groups = [
+        either.join(f"({adjacent.join(map(term, a.terms))})" for a in group)
+        for group in expansion.groups
+    ]
+    expression = both.join(f"({group})" for group in groups)
+    if expansion.excluded:
+        expression = f"({expression}){unless}({either.join(map(term, expansion.excluded))})"
+    return expression
+
+
+def expanded_fts5_expression(expansion: Expansion) -> str:
+    """Return the FTS5 expression of a widened search: any alternative of every group."""
+    return _expanded_expression(
+        expansion, _fts5_term, adjacent=" + ", either=" OR ", both=" AND ", unless=" NOT "
+    )
+
+
+def expanded_tsquery_expression(expansion: Expansion) -> str:
+    """Return the tsquery text of a widened search: any alternative of every group."""
+    return _expanded_expression(
+        expansion, _ts_term, adjacent=" <-> ", either=" | ", both=" & ", unless=" & !"
+    )
+
+
+def expanded_matches(
+    expansion: Expansion,
+    *,
+    filters: Filters = Filters(),
+    limit: int = 100,
+    before_id: int | None = None,
+) -> list[tuple[int, float]]:
+    """Return (question id, relevance) for the newest matches of a widened search.
+
+    Both engines rank the candidates the same way, BM25 over their stored terms with each
+    phrase weighted as the expansion says, so a typed word outranks its other forms.
+    """
+    if not expansion.groups:
+        return []
+    postgres = connection.vendor == "postgresql"
+    id_column = "e.question_id" if postgres else "search_fts.rowid"
+    where, params = _filter_sql(filters, id_column)
+    if before_id is not None:
+        where += f" AND {id_column} < %s"
+        params.append(before_id)
+    if postgres:
+        sql = (
+            "SELECT e.question_id, e.title_terms, e.body_terms FROM search_searchentry e"
+            f" WHERE e.tsv @@ CAST(%s AS tsquery){where} ORDER BY e.question_id DESC LIMIT %s"
+        )
+        expression = expanded_tsquery_expression(expansion)
+    else:
+        sql = (
+            "SELECT e.question_id, e.title_terms, e.body_terms FROM search_fts"
+            " JOIN search_searchentry e ON e.question_id = search_fts.rowid"
+            f" WHERE search_fts MATCH %s{where} ORDER BY search_fts.rowid DESC LIMIT %s"
+        )
+        expression = expanded_fts5_expression(expansion)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (expression, *params, limit))
+        rows = [(int(qid), title.split(), body.split()) for qid, title, body in cursor.fetchall()]
+    if not rows:
+        return []
+    phrases = expansion.weighted_phrases()
+    average = sum(len(title) + len(body) for _qid, title, body in rows) / len(rows)
+    results = []
+    for qid, title, body in rows:
+        # Most of an idea's forms are absent from any one post: counting them would walk
+        # its terms once per form, so only the forms whose words it holds are counted.
+        present = set(title).union(body)
+        held = [
+            (phrase, weight)
+            for phrase, weight in phrases
+            if all(term in present or term.endswith(PREFIX) for term in phrase)
+        ]
+        groups = [phrase for phrase, _weight in held]
+        weights = [weight for _phrase, weight in held]
+        results.append((qid, relevance.bm25(groups, weights, title, body, average)))
+    return results

@@ -19,7 +19,8 @@ from rung.accounts.selectors import byline_related
 from rung.qa.models import Question, Visibility
 from rung.search import embeddings, relevance
 from rung.search.analysis import PREFIX, Query, has_han, parse_query, query_terms
-from rung.search.fulltext import Filters, fulltext_matches, term_documents
+from rung.search.expansion import expand
+from rung.search.fulltext import Filters, expanded_matches, fulltext_matches, term_documents
 from rung.search.models import Embedding, SearchEntry
 from rung.search.vectors import vector_index
 
@@ -31,6 +32,10 @@ SEARCH_SORTS: tuple[SearchSort, ...] = ("relevance", "date")
 FULLTEXT_CANDIDATES = 100
 SEMANTIC_CANDIDATES = 50
 RRF_K = 60
+# How much the widened list of a short query counts in the fusion, against 1 for the
+# typed words' own list and for the meaning list; tuned on the tuning set
+# (rung/search/tests/shortq_tuning.py).
+EXPANDED_LIST_WEIGHT = 0.8
 # Cosine below which a post is not offered for its meaning alone; tuned on the
 # evaluation set (rung/search/tests/evalset.py), where unrelated career questions score < 0.3.
 SEARCH_MIN_SIMILARITY = 0.35
@@ -137,13 +142,19 @@ def _contains_run(terms: Sequence[str], run: list[str]) -> bool:
     return relevance.occurrences(terms, [term.rstrip(PREFIX) for term in run]) > 0
 
 
-def fuse(*ranked: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:
-    """Merge ranked lists by reciprocal rank fusion; best first, ties broken by newest."""
+def fuse(
+    *ranked: Sequence[tuple[int, float]], weights: Sequence[float] = ()
+) -> list[tuple[int, float]]:
+    """Merge ranked lists by reciprocal rank fusion; best first, ties broken by newest.
+
+    `weights` scale each list's share (1 for a list without one).
+    """
     scores: dict[int, float] = {}
-    for results in ranked:
+    for position, results in enumerate(ranked):
+        weight = weights[position] if position < len(weights) else 1.0
         ordered = sorted(results, key=lambda item: (-item[1], -item[0]))
         for rank, (qid, _score) in enumerate(ordered, start=1):
-            scores[qid] = scores.get(qid, 0.0) + 1.0 / (RRF_K + rank)
+            scores[qid] = scores.get(qid, 0.0) + weight / (RRF_K + rank)
     return sorted(scores.items(), key=lambda item: (-item[1], -item[0]))
 
 
@@ -192,6 +203,13 @@ def search_questions(
         return page
     before_id = after[1] if sort == "date" and after else None
     text = fulltext_matches(query, filters=filters, limit=FULLTEXT_CANDIDATES, before_id=before_id)
+    # A short query also looks for the other words of the ideas it names, in both languages.
+    expansion = expand(query)
+    widened = (
+        expanded_matches(expansion, filters=filters, limit=FULLTEXT_CANDIDATES, before_id=before_id)
+        if expansion is not None
+        else []
+    )
     meaning = _admit_semantic(
         _semantic_matches(
             _query_vector(query.raw),
@@ -203,11 +221,14 @@ def search_questions(
     )
     by_text = {qid for qid, _s in text}
     by_meaning = {qid for qid, _s in meaning}
+    # Found only through another word for the idea: shown as found by meaning.
+    by_meaning |= {qid for qid, _s in widened} - by_text
     if sort == "date":
         ids = sorted(by_text | by_meaning, reverse=True)
         ranked = [(float(qid), qid) for qid in ids if before_id is None or qid < before_id]
     else:
-        ranked = [(score, qid) for qid, score in fuse(text, meaning)]
+        fused = fuse(text, meaning, widened, weights=(1.0, 1.0, EXPANDED_LIST_WEIGHT))
+        ranked = [(score, qid) for qid, score in fused]
         if after is not None:
             ranked = [(s, qid) for s, qid in ranked if (s, qid) < after]
     window = ranked[: size + 1]

@@ -7,6 +7,8 @@ from typing import Literal
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from rung.core.term_pairs import TermPair
+
 Lang = Literal["en", "zh"]
 # Values for the HTML `lang` attribute of each content language.
 HTML_LANG: dict[Lang, str] = {"en": "en", "zh": "zh-Hans"}
@@ -665,3 +667,8 @@ def content_language(language: str | None) -> Lang:
 
 def other_language(lang: Lang) -> Lang:
     return "en" if lang == "zh" else "zh"
+
+
+def glossary_term_pairs() -> list[TermPair]:
+    """Return each term's English and Chinese names, for search's query expansion."""
+    return [TermPair((term.en, *term.en_also), (term.zh, *term.zh_also)) for term in TERMS]

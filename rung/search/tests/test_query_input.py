@@ -9,8 +9,14 @@ from hypothesis import strategies as st
 from rung.accounts.models import User
 from rung.search import selectors
 from rung.search.analysis import MAX_QUERY_TERMS, PREFIX, parse_query
+from rung.search.expansion import expand
 from rung.search.forms import SearchForm
-from rung.search.fulltext import fts5_expression, fulltext_matches, tsquery_expression
+from rung.search.fulltext import (
+    expanded_matches,
+    fts5_expression,
+    fulltext_matches,
+    tsquery_expression,
+)
 from rung.testing import make_question, naughty_strings
 from rung.testing.corpora import sample
 
@@ -19,7 +25,9 @@ SYNTAX = ['"', "*", "(", ")", ":", "NEAR", "OR", "AND", "NOT", "-", "^", "'", "\
 typed = st.lists(
     st.one_of(
         st.sampled_from(SYNTAX),
-        st.sampled_from(["salary", "晋升", "senior engineer", "薪", "Kubernetes集群", " "]),
+        st.sampled_from(
+            ["salary", "晋升", "senior engineer", "薪", "Kubernetes集群", " ", "laid off", "倦怠"]
+        ),
         st.text(max_size=12),
     ),
     max_size=30,
@@ -58,6 +66,10 @@ def test_database_accepts_every_parsed_query(raw: str) -> None:
     """FTS5 and tsquery both take whatever the parser produces (the suite runs on both)."""
     fulltext_matches(parse_query(raw, prefix_last=True), limit=5)
     fulltext_matches(parse_query(raw), limit=5, any_term=True)
+    # A short query is also run widened, with the other forms of the ideas it names.
+    widened = expand(parse_query(raw, prefix_last=True))
+    if widened is not None:
+        expanded_matches(widened, limit=5)
 
 
 HOSTILE = [
