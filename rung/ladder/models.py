@@ -135,6 +135,11 @@ class RatingChoice(models.Model):
         code, label = self.code.strip(), self.label.strip()
         if not label or label.casefold() == code.casefold():
             return code
+        # A code that is a word ("Exceeds") is the first word of its English label; once the
+        # label is translated ("超出预期"), the word would only repeat it in English.
+        english = (getattr(self, "label_en", None) or self.label).strip()
+        if label != english and code.isalpha() and len(code) > 2:
+            return label
         head = label[: len(code)]
         rest = label[len(code) :]
         # A meaning that already starts with the code ("4 — strong") is shown as written.

@@ -1,0 +1,50 @@
+"""Ladder fields stored in English and Simplified Chinese (django-modeltranslation).
+
+Each registered field gets one column per language (`name_en`, `name_zh_hans`) on the same
+row; reading `level.name` gives the reader's language, falling back to English.
+See docs/languages.md, "Career content in two languages".
+"""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from rung.ladder.models import Axis, Expectation, Level, RatingChoice, RatingScale, Track
+
+
+@register(Track)
+class TrackTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Level)
+class LevelTranslationOptions(TranslationOptions):
+    fields = (
+        "name",
+        "short_name",
+        "person_noun",
+        "tagline",
+        "summary",
+        "next_level",
+        "common_gaps",
+    )
+
+
+@register(Axis)
+class AxisTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Expectation)
+class ExpectationTranslationOptions(TranslationOptions):
+    fields = ("text",)
+
+
+# A member's custom scale keeps what they typed: its Chinese columns stay empty and the
+# English ones (what they typed, whatever its language) are shown to everyone.
+@register(RatingScale)
+class RatingScaleTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(RatingChoice)
+class RatingChoiceTranslationOptions(TranslationOptions):
+    fields = ("label",)
