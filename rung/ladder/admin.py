@@ -1,5 +1,9 @@
 """The ladder in the Django admin: levels, axes and the preset rating scales.
 
+Every content field shows one input per language, English and Chinese, one under the other
+(modeltranslation's TranslationAdmin; its tabbed variant loads jQuery UI from a CDN, which
+a self-hosted install and the content security policy both rule out).
+
 A member's custom rating scale names their employer's ratings and is private to them, so
 only superusers see custom scales here; staff with model permissions see the presets.
 """
@@ -9,22 +13,23 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from rung.ladder.models import Axis, Expectation, Level, RatingChoice, RatingScale, Track
 
 
-class ExpectationInline(admin.TabularInline):
+class ExpectationInline(TranslationTabularInline):
     model = Expectation
     extra = 0
 
 
-class RatingChoiceInline(admin.TabularInline):
+class RatingChoiceInline(TranslationTabularInline):
     model = RatingChoice
     extra = 0
 
 
 @admin.register(Level)
-class LevelAdmin(admin.ModelAdmin):
+class LevelAdmin(TranslationAdmin):
     list_display = ["name", "track", "rank"]
     inlines = [ExpectationInline]
 
@@ -34,7 +39,7 @@ def _is_private_scale(request: HttpRequest, obj: Any) -> bool:
 
 
 @admin.register(RatingScale)
-class RatingScaleAdmin(admin.ModelAdmin):
+class RatingScaleAdmin(TranslationAdmin):
     list_display = ["name", "is_preset"]
     inlines = [RatingChoiceInline]
 
@@ -54,5 +59,11 @@ class RatingScaleAdmin(admin.ModelAdmin):
         return not _is_private_scale(request, obj) and super().has_delete_permission(request, obj)
 
 
-admin.site.register(Track)
-admin.site.register(Axis)
+@admin.register(Track)
+class TrackAdmin(TranslationAdmin):
+    list_display = ["name", "order"]
+
+
+@admin.register(Axis)
+class AxisAdmin(TranslationAdmin):
+    list_display = ["name", "order"]

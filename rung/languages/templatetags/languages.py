@@ -1,6 +1,7 @@
 """The badge that says which language a post is written in."""
 
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -30,3 +31,15 @@ def language_badge(post_or_code: object, always: bool = False) -> dict[str, obje
         return {"code": ""}
     short, lang, label = badge
     return {"code": code, "short": short, "lang": lang, "label": label}
+
+
+@register.simple_tag
+def lang_attr(post: object) -> str:
+    """Return ` lang="…"` for member text whose language is known, else nothing.
+
+    Titles and excerpts in cards and lists take it, as post bodies do, so a screen reader
+    (and the browser's hyphenation and fonts) read an English title in English on a
+    Chinese page; a post with no label inherits the page's language.
+    """
+    badge = _BADGES.get(getattr(post, "language", ""))
+    return format_html(' lang="{}"', badge[1]) if badge else ""
