@@ -69,7 +69,9 @@ def test_every_shared_content_row_has_english_and_chinese() -> None:
         "RatingChoice": 17,
         "Topic": 15,
     }
-    problems = [problem for model in [*CONTENT_MODELS, Topic] for problem in _missing_languages(model)]
+    problems = [
+        problem for model in [*CONTENT_MODELS, Topic] for problem in _missing_languages(model)
+    ]
     assert problems == []
 
 
