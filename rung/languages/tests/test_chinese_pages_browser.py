@@ -39,13 +39,14 @@ ALLOWED = {
 # entry labelled with its language, where English terms inside Chinese are the writer's
 # choice; names (.name, .me) and headlines are the members' own words; avatars show
 # their initials.
-LATIN_WORDS_JS = """() => {
+SKIPPED = "script, style, template, noscript, code, pre, .byline, .me, .avatar, .name"
+LATIN_WORDS_JS = """(skipped) => {
   const found = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let node;
   while ((node = walker.nextNode())) {
     const el = node.parentElement;
-    if (!el || el.closest('script, style, template, noscript, code, pre, .byline, .me, .avatar, .name')) continue;
+    if (!el || el.closest(skipped)) continue;
     if (!el.checkVisibility()) continue;
     const labelled = el.closest('[lang]');
     if (labelled && labelled !== document.documentElement) continue;
@@ -58,7 +59,7 @@ LATIN_WORDS_JS = """() => {
 
 
 def _english_words(page: Any) -> list[str]:
-    found = page.evaluate(LATIN_WORDS_JS)
+    found = page.evaluate(LATIN_WORDS_JS, SKIPPED)
     return [hit for hit in found if hit.split(" in “", 1)[0] not in ALLOWED]
 
 
