@@ -66,7 +66,7 @@ def ladder_sync(apps: Any = global_apps) -> None:
             zh_level = content_zh.LEVELS[level_data["slug"]]
             texts: dict[str, str] = {}
             for field in content_zh.LEVEL_FIELDS:
-                texts |= localized(Level, field, level_data[field], zh_level[field])  # type: ignore[literal-required]
+                texts |= localized(Level, field, level_data[field], zh_level[field])
             level, _ = Level.objects.update_or_create(
                 slug=level_data["slug"],
                 defaults={
@@ -146,17 +146,14 @@ def ladder_translations_fill(apps: Any = global_apps) -> None:
     RatingChoice = apps.get_model("ladder", "RatingChoice")
 
     axes = {
-        a["slug"]: {f: (a[f], content_zh.AXES[a["slug"]][f]) for f in ("name", "description")}  # type: ignore[literal-required]
+        a["slug"]: {f: (a[f], content_zh.AXES[a["slug"]][f]) for f in ("name", "description")}
         for a in content.AXES
     }
     tracks = {
         t["slug"]: {"name": (t["name"], content_zh.TRACKS[t["slug"]])} for t in content.TRACKS
     }
     levels = {
-        lv["slug"]: {
-            f: (lv[f], content_zh.LEVELS[lv["slug"]][f])  # type: ignore[literal-required]
-            for f in content_zh.LEVEL_FIELDS
-        }
+        lv["slug"]: {f: (lv[f], content_zh.LEVELS[lv["slug"]][f]) for f in content_zh.LEVEL_FIELDS}
         for lv in content.LEVELS
     }
     expectations = {

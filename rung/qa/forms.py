@@ -101,7 +101,7 @@ class QuestionForm(HumanCheckMixin, ScaleRatingsMixin, SubmitOnceForm):
         required=False,
         help_text=_("Optional. Leave empty to keep your employer private."),
     )
-    scale = forms.ModelChoiceField(
+    scale: forms.ModelChoiceField[RatingScale] = forms.ModelChoiceField(
         label=_("Rating scale of your last review"),
         queryset=RatingScale.objects.none(),
         required=False,

@@ -133,7 +133,9 @@ class ReviewCycleForm(ScaleRatingsMixin, forms.Form):
     )
     company = _text_field(_("Company"), max_length=NAME_MAX_LENGTH, required=False)
     level = LevelChoiceField(label=_("Your level at the time"), required=False)
-    scale = forms.ModelChoiceField(label=_("Rating scale"), queryset=RatingScale.objects.none())
+    scale: forms.ModelChoiceField[RatingScale] = forms.ModelChoiceField(
+        label=_("Rating scale"), queryset=RatingScale.objects.none()
+    )
     notes = _text_field(
         _("Your own notes"),
         max_length=TEXT_MAX_LENGTH,
