@@ -25,6 +25,12 @@ def localized(model: Any, field: str, english: str, chinese: str) -> dict[str, s
     return values
 
 
+def _ladder_models(apps: Any) -> tuple[Any, ...]:
+    """Return Axis, Track, Level, Expectation, RatingScale and RatingChoice from `apps`."""
+    names = ("Axis", "Track", "Level", "Expectation", "RatingScale", "RatingChoice")
+    return tuple(apps.get_model("ladder", name) for name in names)
+
+
 def ladder_sync(apps: Any = global_apps) -> None:
     """Create or update tracks, levels, axes, expectations and preset rating scales.
 
@@ -32,12 +38,7 @@ def ladder_sync(apps: Any = global_apps) -> None:
     shipped text in both languages, so it replaces operators' edits: it runs once, from the
     seeding migration, and `ladder_translations_fill` is the one that keeps edits.
     """
-    Axis = apps.get_model("ladder", "Axis")
-    Track = apps.get_model("ladder", "Track")
-    Level = apps.get_model("ladder", "Level")
-    Expectation = apps.get_model("ladder", "Expectation")
-    RatingScale = apps.get_model("ladder", "RatingScale")
-    RatingChoice = apps.get_model("ladder", "RatingChoice")
+    Axis, Track, Level, Expectation, RatingScale, RatingChoice = _ladder_models(apps)
 
     # Assigning a translated field writes the active language's column; English is the
     # base, and the Chinese columns are set by name.
@@ -138,12 +139,7 @@ def fill_rows(rows: Iterable[Any], fields: tuple[str, ...], shipped_of: Any) -> 
 
 def ladder_translations_fill(apps: Any = global_apps) -> None:
     """Fill the language columns of an existing ladder, keeping operators' edits."""
-    Axis = apps.get_model("ladder", "Axis")
-    Track = apps.get_model("ladder", "Track")
-    Level = apps.get_model("ladder", "Level")
-    Expectation = apps.get_model("ladder", "Expectation")
-    RatingScale = apps.get_model("ladder", "RatingScale")
-    RatingChoice = apps.get_model("ladder", "RatingChoice")
+    Axis, Track, Level, Expectation, RatingScale, RatingChoice = _ladder_models(apps)
 
     axes = {
         a["slug"]: {f: (a[f], content_zh.AXES[a["slug"]][f]) for f in ("name", "description")}

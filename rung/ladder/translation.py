@@ -7,6 +7,7 @@ See docs/languages.md, "Career content in two languages".
 
 from modeltranslation.translator import TranslationOptions, register
 
+from rung.ladder.content_zh import LEVEL_FIELDS
 from rung.ladder.models import Axis, Expectation, Level, RatingChoice, RatingScale, Track
 
 
@@ -17,15 +18,7 @@ class TrackTranslationOptions(TranslationOptions):
 
 @register(Level)
 class LevelTranslationOptions(TranslationOptions):
-    fields = (
-        "name",
-        "short_name",
-        "person_noun",
-        "tagline",
-        "summary",
-        "next_level",
-        "common_gaps",
-    )
+    fields = LEVEL_FIELDS
 
 
 @register(Axis)

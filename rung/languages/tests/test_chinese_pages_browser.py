@@ -11,6 +11,8 @@ from django.core.management import call_command
 
 from rung.accounts.models import User
 from rung.qa.models import Question
+from rung.testing.browser import log_in
+from rung.testing.factories import PASSWORD
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,8 +20,7 @@ pytestmark = [
 ]
 
 VIEWPORT = {"width": 1280, "height": 900}
-# The demo members' password (rung/demo): the demo is the content these pages show.
-DEMO_PASSWORD = "rung-demo-password"
+# A demo member (rung/demo): the demo is the content these pages show.
 READER = "wei"
 
 # Latin words a Chinese page may show, each for a reason:
@@ -70,7 +71,10 @@ def test_chinese_pages_show_no_english_interface_or_career_content(
 
     call_command("demo_content")
     # Read before the browser starts: on SQLite the test and the server share a connection.
-    User.objects.filter(username=READER).update(ui_language="zh-hans")
+    reader = User.objects.get(username=READER)
+    reader.ui_language = "zh-hans"
+    reader.set_password(PASSWORD)
+    reader.save(update_fields=["ui_language", "password"])
     with_card = Question.objects.filter(ctx_level__isnull=False).order_by("pk").first()
     english = Question.objects.filter(language="en").order_by("pk").first()
     assert with_card is not None and english is not None
@@ -79,12 +83,7 @@ def test_chinese_pages_show_no_english_interface_or_career_content(
     base = live_server.url
     context = chromium.new_context(locale="zh-CN", viewport=VIEWPORT)
     page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
-    form = page.locator("form[action='/accounts/login/']")
-    form.locator("input[name=login]").fill(READER)
-    form.locator("input[name=password]").fill(DEMO_PASSWORD)
-    form.locator("button[type=submit]").click()
-    page.wait_for_url(f"{base}/")
+    log_in(page, base, READER)
     expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
 
     # Member titles in English are labelled so: the test's skip of labelled text is honest.
