@@ -57,7 +57,7 @@ def topics_sync(apps: Any = global_apps) -> None:
 def topics_translations_fill(apps: Any = global_apps) -> None:
     """Fill the language columns of existing topics, keeping operators' edits.
 
-    A level topic takes its level's text, a subject topic the shipped text (see
+    A topic takes the shipped text of its level or subject (see
     `rung.ladder.services.fill_row`).
     """
     Topic = apps.get_model("qa", "Topic")
@@ -69,9 +69,21 @@ def topics_translations_fill(apps: Any = global_apps) -> None:
         for data in content.SUBJECT_TOPICS
     }
 
+    levels = {
+        data["slug"]: {
+            name: (data[name], content_zh.LEVELS[data["slug"]][name])  # type: ignore[literal-required]
+            for name in ("name", "tagline")
+        }
+        for data in content.LEVELS
+    }
+
     def shipped(topic: Any) -> dict[str, tuple[str, str]]:
-        if topic.level_id is not None:
-            return {name: _texts(topic.level, name) for name in ("name", "tagline")}
-        return subjects.get(topic.slug, {})
+        if topic.level_id is None:
+            return subjects.get(topic.slug, {})
+        # A shipped level's topic was copied from the shipped text, whatever the level
+        # says now; a level the operator added has only its own columns to copy.
+        return levels.get(topic.level.slug) or {
+            name: _texts(topic.level, name) for name in ("name", "tagline")
+        }
 
     fill_rows(Topic.objects.select_related("level"), TOPIC_FIELDS, shipped)

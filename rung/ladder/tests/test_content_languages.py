@@ -121,7 +121,9 @@ def test_filling_keeps_an_operators_english_edit_and_leaves_its_chinese_to_fall_
         tagline_en=None,
         tagline_zh_hans=None,
     )
-    Topic.objects.rewrite(False).filter(slug="promotions").update(name_en=None, name_zh_hans=None)
+    Topic.objects.rewrite(False).filter(slug__in=["promotions", "senior"]).update(
+        name_en=None, name_zh_hans=None
+    )
     ladder_translations_fill()
     topics_translations_fill()
     level = Level.objects.get(slug="senior")
@@ -131,6 +133,8 @@ def test_filling_keeps_an_operators_english_edit_and_leaves_its_chinese_to_fall_
     with translation.override("zh-hans"):
         assert level.name == "Senior Software Engineer"
         assert Topic.objects.get(slug="promotions").name == "晋升"
+        # The level's topic still holds the shipped name, so it gets the shipped Chinese.
+        assert Topic.objects.get(slug="senior").name == "高级工程师"
 
 
 def test_a_members_custom_scale_keeps_what_they_typed_in_every_language(
