@@ -71,7 +71,7 @@ def topics_translations_fill(apps: Any = global_apps) -> None:
 
     levels = {
         data["slug"]: {
-            name: (data[name], content_zh.LEVELS[data["slug"]][name])  # type: ignore[literal-required]
+            name: (data[name], content_zh.LEVELS[data["slug"]][name])
             for name in ("name", "tagline")
         }
         for data in content.LEVELS
