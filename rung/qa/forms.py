@@ -14,7 +14,7 @@ from rung.accounts.selectors import members_named
 from rung.core.forms import save_form
 from rung.core.human_check import HumanCheckMixin
 from rung.core.submit_once import SubmitOnceForm
-from rung.ladder.forms import LevelChoiceField, ScaleRatingsMixin
+from rung.ladder.forms import EMPTY_OPTION, LevelChoiceField, ScaleRatingsMixin
 from rung.ladder.models import Axis, RatingChoice, RatingScale
 from rung.qa import services
 from rung.qa.models import (
@@ -105,6 +105,7 @@ class QuestionForm(HumanCheckMixin, ScaleRatingsMixin, SubmitOnceForm):
         label=_("Rating scale of your last review"),
         queryset=RatingScale.objects.none(),
         required=False,
+        empty_label=EMPTY_OPTION[1],
     )
     focus = forms.CharField(
         label=_("Question focus"), max_length=CONTEXT_TEXT_MAX_LENGTH, required=False

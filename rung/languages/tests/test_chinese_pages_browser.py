@@ -48,11 +48,15 @@ LATIN_WORDS_JS = """(skipped) => {
   while ((node = walker.nextNode())) {
     const el = node.parentElement;
     if (!el || el.closest(skipped)) continue;
-    if (!el.checkVisibility()) continue;
+    // Every option of a visible select is read: the member opens it to choose.
+    const shown = el.closest('select') || el;
+    if (!shown.checkVisibility()) continue;
     const labelled = el.closest('[lang]');
     if (labelled && labelled !== document.documentElement) continue;
+    const where = ' in “' + node.textContent.trim().slice(0, 60) + '”';
     for (const word of node.textContent.match(/[A-Za-z][A-Za-z'’-]*/g) || []) {
-      found.push(word + ' in “' + node.textContent.trim().slice(0, 60) + '”');
+      // "M-" is the code M with a minus sign.
+      found.push(word.replace(/[-'’]+$/, '') + where);
     }
   }
   return found;
