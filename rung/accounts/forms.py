@@ -131,7 +131,7 @@ class DirectoryFilterForm(forms.Form):
     """The members directory's search box and level filter, read from the query string."""
 
     q = forms.CharField(label=_("Search members"), max_length=100, required=False, strip=True)
-    level = forms.ModelChoiceField(
+    level: forms.ModelChoiceField[Level] = forms.ModelChoiceField(
         label=_("Level"),
         queryset=Level.objects.select_related("track").order_by("track__order", "rank"),
         to_field_name="slug",

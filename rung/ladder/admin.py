@@ -1,5 +1,9 @@
 """The ladder in the Django admin: levels, axes and the preset rating scales.
 
+Every content field shows one input per language, English and Chinese, one under the other
+(modeltranslation's TranslationAdmin; its tabbed variant loads jQuery UI from a CDN, which
+a self-hosted install and the content security policy both rule out).
+
 A member's custom rating scale names their employer's ratings and is private to them, so
 only superusers see custom scales here; staff with model permissions see the presets.
 """
@@ -25,18 +29,18 @@ from rung.ladder.models import (
 )
 
 
-class ExpectationInline(admin.TabularInline):
+class ExpectationInline(TranslationTabularInline):
     model = Expectation
     extra = 0
 
 
-class RatingChoiceInline(admin.TabularInline):
+class RatingChoiceInline(TranslationTabularInline):
     model = RatingChoice
     extra = 0
 
 
 @admin.register(Level)
-class LevelAdmin(admin.ModelAdmin):
+class LevelAdmin(TranslationAdmin):
     list_display = ["name", "track", "rank"]
     inlines = [ExpectationInline]
 
@@ -46,7 +50,7 @@ def _is_private_scale(request: HttpRequest, obj: Any) -> bool:
 
 
 @admin.register(RatingScale)
-class RatingScaleAdmin(admin.ModelAdmin):
+class RatingScaleAdmin(TranslationAdmin):
     list_display = ["name", "is_preset"]
     inlines = [RatingChoiceInline]
 
@@ -88,5 +92,11 @@ class CompanyAdmin(TranslationAdmin):
     inlines = [CompanyLevelInline]
 
 
-admin.site.register(Track)
-admin.site.register(Axis)
+@admin.register(Track)
+class TrackAdmin(TranslationAdmin):
+    list_display = ["name", "order"]
+
+
+@admin.register(Axis)
+class AxisAdmin(TranslationAdmin):
+    list_display = ["name", "order"]

@@ -45,6 +45,9 @@ class LevelChoiceField(forms.ModelChoiceField):
     def __init__(self, *, queryset: QuerySet[Level] | None = None, **kwargs: Any) -> None:
         if queryset is None:
             queryset = Level.objects.all()
+        # Django's own "- Select an option -" has no Chinese in Django's catalogue; the dash
+        # reads the same in every language, as the rating selects' empty choice does.
+        kwargs.setdefault("empty_label", EMPTY_OPTION[1])
         super().__init__(
             queryset=queryset.select_related("track").order_by("track__order", "rank"), **kwargs
         )

@@ -135,12 +135,27 @@ class RatingChoice(models.Model):
         code, label = self.code.strip(), self.label.strip()
         if not label or label.casefold() == code.casefold():
             return code
+        if self._code_is_untranslated_word():
+            return label
         head = label[: len(code)]
         rest = label[len(code) :]
         # A meaning that already starts with the code ("4 — strong") is shown as written.
         if head.casefold() == code.casefold() and (not rest or not rest[0].isalnum()):
             return label
         return f"{code} — {label}"
+
+    @property
+    def mark(self) -> str:
+        """Return the short form shown beside an axis: the code ("M+"), or the translated
+        label where the code is an English word ("Exceeds" reads 超出预期 in Chinese)."""
+        return self.label.strip() if self._code_is_untranslated_word() else self.code.strip()
+
+    def _code_is_untranslated_word(self) -> bool:
+        """Return whether the code is an English word ("Exceeds") and the label is shown in
+        another language: the word would only repeat the label in English."""
+        english = (getattr(self, "label_en", None) or self.label).strip()
+        code = self.code.strip()
+        return self.label.strip() != english and code.isalpha() and len(code) > 2
 
 
 class Company(models.Model):

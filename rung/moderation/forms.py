@@ -136,7 +136,7 @@ class DuplicateForm(forms.Form):
 
 
 class MoveForm(ReasonForm):
-    topics = forms.ModelMultipleChoiceField(
+    topics: forms.ModelMultipleChoiceField[Topic] = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Topics"),
         queryset=Topic.objects.all(),
         widget=forms.CheckboxSelectMultiple,

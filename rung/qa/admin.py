@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from rung.accounts.models import User
 from rung.accounts.roles import can_reveal_anonymous, is_moderator
@@ -198,7 +199,9 @@ class AnswerAdmin(PostAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TranslationAdmin):
+    """Topics' names, taglines and descriptions, in English and Chinese side by side."""
+
     list_display = ["name", "slug", "kind", "order", "question_count"]
     list_filter = ["kind"]
     search_fields = ["name", "slug"]

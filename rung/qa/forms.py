@@ -14,7 +14,12 @@ from rung.accounts.selectors import members_named
 from rung.core.forms import save_form
 from rung.core.human_check import HumanCheckMixin
 from rung.core.submit_once import SubmitOnceForm
-from rung.ladder.forms import CompanyLevelChoiceField, LevelChoiceField, ScaleRatingsMixin
+from rung.ladder.forms import (
+    EMPTY_OPTION,
+    CompanyLevelChoiceField,
+    LevelChoiceField,
+    ScaleRatingsMixin,
+)
 from rung.ladder.models import Axis, RatingChoice, RatingScale
 from rung.qa import services
 from rung.qa.models import (
@@ -109,10 +114,11 @@ class QuestionForm(HumanCheckMixin, ScaleRatingsMixin, SubmitOnceForm):
             "employer, so leave it empty to keep that private."
         ),
     )
-    scale = forms.ModelChoiceField(
+    scale: forms.ModelChoiceField[RatingScale] = forms.ModelChoiceField(
         label=_("Rating scale of your last review"),
         queryset=RatingScale.objects.none(),
         required=False,
+        empty_label=EMPTY_OPTION[1],
     )
     focus = forms.CharField(
         label=_("Question focus"), max_length=CONTEXT_TEXT_MAX_LENGTH, required=False

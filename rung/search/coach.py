@@ -137,8 +137,18 @@ class CoachReport:
     tips: tuple[Tip, ...]
 
 
-def question_coach(*, title: str, body: str, card: Mapping[str, object]) -> CoachReport:
-    """Review a draft question and return advice; never raise, never block."""
+def question_coach(
+    *,
+    title: str,
+    body: str,
+    card: Mapping[str, object],
+    axis_names: Mapping[str, str] | None = None,
+) -> CoachReport:
+    """Review a draft question and return advice; never raise, never block.
+
+    `axis_names` maps a rating field ("rating_impact") to its axis's name in the reader's
+    language, for naming the ratings still empty.
+    """
     title_en, title_cjk = _count_words(title)
     body_en, body_cjk = _count_words(body)
     words = title_en + title_cjk + body_en + body_cjk
@@ -197,7 +207,7 @@ def question_coach(*, title: str, body: str, card: Mapping[str, object]) -> Coac
                     "Answerers tailor their advice to your level and to how your last review "
                     "rated you. Still empty: %(fields)s."
                 )
-                % {"fields": ", ".join(_field_label(name) for name in missing)},
+                % {"fields": ", ".join(_field_label(name, axis_names or {}) for name in missing)},
                 INFO,
             )
         )
@@ -381,11 +391,12 @@ def _is_empty(value: object) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-def _field_label(name: str) -> str:
+def _field_label(name: str, axis_names: Mapping[str, str]) -> str:
     """Return the human, translated label of a card field."""
     if _is_rating(name):
-        axis = " ".join(name[len(RATING_PREFIX) :].replace("-", "_").split("_")).strip()
-        return _("%(axis)s rating") % {"axis": axis.lower() or name}
+        words = name[len(RATING_PREFIX) :].replace("-", "_").split("_")
+        axis = (axis_names.get(name) or " ".join(words)).strip().lower()
+        return _("%(axis)s rating") % {"axis": axis or name}
     labels = {
         "level": _("current level"),
         "years": _("years of experience"),

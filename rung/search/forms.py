@@ -14,7 +14,7 @@ from rung.search.selectors import SEARCH_SORTS, SearchSort, decode_cursor
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, strip=True)
-    topic = forms.ModelChoiceField(
+    topic: forms.ModelChoiceField[Topic] = forms.ModelChoiceField(
         label=_("Topic"),
         queryset=Topic.objects.all(),
         to_field_name="slug",
@@ -22,7 +22,7 @@ class SearchForm(forms.Form):
         empty_label=_("Any topic"),
         error_messages={"invalid_choice": _("There is no such topic to filter by.")},
     )
-    level = forms.ModelChoiceField(
+    level: forms.ModelChoiceField[Level] = forms.ModelChoiceField(
         label=_("Asker's level"),
         queryset=Level.objects.all(),
         to_field_name="slug",

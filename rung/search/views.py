@@ -7,6 +7,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from rung.core.forms import FORM_ERROR_STATUS
 from rung.core.requests import HtmxRequest
+from rung.ladder.models import Axis
+from rung.qa.forms import QuestionForm
 from rung.search import selectors
 from rung.search.analysis import parse_query
 from rung.search.coach import question_coach
@@ -52,7 +54,8 @@ def ask_assist(request: HttpRequest) -> HttpResponse:
     title = request.POST.get("title", "")[:1000]
     body = request.POST.get("body", "")[:100_000]
     card = {name: request.POST.get(name, "") for name in request.POST if name not in ("body",)}
-    report = question_coach(title=title, body=body, card=card)
+    axis_names = {QuestionForm.rating_field_name(axis): axis.name for axis in Axis.objects.all()}
+    report = question_coach(title=title, body=body, card=card, axis_names=axis_names)
     suggestions = selectors.question_suggestions(title) if title.strip() else []
     return render(
         request,

@@ -19,7 +19,7 @@ from rung.growth.services.reviews import (
     ScaleLevel,
     check_review_date,
 )
-from rung.ladder.forms import LevelChoiceField, ScaleRatingsMixin
+from rung.ladder.forms import EMPTY_OPTION, LevelChoiceField, ScaleRatingsMixin
 from rung.ladder.models import Axis, RatingChoice, RatingScale
 
 if TYPE_CHECKING:
@@ -133,7 +133,9 @@ class ReviewCycleForm(ScaleRatingsMixin, forms.Form):
     )
     company = _text_field(_("Company"), max_length=NAME_MAX_LENGTH, required=False)
     level = LevelChoiceField(label=_("Your level at the time"), required=False)
-    scale = forms.ModelChoiceField(label=_("Rating scale"), queryset=RatingScale.objects.none())
+    scale: forms.ModelChoiceField[RatingScale] = forms.ModelChoiceField(
+        label=_("Rating scale"), queryset=RatingScale.objects.none(), empty_label=EMPTY_OPTION[1]
+    )
     notes = _text_field(
         _("Your own notes"),
         max_length=TEXT_MAX_LENGTH,

@@ -6,9 +6,11 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -101,19 +103,23 @@ def rating_scale_create(*, owner: User, name: str, levels: Sequence[ScaleLevel])
         )
     if errors:
         raise ValidationError(errors)
-    scale = RatingScale.objects.create(
-        slug=f"custom-{secrets.token_hex(8)}", name=name, is_preset=False, owner=owner
-    )
-    RatingChoice.objects.bulk_create(
-        RatingChoice(
-            scale=scale,
-            code=level.code,
-            label=level.label,
-            common_value=level.common_value,
-            order=order,
+    # Assigned under English, the member's words fill the English (fallback) column that
+    # every reader sees, whatever language they wrote in; the Chinese column, kept for
+    # shared content, stays empty.
+    with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        scale = RatingScale.objects.create(
+            slug=f"custom-{secrets.token_hex(8)}", name=name, is_preset=False, owner=owner
         )
-        for order, level in enumerate(levels)
-    )
+        RatingChoice.objects.bulk_create(
+            RatingChoice(
+                scale=scale,
+                code=level.code,
+                label=level.label,
+                common_value=level.common_value,
+                order=order,
+            )
+            for order, level in enumerate(levels)
+        )
     return scale
 
 

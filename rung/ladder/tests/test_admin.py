@@ -6,7 +6,8 @@ from django.test import Client
 from django.urls import reverse
 
 from rung.accounts.models import User
-from rung.ladder.models import RatingChoice, RatingScale
+from rung.ladder.models import Level, RatingChoice, RatingScale
+from rung.qa.models import Topic
 from rung.testing import make_member
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +89,38 @@ def test_superuser_sees_custom_scales(client: Client, custom_scale: RatingScale)
     assert SECRET_NAME in listing.content.decode()
     change = client.get(reverse("admin:ladder_ratingscale_change", args=[custom_scale.pk]))
     assert change.status_code == 200
+
+
+def _change_page(client: Client, staff: User, url: str, fields: tuple[str, ...]) -> str:
+    """Return an admin change page, checking it has both language inputs of each field."""
+    client.force_login(staff)
+    response = client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    for field in fields:
+        assert f'name="{field}_en"' in page
+        assert f'name="{field}_zh_hans"' in page
+    return page
+
+
+def test_operator_edits_a_level_in_english_and_chinese_on_one_page(
+    client: Client, staff_with_every_permission: User
+) -> None:
+    """The change page has an input per language for each content field, expectations too."""
+    level = Level.objects.get(slug="mid-level")
+    url = reverse("admin:ladder_level_change", args=[level.pk])
+    fields = ("name", "short_name", "tagline", "summary", "next_level", "common_gaps")
+    page = _change_page(client, staff_with_every_permission, url, fields)
+    assert 'value="Mid-level Engineer"' in page
+    assert 'value="中级工程师"' in page
+    assert 'name="expectations-0-text_en"' in page
+    assert 'name="expectations-0-text_zh_hans"' in page
+
+
+def test_operator_edits_a_topic_in_english_and_chinese(
+    client: Client, staff_with_every_permission: User
+) -> None:
+    url = reverse("admin:qa_topic_change", args=[Topic.objects.get(slug="promotions").pk])
+    fields = ("name", "tagline", "description")
+    page = _change_page(client, staff_with_every_permission, url, fields)
+    assert 'value="晋升"' in page

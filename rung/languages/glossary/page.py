@@ -27,7 +27,8 @@ class GlossaryEntry:
     other_name: str
     definition: str
     other_definition: str
-    also: tuple[str, ...]
+    # Other names, each with its HTML lang: an English alias on a Chinese page is English.
+    also: tuple[tuple[str, str], ...]
     lang: str
     other_lang: str
 
@@ -39,16 +40,19 @@ class GlossaryGroup:
     entries: list[GlossaryEntry] = field(default_factory=list)
 
 
-def _shown_also(term: Term) -> tuple[str, ...]:
-    """Return the other names worth showing, without plain plurals or spacing variants."""
+def _shown_also(term: Term) -> tuple[tuple[str, str], ...]:
+    """Return the other names worth showing, without plain plurals or spacing variants,
+    each with its HTML lang."""
     seen = {term.en.casefold(), term.zh.casefold()}
     shown = []
-    for variant in (*term.en_also, *term.zh_also):
+    tagged = [(v, HTML_LANG["en"]) for v in term.en_also]
+    tagged += [(v, HTML_LANG["zh"]) for v in term.zh_also]
+    for variant, lang in tagged:
         key = variant.casefold().replace(" ", "")
         if key in seen or key.removesuffix("s") in seen or key.removesuffix("es") in seen:
             continue
         seen.add(key)
-        shown.append(variant)
+        shown.append((variant, lang))
     return tuple(shown)
 
 

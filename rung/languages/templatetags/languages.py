@@ -1,10 +1,12 @@
 """The badge that says which language a post is written in."""
 
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rung.core.languages import CHINESE, ENGLISH
+from rung.languages.detection import detect_language
 
 register = template.Library()
 
@@ -30,3 +32,21 @@ def language_badge(post_or_code: object, always: bool = False) -> dict[str, obje
         return {"code": ""}
     short, lang, label = badge
     return {"code": code, "short": short, "lang": lang, "label": label}
+
+
+@register.simple_tag
+def lang_attr(post_or_text: object) -> str:
+    """Return ` lang="…"` for member text whose language is known, else nothing.
+
+    Titles and excerpts in cards and lists take it, as post bodies do, so a screen reader
+    (and the browser's hyphenation and fonts) read an English title in English on a
+    Chinese page; a post with no label inherits the page's language. Short member text
+    with no label of its own (an outcome's note) is given as text and detected here; it
+    sits in cached fragments, so detection runs once per rendering, not per view.
+    """
+    if isinstance(post_or_text, str):
+        code = detect_language(post_or_text)
+    else:
+        code = getattr(post_or_text, "language", "")
+    badge = _BADGES.get(code)
+    return format_html(' lang="{}"', badge[1]) if badge else ""

@@ -175,7 +175,7 @@ def test_question_page_shows_definitions_in_body_answers_and_replies(
         "sponsor",
     ]
     assert 'title="calibration (校准): A meeting where managers compare ratings' in html
-    assert "<h1>How do I prepare for calibration?</h1>" in html
+    assert '<h1 lang="en">How do I prepare for calibration?</h1>' in html
     assert "<code>calibration</code>" in html
 
 
