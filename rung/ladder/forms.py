@@ -78,6 +78,18 @@ class _CompanyLevelOptions(forms.models.ModelChoiceIterator):
             yield (OTHER_COMPANY_LEVEL, gettext_lazy("Other (type it below)"))
 
 
+class CompanyLevelSelect(forms.Select):
+    """A select whose company levels are marked `translate="no"`: "SDE II" or "P6" is the
+    company's own name for the level, the same in every language (and kept whole by
+    browser translators)."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        if str(option["value"]) not in ("", OTHER_COMPANY_LEVEL):
+            option["attrs"]["translate"] = "no"
+        return option
+
+
 class CompanyLevelChoiceField(forms.ModelChoiceField):
     """A select of companies' own levels, grouped by company: "Meta", then "E5 · Senior".
 
@@ -86,6 +98,7 @@ class CompanyLevelChoiceField(forms.ModelChoiceField):
     """
 
     iterator = _CompanyLevelOptions
+    widget = CompanyLevelSelect
 
     def __init__(self, *, allow_other: bool = False, **kwargs: Any) -> None:
         self.allow_other = allow_other

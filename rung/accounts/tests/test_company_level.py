@@ -112,4 +112,4 @@ def test_profile_page_shows_the_company_level(client: Client) -> None:
     e5 = company_level("meta", "E5")
     member = make_member("alice", company_level=e5, level=e5.level)
     page = client.get(member.get_absolute_url()).content.decode()
-    assert f"Meta E5 · {e5.level.name}" in page
+    assert f'<span translate="no">Meta E5</span> · {e5.level.name}' in page

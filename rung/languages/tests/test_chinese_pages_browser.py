@@ -39,8 +39,11 @@ ALLOWED = {
 # own lang attribute holds member text (titles, excerpts, posts, context) or a glossary
 # entry labelled with its language, where English terms inside Chinese are the writer's
 # choice; names (.name, .me) and headlines are the members' own words; avatars show
-# their initials.
-SKIPPED = "script, style, template, noscript, code, pre, .byline, .me, .avatar, .name"
+# their initials; what is marked translate="no" is a name in its owner's own terms (a
+# company's level, "SDE II").
+SKIPPED = (
+    'script, style, template, noscript, code, pre, .byline, .me, .avatar, .name, [translate="no"]'
+)
 LATIN_WORDS_JS = """(skipped) => {
   const found = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -54,9 +57,11 @@ LATIN_WORDS_JS = """(skipped) => {
     const labelled = el.closest('[lang]');
     if (labelled && labelled !== document.documentElement) continue;
     const where = ' in “' + node.textContent.trim().slice(0, 60) + '”';
-    for (const word of node.textContent.match(/[A-Za-z][A-Za-z'’-]*/g) || []) {
+    for (const token of node.textContent.match(/[A-Za-z0-9][A-Za-z0-9'’-]*/g) || []) {
+      // Letters with digits are codes, not words: a company's level ("P6", "ICT3", "L10").
+      if (/[0-9]/.test(token) || !/[A-Za-z]/.test(token)) continue;
       // "M-" is the code M with a minus sign.
-      found.push(word.replace(/[-'’]+$/, '') + where);
+      found.push(token.replace(/[-'’]+$/, '') + where);
     }
   }
   return found;

@@ -52,9 +52,9 @@ def test_author_card_shows_the_company_level_with_its_rung_level(
     question = make_question(asker)
     make_answer(question, answerer)
     html = _page(client, question.get_absolute_url(), headers)
-    assert f"Meta E4 · {_short_name(e4.level, language)}" in html
+    assert f'<span translate="no">Meta E4</span> · {_short_name(e4.level, language)}' in html
     alibaba = "阿里巴巴" if language == "zh-hans" else "Alibaba"
-    assert f"{alibaba} P6 · {_short_name(p6.level, language)}" in html
+    assert f'<span translate="no">{alibaba} P6</span> · {_short_name(p6.level, language)}' in html
 
 
 def test_author_card_shows_a_typed_company_level_and_a_level_that_differs(
@@ -67,7 +67,7 @@ def test_author_card_shows_a_typed_company_level_and_a_level_that_differs(
     make_answer(question, differs)
     html = _page(client, question.get_absolute_url(), ENGLISH)
     assert "Stripe L3 · Staff" in html
-    assert "Google L4 · Mid-level" in html
+    assert '<span translate="no">Google L4</span> · Mid-level' in html
     assert '<span class="level-pill">Staff</span>' in html
 
 
@@ -81,7 +81,7 @@ def test_context_card_shows_the_askers_company_level(
     with translation.override(language):
         name = str(Level.objects.get(pk=p6.level_id).name)
     alibaba = "阿里巴巴" if language == "zh-hans" else "Alibaba"
-    assert f"{alibaba} P6 · {name}" in html
+    assert f'<span translate="no">{alibaba} P6</span> · {name}' in html
 
 
 def test_context_card_level_comes_from_the_company_level_when_left_empty() -> None:
