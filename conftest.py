@@ -74,6 +74,12 @@ def pytest_configure(config: pytest.Config) -> None:
     # would outlive the test database.
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+    # The shared cache file is this test process's own, never a running site's.
+    if settings.CACHES["default"]["BACKEND"] == "rung.core.sqlite_cache.SQLiteCache":
+        import tempfile
+
+        folder = tempfile.mkdtemp(prefix="rung-test-cache-")
+        settings.CACHES["default"]["LOCATION"] = f"{folder}/cache.sqlite3"
 
 
 @pytest.fixture(autouse=True, scope="session")

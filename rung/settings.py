@@ -213,7 +213,14 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Shared by every worker process and the task worker, and kept across restarts:
+        # rendered pages and fragments stay until evicted (docs/architecture.md).
+        "default": {
+            "BACKEND": "rung.core.sqlite_cache.SQLiteCache",
+            "LOCATION": str(VAR_DIR / "cache.sqlite3"),
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("RUNG_CACHE_ENTRIES", "50000"))},
+        },
         "limits": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "rung_limits_cache",

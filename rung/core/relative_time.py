@@ -5,7 +5,8 @@ and time are on hover. Months count 30 days and years 365, which is what a reade
 of "about". A time a little in the future (clocks of two machines) reads "just now".
 """
 
-from datetime import datetime
+from contextvars import ContextVar
+from datetime import UTC, datetime
 
 from django.utils import timezone
 from django.utils.translation import ngettext, pgettext
@@ -15,6 +16,25 @@ HOUR = 60 * MINUTE
 DAY = 24 * HOUR
 MONTH = 30 * DAY
 YEAR = 365 * DAY
+
+
+# While a fragment kept in the cache renders (rung/qa/fragments.py), the mark its slots
+# start with: the label is then left as a slot, filled for each reader at the time they
+# read it, since the fragment outlives any label.
+label_slot_mark: ContextVar[str | None] = ContextVar("label_slot_mark", default=None)
+
+
+def relative_label_or_slot(value: datetime) -> str:
+    """Return the label, or a slot for it inside a fragment being rendered for the cache."""
+    mark = label_slot_mark.get()
+    if mark is None:
+        return relative_label(value)
+    return f"{mark}{value.timestamp():.6f}"
+
+
+def relative_label_at(stamp: str) -> str:
+    """Fill a label slot: `stamp` is the POSIX time `relative_label_or_slot` left."""
+    return relative_label(datetime.fromtimestamp(float(stamp), UTC))
 
 
 def relative_label(value: datetime, now: datetime | None = None) -> str:

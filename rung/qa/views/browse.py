@@ -15,10 +15,10 @@ from rung.accounts.models import User
 from rung.accounts.roles import is_moderator
 from rung.core.human_check import started_token
 from rung.core.requests import HtmxRequest
-from rung.qa import fragments, invitation_selectors, selectors, view_counter
+from rung.qa import fragments, invitation_selectors, selectors, view_counter, visitor_pages
 from rung.qa.access import answer_for_reader, question_for_reader
 from rung.qa.diffs import word_diff_html
-from rung.qa.models import BODY_MAX_LENGTH, AnswerInvitation, Post, Question
+from rung.qa.models import BODY_MAX_LENGTH, AnswerInvitation, Post, Question, Topic
 from rung.qa.outcomes import outcome_open, question_outcome
 from rung.qa.selectors import FEED_SORTS
 from rung.qa.slots import (
@@ -37,6 +37,16 @@ def home(request: HtmxRequest) -> HttpResponse:
     levels, subjects = selectors.topics_by_kind()
     # Every question sits in a topic, so any change raises this sum.
     version = sum(topic.feed_version for topic in (*levels, *subjects))
+    if visitor_pages.eligible(request):
+        return visitor_pages.serve(
+            request, ("home", version), lambda: _home(request, levels, subjects, version)
+        )
+    return _home(request, levels, subjects, version)
+
+
+def _home(
+    request: HtmxRequest, levels: list[Topic], subjects: list[Topic], version: int
+) -> HttpResponse:
     # A cursor that is not one of ours reads as the first page, never an error.
     cursor = fragments.cursor_key(request.GET.get("after"))
     muted = _muted_topics(request)
@@ -100,6 +110,14 @@ def _muted_key(muted: list[int]) -> str:
 @require_safe
 def topic(request: HtmxRequest, slug: str) -> HttpResponse:
     topic = selectors.topic_get(slug)
+    if visitor_pages.eligible(request):
+        return visitor_pages.serve(
+            request, ("topic", topic.pk, topic.feed_version), lambda: _topic(request, topic)
+        )
+    return _topic(request, topic)
+
+
+def _topic(request: HtmxRequest, topic: Topic) -> HttpResponse:
     sort = request.GET.get("sort", "newest")
     if sort not in FEED_SORTS:
         sort = "newest"
@@ -149,6 +167,20 @@ def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> H
     if request.path != canonical:
         query = request.GET.urlencode()
         return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
+    if visitor_pages.eligible(request):
+        response = visitor_pages.serve(
+            request,
+            ("question", question.pk, question.version),
+            lambda: _question(request, question),
+        )
+    else:
+        response = _question(request, question)
+    if not request.htmx:
+        _count_view(request, response, question.pk)
+    return response
+
+
+def _question(request: HtmxRequest, question: Question) -> HttpResponse:
     user = request.user
     # A cursor that is not one of ours pages like the first page, never an error.
     cursor = selectors.answer_cursor_parse(request.GET.get("answers_after"))
@@ -195,7 +227,6 @@ def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> H
         },
     )
     patch_vary_headers(response, ["HX-Request"])
-    _count_view(request, response, question.pk)
     return response
 
 

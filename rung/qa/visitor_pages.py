@@ -1,0 +1,90 @@
+"""Whole pages for visitors, from the shared cache: home, topic feeds and question pages.
+
+A visitor's copy of these pages is the same for every visitor in a language, so it is
+rendered once per version of what it shows and then served as stored, with no session,
+no template and no CSRF token (the language switcher is the one form a visitor sees, and
+it carries none: rung/languages/views/switch.py). The key holds the page's address, the
+active language, the version of what pages show of members and the versions the view
+names (a question's, the topics'), so a write is seen on the next request, as with the
+fragments (rung/qa/fragments.py).
+
+The one per-response value is the content security policy's nonce: the rendering's own
+nonce, a random value nobody knew before it was drawn, is cut out of the stored HTML and
+each response puts its own back.
+
+Never for members, htmx requests, or a visitor with messages waiting; a page is only
+kept when its rendering asked for no CSRF token, answered 200 and set no cookie.
+"""
+
+import hashlib
+from collections.abc import Callable
+
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+from rung.core.people_version import people_version
+from rung.core.requests import HtmxRequest
+
+# Bumped when the stored form changes, so entries of the old form are not read.
+_FORMAT = "1"
+_KEEP_HEADERS = ("Content-Type",)
+
+
+def eligible(request: HtmxRequest) -> bool:
+    """Whether this request may be answered with the visitors' shared copy."""
+    if request.method not in ("GET", "HEAD") or request.htmx:
+        return False
+    if request.user.is_authenticated:
+        return False
+    # A visitor with a session may have a message waiting (after logging out, say); the
+    # message must show, and only once.
+    from django.conf import settings
+
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return not len(get_messages(request))
+    return True
+
+
+def page_key(request: HttpRequest, versions: tuple[object, ...]) -> str:
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    parts = ["vpage", _FORMAT, get_language() or "", people_version(), *map(str, versions)]
+    return ":".join([*parts, address])
+
+
+def serve(
+    request: HtmxRequest, versions: tuple[object, ...], render: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """Answer a visitor from the shared copy, rendering and keeping it on a miss."""
+    key = page_key(request, versions)
+    stored = cache.get(key)
+    if stored is not None:
+        pieces, headers = stored
+        nonce = str(request._csp_nonce) if len(pieces) > 1 else ""  # type: ignore[attr-defined]
+        response = HttpResponse(nonce.join(pieces))
+        for name, value in headers:
+            response[name] = value
+    else:
+        response = render()
+        if _keepable(request, response):
+            nonce_source = getattr(request, "_csp_nonce", None)
+            html = response.content.decode()
+            nonce = str(nonce_source) if nonce_source else ""
+            pieces = html.split(nonce) if nonce else [html]
+            headers = [(name, response[name]) for name in _KEEP_HEADERS if name in response]
+            cache.set(key, (pieces, headers), None)
+    # The copy is a visitor's: a shared proxy must not hand it to a member.
+    patch_vary_headers(response, ["Cookie", "Accept-Language"])
+    return response
+
+
+def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not request.session.modified
+    )
