@@ -56,8 +56,9 @@ class SQLiteCache(BaseCache):
         return db
 
     def _expiry(self, timeout: Any) -> float | None:
-        seconds = self.get_backend_timeout(timeout)
-        return None if seconds is None else time.time() + seconds
+        # Django's helper already returns the moment of expiry (or None for never).
+        expires: float | None = self.get_backend_timeout(timeout)
+        return expires
 
     # --- reads ---------------------------------------------------------------------
 
@@ -69,7 +70,7 @@ class SQLiteCache(BaseCache):
                 .execute("SELECT value, expires FROM entry WHERE key = ?", (key,))
                 .fetchone()
             )
-        except sqlite3.Error:
+        except (sqlite3.Error, OSError):
             logger.warning("cache read failed", exc_info=True)
             return default
         if row is None or (row[1] is not None and row[1] <= time.time()):
@@ -89,7 +90,7 @@ class SQLiteCache(BaseCache):
                 )
                 .fetchall()
             )
-        except sqlite3.Error:
+        except (sqlite3.Error, OSError):
             logger.warning("cache read failed", exc_info=True)
             return {}
         now = time.time()
@@ -107,7 +108,7 @@ class SQLiteCache(BaseCache):
     def _write(self, sql: str, params: tuple[Any, ...]) -> int:
         try:
             cursor = self._db().execute(sql, params)
-        except sqlite3.Error:
+        except (sqlite3.Error, OSError):
             logger.warning("cache write failed", exc_info=True)
             return 0
         if random.randrange(_CULL_EVERY) == 0:
@@ -172,7 +173,7 @@ class SQLiteCache(BaseCache):
                     "(SELECT key FROM entry ORDER BY random() LIMIT ?)",
                     (share,),
                 )
-        except sqlite3.Error:
+        except (sqlite3.Error, OSError):
             logger.warning("cache cull failed", exc_info=True)
 
     def close(self, **kwargs: Any) -> None:

@@ -161,6 +161,7 @@ def _fill_slots(request: HttpRequest, pieces: list[str]) -> SafeString:
     # Every post's controls on the page come from one call, so a source reads its state
     # for the whole page at once however many posts the fragment holds.
     controls = reader_post_parts(request, list(refs.values())) if refs else {}
+    page_mark = label_slot_mark.get()
     out: list[str] = []
     for index, piece in enumerate(pieces):
         if index % 2 == 0:
@@ -172,7 +173,11 @@ def _fill_slots(request: HttpRequest, pieces: list[str]) -> SafeString:
         elif piece in refs:
             out.append(controls.get(refs[piece], ""))
         elif piece.startswith(_TIME) and (stamp := _TIME_SLOT.fullmatch(piece)):
-            out.append(conditional_escape(relative_label_at(stamp[1])))
+            if page_mark:
+                # A whole page being kept for visitors fills its labels as it is served.
+                out.append(f"{page_mark}{stamp[1]}")
+            else:
+                out.append(conditional_escape(relative_label_at(stamp[1])))
         else:
             out.append(uuid.uuid4().hex)
     # Rendered by our own autoescaping templates; the slots hold tokens of hex, letters,

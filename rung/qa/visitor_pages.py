@@ -8,29 +8,35 @@ active language, the version of what pages show of members and the versions the 
 names (a question's, the topics'), so a write is seen on the next request, as with the
 fragments (rung/qa/fragments.py).
 
-The one per-response value is the content security policy's nonce: the rendering's own
-nonce, a random value nobody knew before it was drawn, is cut out of the stored HTML and
-each response puts its own back.
+What changes per response is filled in as it is served: the content security policy's
+nonce (the rendering's own nonce, a random value nobody knew before it was drawn, is cut
+out of the stored HTML and each response puts its own back) and the relative dates ("3
+hours ago"), which the rendering leaves as slots, as fragments do.
 
 Never for members, htmx requests, or a visitor with messages waiting; a page is only
 kept when its rendering asked for no CSRF token, answered 200 and set no cookie.
 """
 
 import hashlib
+import re
+import secrets
 from collections.abc import Callable
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
+from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 
 from rung.core.people_version import people_version
+from rung.core.relative_time import label_slot_mark, relative_label_at
 from rung.core.requests import HtmxRequest
 
 # Bumped when the stored form changes, so entries of the old form are not read.
 _FORMAT = "1"
 _KEEP_HEADERS = ("Content-Type",)
+_NONCE, _TIME = "nonce", "time."
 
 
 def eligible(request: HtmxRequest) -> bool:
@@ -62,28 +68,62 @@ def serve(
     stored = cache.get(key)
     if stored is not None:
         pieces, headers = stored
-        nonce = str(request._csp_nonce) if len(pieces) > 1 else ""  # type: ignore[attr-defined]
-        response = HttpResponse(nonce.join(pieces))
+        response = HttpResponse(_fill(request, pieces))
         for name, value in headers:
             response[name] = value
     else:
-        response = render()
+        # Relative dates are left as slots, filled for each response (as in fragments).
+        secret = secrets.token_hex(16)
+        time_mark = f"rung-slot-{secret}-{_TIME}"
+        reset = label_slot_mark.set(time_mark)
+        try:
+            response = render()
+        finally:
+            label_slot_mark.reset(reset)
+        if response.streaming:
+            return response
+        pieces = _pieces(request, response.content.decode(), time_mark)
         if _keepable(request, response):
-            nonce_source = getattr(request, "_csp_nonce", None)
-            html = response.content.decode()
-            nonce = str(nonce_source) if nonce_source else ""
-            pieces = html.split(nonce) if nonce else [html]
             headers = [(name, response[name]) for name in _KEEP_HEADERS if name in response]
             cache.set(key, (pieces, headers), None)
+        response.content = _fill(request, pieces)
     # The copy is a visitor's: a shared proxy must not hand it to a member.
     patch_vary_headers(response, ["Cookie", "Accept-Language"])
     return response
 
 
+def _pieces(request: HttpRequest, html: str, time_mark: str) -> list[str]:
+    """Cut the page at its nonce and its relative dates; odd pieces name what goes there."""
+    nonce_source = getattr(request, "_csp_nonce", None)
+    marks = [f"{re.escape(time_mark)}[0-9]{{1,12}}\\.[0-9]{{6}}"]
+    if nonce_source:
+        marks.append(re.escape(str(nonce_source)))
+    split = re.split(f"({'|'.join(marks)})", html)
+    return [
+        piece
+        if index % 2 == 0
+        else _TIME + piece.removeprefix(time_mark)
+        if piece.startswith(time_mark)
+        else _NONCE
+        for index, piece in enumerate(split)
+    ]
+
+
+def _fill(request: HttpRequest, pieces: list[str]) -> str:
+    out: list[str] = []
+    for index, piece in enumerate(pieces):
+        if index % 2 == 0:
+            out.append(piece)
+        elif piece == _NONCE:
+            out.append(str(request._csp_nonce))  # type: ignore[attr-defined]
+        else:
+            out.append(conditional_escape(relative_label_at(piece.removeprefix(_TIME))))
+    return "".join(out)
+
+
 def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
     return (
         response.status_code == 200
-        and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not request.session.modified

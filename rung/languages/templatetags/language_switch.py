@@ -29,7 +29,8 @@ def language_switcher(context: template.Context) -> dict[str, object]:
             for code, name in settings.LANGUAGES
         ],
         "next": request.get_full_path() if request is not None else "/",
+        "csrf_token": context.get("csrf_token"),
         # Members' switch is checked against CSRF; a visitor's carries no token, so a page
         # for visitors holds nothing per reader (languages/views/switch.py).
-        "csrf_token": context.get("csrf_token") if _is_member(context) else None,
+        "is_member": _is_member(context),
     }
