@@ -70,6 +70,9 @@ def pytest_configure(config: pytest.Config) -> None:
         with contextlib.suppress(AttributeError):
             del task_backends[alias]
     settings.RUNG_SEARCH_REFRESH_SECONDS = 0
+    # Tasks run inline here: rendering every changed page after each write would slow every
+    # test; the tests of that task turn it on.
+    settings.RUNG_PRERENDER = False
     # The live server answers each request in a new thread; persistent connections there
     # would outlive the test database.
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0

@@ -1,6 +1,7 @@
 """Whole pages for visitors from the shared cache (rung/qa/visitor_pages.py)."""
 
 import re
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -154,3 +155,18 @@ def test_stored_pages_say_how_long_ago_at_the_time_they_are_read(question: Quest
     assert ">just now</time>" not in html
     assert ">3 hours ago</time>" in html
     assert _visitor_copies() == 1
+
+
+def test_after_a_write_the_worker_renders_the_visitors_pages(
+    question: Question, bob: User, settings: object, django_capture_on_commit_callbacks: Any
+) -> None:
+    settings.RUNG_PRERENDER = True  # type: ignore[attr-defined]
+    with django_capture_on_commit_callbacks(execute=True):
+        make_answer(question, bob, body="Keep a weekly log of decisions.")
+    # Tasks run inline in tests: the page, its two topics and the home page, in English
+    # and in Chinese, are all waiting before any visitor asks.
+    assert _visitor_copies() == 8
+    visitor = Client()
+    html = visitor.get(question.get_absolute_url()).content.decode()
+    assert "Keep a weekly log of decisions" in html
+    assert _visitor_copies() == 8
