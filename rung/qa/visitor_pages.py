@@ -26,7 +26,6 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
-from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 
 from rung.core.people_version import people_version
@@ -117,7 +116,7 @@ def _fill(request: HttpRequest, pieces: list[str]) -> str:
         elif piece == _NONCE:
             out.append(str(request._csp_nonce))  # type: ignore[attr-defined]
         else:
-            out.append(conditional_escape(relative_label_at(piece.removeprefix(_TIME))))
+            out.append(relative_label_at(piece.removeprefix(_TIME)))
     return "".join(out)
 
 

@@ -34,19 +34,17 @@ VISITOR_COOKIE_AGE = 365 * 24 * 3600
 
 @require_safe
 def home(request: HtmxRequest) -> HttpResponse:
+    if visitor_pages.eligible(request):
+        return visitor_pages.serve(
+            request, ("home", selectors.topics_version()), lambda: _home(request)
+        )
+    return _home(request)
+
+
+def _home(request: HtmxRequest) -> HttpResponse:
     levels, subjects = selectors.topics_by_kind()
     # Every question sits in a topic, so any change raises this sum.
     version = sum(topic.feed_version for topic in (*levels, *subjects))
-    if visitor_pages.eligible(request):
-        return visitor_pages.serve(
-            request, ("home", version), lambda: _home(request, levels, subjects, version)
-        )
-    return _home(request, levels, subjects, version)
-
-
-def _home(
-    request: HtmxRequest, levels: list[Topic], subjects: list[Topic], version: int
-) -> HttpResponse:
     # A cursor that is not one of ours reads as the first page, never an error.
     cursor = fragments.cursor_key(request.GET.get("after"))
     muted = _muted_topics(request)
@@ -109,12 +107,13 @@ def _muted_key(muted: list[int]) -> str:
 
 @require_safe
 def topic(request: HtmxRequest, slug: str) -> HttpResponse:
-    topic = selectors.topic_get(slug)
     if visitor_pages.eligible(request):
         return visitor_pages.serve(
-            request, ("topic", topic.pk, topic.feed_version), lambda: _topic(request, topic)
+            request,
+            ("topic", *selectors.topic_version(slug)),
+            lambda: _topic(request, selectors.topic_get(slug)),
         )
-    return _topic(request, topic)
+    return _topic(request, selectors.topic_get(slug))
 
 
 def _topic(request: HtmxRequest, topic: Topic) -> HttpResponse:
@@ -162,22 +161,30 @@ def _topic(request: HtmxRequest, topic: Topic) -> HttpResponse:
 
 @require_safe
 def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> HttpResponse:
-    question = question_for_reader(request.user, pk)
-    canonical = question.get_absolute_url()
-    if request.path != canonical:
-        query = request.GET.urlencode()
-        return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
     if visitor_pages.eligible(request):
+        # A visitor's copy is looked up by the question's version alone: no other read.
+        version, canonical = selectors.question_version(pk)
+        if request.path != canonical:
+            return _to_canonical(request, canonical)
         response = visitor_pages.serve(
             request,
-            ("question", question.pk, question.version),
-            lambda: _question(request, question),
+            ("question", pk, version),
+            lambda: _question(request, question_for_reader(request.user, pk)),
         )
     else:
+        question = question_for_reader(request.user, pk)
+        canonical = question.get_absolute_url()
+        if request.path != canonical:
+            return _to_canonical(request, canonical)
         response = _question(request, question)
     if not request.htmx:
-        _count_view(request, response, question.pk)
+        _count_view(request, response, pk)
     return response
+
+
+def _to_canonical(request: HttpRequest, canonical: str) -> HttpResponse:
+    query = request.GET.urlencode()
+    return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
 
 
 def _question(request: HtmxRequest, question: Question) -> HttpResponse:
