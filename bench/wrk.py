@@ -5,6 +5,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,6 +123,19 @@ def workers_cpu_seconds(master_pid: int) -> float:
     return total
 
 
+def wait_idle(master_pid: int, limit: float = 15.0) -> None:
+    """Wait until the workers stop using CPU: requests a timed-out run left queued must not
+    be counted against the next run."""
+    deadline = time.monotonic() + limit
+    last = workers_cpu_seconds(master_pid)
+    while time.monotonic() < deadline:
+        time.sleep(0.25)
+        now = workers_cpu_seconds(master_pid)
+        if now - last < 0.02:
+            return
+        last = now
+
+
 def run_wrk(
     target: Target, connections: int, duration: int, server_pid: int | None = None
 ) -> WrkResult:
@@ -139,6 +153,8 @@ def run_wrk(
     if target.script:
         command += ["-s", target.script]
     url_and_args = [target.url, *(["--", *target.script_args] if target.script else [])]
+    if server_pid:
+        wait_idle(server_pid)
     cpu_before = workers_cpu_seconds(server_pid) if server_pid else 0.0
     stats_before = read_totals(STATS_DIR) if STATS_DIR else None
     done = subprocess.run([*command, *url_and_args], capture_output=True, text=True, check=True)

@@ -15,7 +15,6 @@ from django.db.models import (
     Prefetch,
     QuerySet,
     Subquery,
-    Sum,
     prefetch_related_objects,
 )
 from django.db.models.expressions import RawSQL
@@ -151,30 +150,18 @@ def topic_get(slug: str) -> Topic:
         raise Http404("No such topic.") from None
 
 
-# --- versions of what a visitor's cached page shows (rung/qa/visitor_pages.py) ---------
-# A hit on a visitor's copy costs this one read, so it reads the version and nothing else.
-
-
-def topic_version(slug: str) -> tuple[int, int]:
-    """Return (pk, feed version) of a topic, or raise 404."""
-    found = Topic.objects.filter(slug=slug).values_list("pk", "feed_version").first()
-    if found is None:
-        raise Http404("No such topic.")
-    return found
-
-
-def topics_version() -> int:
-    """Return the sum of every topic's feed version: any question's change raises it."""
-    return int(Topic.objects.aggregate(total=Sum("feed_version"))["total"] or 0)
+# --- what a visitor's cached page is looked up by (rung/qa/visitor_pages.py) -----------
 
 
 def question_version(pk: int) -> tuple[int, str]:
-    """Return (version, address) of a question anyone may read, or raise 404."""
+    """Return (version, title) of a question anyone may read, or raise 404.
+
+    A hit on a visitor's copy of the page costs this one read: no joins, no model.
+    """
     found = Question.objects.filter(readable_q(None), pk=pk).values_list("version", "title").first()
     if found is None:
         raise Http404("No such question.")
-    version, title = found
-    return version, Question(pk=pk, title=title).get_absolute_url()
+    return found
 
 
 def topics_by_kind() -> tuple[list[Topic], list[Topic]]:

@@ -20,7 +20,7 @@ kept when its rendering asked for no CSRF token, answered 200 and set no cookie.
 import hashlib
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
@@ -33,9 +33,9 @@ from rung.core.relative_time import label_slot_mark, relative_label_at
 from rung.core.requests import HtmxRequest
 
 # Bumped when the stored form changes, so entries of the old form are not read.
-_FORMAT = "1"
+_FORMAT = "3"
 _KEEP_HEADERS = ("Content-Type",)
-_NONCE, _TIME = "nonce", "time."
+_NONCE, _TIME, _PART = "nonce", "time.", "part."
 
 
 def eligible(request: HtmxRequest) -> bool:
@@ -60,64 +60,82 @@ def page_key(request: HttpRequest, versions: tuple[object, ...]) -> str:
 
 
 def serve(
-    request: HtmxRequest, versions: tuple[object, ...], render: Callable[[], HttpResponse]
+    request: HtmxRequest,
+    versions: tuple[object, ...],
+    render: Callable[[dict[str, str]], HttpResponse],
+    slots: Mapping[str, Callable[[], str]] | None = None,
 ) -> HttpResponse:
-    """Answer a visitor from the shared copy, rendering and keeping it on a miss."""
+    """Answer a visitor from the shared copy, rendering and keeping it on a miss.
+
+    `render` gets a mark for each of `slots`, to put where that part goes; each response,
+    stored or fresh, fills the part in with the slot's function.
+    """
+    slots = slots or {}
     key = page_key(request, versions)
     stored = cache.get(key)
     if stored is not None:
         pieces, headers = stored
-        response = HttpResponse(_fill(request, pieces))
+        response = HttpResponse(_fill(request, pieces, slots))
         for name, value in headers:
             response[name] = value
     else:
         # Relative dates are left as slots, filled for each response (as in fragments).
-        secret = secrets.token_hex(16)
-        time_mark = f"rung-slot-{secret}-{_TIME}"
-        reset = label_slot_mark.set(time_mark)
+        prefix = f"rung-slot-{secrets.token_hex(16)}-"
+        reset = label_slot_mark.set(prefix + _TIME)
         try:
-            response = render()
+            response = render({name: f"{prefix}{_PART}{name}" for name in slots})
         finally:
             label_slot_mark.reset(reset)
         if response.streaming:
             return response
-        pieces = _pieces(request, response.content.decode(), time_mark)
+        pieces = _pieces(request, response.content.decode(), prefix, slots)
         if _keepable(request, response):
             headers = [(name, response[name]) for name in _KEEP_HEADERS if name in response]
             cache.set(key, (pieces, headers), None)
-        response.content = _fill(request, pieces)
+        response.content = _fill(request, pieces, slots)
     # The copy is a visitor's: a shared proxy must not hand it to a member.
     patch_vary_headers(response, ["Cookie", "Accept-Language"])
     return response
 
 
-def _pieces(request: HttpRequest, html: str, time_mark: str) -> list[str]:
-    """Cut the page at its nonce and its relative dates; odd pieces name what goes there."""
+def _pieces(
+    request: HttpRequest, html: str, prefix: str, slots: Mapping[str, object]
+) -> list[str | bytes]:
+    """Cut the page at its nonce, its relative dates and its parts read per response.
+
+    Pieces of the page are bytes, already encoded as the response sends them; between
+    them, strings name what goes there: "nonce", "time.<POSIX seconds>" or "part.<slot>".
+    """
+    marks = [f"{re.escape(prefix + _TIME)}[0-9]{{1,12}}\\.[0-9]{{6}}"]
+    marks += [re.escape(f"{prefix}{_PART}{name}") for name in slots]
     nonce_source = getattr(request, "_csp_nonce", None)
-    marks = [f"{re.escape(time_mark)}[0-9]{{1,12}}\\.[0-9]{{6}}"]
     if nonce_source:
         marks.append(re.escape(str(nonce_source)))
     split = re.split(f"({'|'.join(marks)})", html)
     return [
-        piece
+        piece.encode()
         if index % 2 == 0
-        else _TIME + piece.removeprefix(time_mark)
-        if piece.startswith(time_mark)
+        else piece.removeprefix(prefix)
+        if piece.startswith(prefix)
         else _NONCE
         for index, piece in enumerate(split)
     ]
 
 
-def _fill(request: HttpRequest, pieces: list[str]) -> str:
-    out: list[str] = []
-    for index, piece in enumerate(pieces):
-        if index % 2 == 0:
+def _fill(
+    request: HttpRequest, pieces: list[str | bytes], slots: Mapping[str, Callable[[], str]]
+) -> bytes:
+    out: list[bytes] = []
+    for piece in pieces:
+        if isinstance(piece, bytes):
             out.append(piece)
         elif piece == _NONCE:
-            out.append(str(request._csp_nonce))  # type: ignore[attr-defined]
+            out.append(str(request._csp_nonce).encode())  # type: ignore[attr-defined]
+        elif piece.startswith(_PART):
+            out.append(str(slots[piece.removeprefix(_PART)]()).encode())
         else:
-            out.append(relative_label_at(piece.removeprefix(_TIME)))
-    return "".join(out)
+            out.append(relative_label_at(piece.removeprefix(_TIME)).encode())
+    return b"".join(out)
 
 
 def _keepable(request: HttpRequest, response: HttpResponse) -> bool:

@@ -34,17 +34,19 @@ VISITOR_COOKIE_AGE = 365 * 24 * 3600
 
 @require_safe
 def home(request: HtmxRequest) -> HttpResponse:
-    if visitor_pages.eligible(request):
-        return visitor_pages.serve(
-            request, ("home", selectors.topics_version()), lambda: _home(request)
-        )
-    return _home(request)
-
-
-def _home(request: HtmxRequest) -> HttpResponse:
     levels, subjects = selectors.topics_by_kind()
     # Every question sits in a topic, so any change raises this sum.
     version = sum(topic.feed_version for topic in (*levels, *subjects))
+    if visitor_pages.eligible(request):
+        return visitor_pages.serve(
+            request, ("home", version), lambda marks: _home(request, levels, subjects, version)
+        )
+    return _home(request, levels, subjects, version)
+
+
+def _home(
+    request: HtmxRequest, levels: list[Topic], subjects: list[Topic], version: int
+) -> HttpResponse:
     # A cursor that is not one of ours reads as the first page, never an error.
     cursor = fragments.cursor_key(request.GET.get("after"))
     muted = _muted_topics(request)
@@ -107,13 +109,12 @@ def _muted_key(muted: list[int]) -> str:
 
 @require_safe
 def topic(request: HtmxRequest, slug: str) -> HttpResponse:
+    topic = selectors.topic_get(slug)
     if visitor_pages.eligible(request):
         return visitor_pages.serve(
-            request,
-            ("topic", *selectors.topic_version(slug)),
-            lambda: _topic(request, selectors.topic_get(slug)),
+            request, ("topic", topic.pk, topic.feed_version), lambda marks: _topic(request, topic)
         )
-    return _topic(request, selectors.topic_get(slug))
+    return _topic(request, topic)
 
 
 def _topic(request: HtmxRequest, topic: Topic) -> HttpResponse:
@@ -163,13 +164,20 @@ def _topic(request: HtmxRequest, topic: Topic) -> HttpResponse:
 def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> HttpResponse:
     if visitor_pages.eligible(request):
         # A visitor's copy is looked up by the question's version alone: no other read.
-        version, canonical = selectors.question_version(pk)
+        version, title = selectors.question_version(pk)
+        shown = Question(pk=pk, version=version, title=title)
+        canonical = shown.get_absolute_url()
         if request.path != canonical:
             return _to_canonical(request, canonical)
+        # What apps add at the end (similar questions) is read for each response, so a
+        # question hidden since the copy was kept drops out at once, as on other pages.
         response = visitor_pages.serve(
             request,
             ("question", pk, version),
-            lambda: _question(request, question_for_reader(request.user, pk)),
+            lambda marks: _question(
+                request, question_for_reader(request.user, pk), end_sections=marks["end"]
+            ),
+            slots={"end": lambda: question_page_end.render(request, shown)},
         )
     else:
         question = question_for_reader(request.user, pk)
@@ -187,7 +195,9 @@ def _to_canonical(request: HttpRequest, canonical: str) -> HttpResponse:
     return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
 
 
-def _question(request: HtmxRequest, question: Question) -> HttpResponse:
+def _question(
+    request: HtmxRequest, question: Question, end_sections: str | None = None
+) -> HttpResponse:
     user = request.user
     # A cursor that is not one of ours pages like the first page, never an error.
     cursor = selectors.answer_cursor_parse(request.GET.get("answers_after"))
@@ -221,7 +231,11 @@ def _question(request: HtmxRequest, question: Question) -> HttpResponse:
             "asker_outcome": _asker_outcome(request, question) if is_asker else None,
             "threads_html": threads_html,
             "is_first_page": cursor is None,
-            "end_sections": question_page_end.render(request, question),
+            "end_sections": (
+                question_page_end.render(request, question)
+                if end_sections is None
+                else end_sections
+            ),
             "question_actions": question_page_actions.render(request, question),
             "question_liked": question_liked,
             "answer_token": uuid.uuid4().hex,
