@@ -46,12 +46,12 @@ class SQLiteCache(BaseCache):
         # A forked worker must not reuse its parent's connection.
         if getattr(local, "pid", None) != os.getpid():
             self._path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self._path, timeout=5, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
+            fresh = sqlite3.connect(self._path, timeout=5, isolation_level=None)
+            fresh.execute("PRAGMA journal_mode=WAL")
             # A lost entry after a power cut is a cache miss, not a lost write.
-            db.execute("PRAGMA synchronous=OFF")
-            db.execute(_SCHEMA)
-            local.db, local.pid = db, os.getpid()
+            fresh.execute("PRAGMA synchronous=OFF")
+            fresh.execute(_SCHEMA)
+            local.db, local.pid = fresh, os.getpid()
         db: sqlite3.Connection = local.db
         return db
 

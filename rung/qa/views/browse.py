@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 
 from rung.accounts.models import User
@@ -175,9 +176,11 @@ def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> H
             request,
             ("question", pk, version),
             lambda marks: _question(
-                request, question_for_reader(request.user, pk), end_sections=marks["end"]
+                request,
+                question_for_reader(request.user, pk),
+                end_sections=[SafeString(marks["end"])],
             ),
-            slots={"end": lambda: question_page_end.render(request, shown)},
+            slots={"end": lambda: "".join(question_page_end.render(request, shown))},
         )
     else:
         question = question_for_reader(request.user, pk)
@@ -196,7 +199,7 @@ def _to_canonical(request: HttpRequest, canonical: str) -> HttpResponse:
 
 
 def _question(
-    request: HtmxRequest, question: Question, end_sections: str | None = None
+    request: HtmxRequest, question: Question, end_sections: list[SafeString] | None = None
 ) -> HttpResponse:
     user = request.user
     # A cursor that is not one of ours pages like the first page, never an error.
