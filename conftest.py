@@ -108,9 +108,11 @@ def _close_stray_database_sessions(django_db_setup: None, django_db_blocker: Any
 
 @pytest.fixture(autouse=True)
 def _clear_cache(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    from rung.core.people_version import people_version_forget
     from rung.search.vectors import vector_index_reset
 
     cache.clear()
+    people_version_forget()
     # A request in one test activates its language on this thread; the next test starts
     # from the site's default, as a fresh request would.
     translation.activate(settings.LANGUAGE_CODE)
@@ -120,6 +122,7 @@ def _clear_cache(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> Ite
     vector_index_reset()
     yield
     cache.clear()
+    people_version_forget()
 
 
 @pytest.fixture

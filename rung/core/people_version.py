@@ -30,3 +30,8 @@ def people_changed() -> None:
     value = str(time.time_ns())
     cache.set(_KEY, value, None)
     _memo["value"], _memo["read_at"] = value, time.monotonic()
+
+
+def people_version_forget() -> None:
+    """Read the version afresh next time, as after the cache was cleared (tests do)."""
+    _memo["read_at"], _memo["value"] = 0.0, ""

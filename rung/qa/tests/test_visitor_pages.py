@@ -165,8 +165,8 @@ def test_after_a_write_the_worker_renders_the_visitors_pages(
         make_answer(question, bob, body="Keep a weekly log of decisions.")
     # Tasks run inline in tests: the page, its two topics and the home page, in English
     # and in Chinese, are all waiting before any visitor asks.
-    assert _visitor_copies() == 8
+    assert _visitor_copies() == 8, sorted(_keys())
     visitor = Client()
     html = visitor.get(question.get_absolute_url()).content.decode()
     assert "Keep a weekly log of decisions" in html
-    assert _visitor_copies() == 8
+    assert _visitor_copies() == 8, sorted(_keys())
