@@ -35,6 +35,7 @@ from rung.core.requests import HtmxRequest
 # Bumped when the stored form changes, so entries of the old form are not read.
 _FORMAT = "3"
 _KEEP_HEADERS = ("Content-Type",)
+_PAGE_PARAMETERS = frozenset({"sort", "after", "answers_after"})
 _NONCE, _TIME, _PART = "nonce", "time.", "part."
 
 
@@ -43,6 +44,10 @@ def eligible(request: HtmxRequest) -> bool:
     if request.method not in ("GET", "HEAD") or request.htmx:
         return False
     if request.user.is_authenticated:
+        return False
+    # Each address is a copy of its own: only the parameters the pages read may make one,
+    # so made-up query strings cannot fill the cache and push real pages out.
+    if not request.GET.keys() <= _PAGE_PARAMETERS:
         return False
     # A visitor with a session may have a message waiting (after logging out, say); the
     # message must show, and only once.

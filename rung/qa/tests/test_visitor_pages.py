@@ -170,3 +170,12 @@ def test_after_a_write_the_worker_renders_the_visitors_pages(
     html = visitor.get(question.get_absolute_url()).content.decode()
     assert "Keep a weekly log of decisions" in html
     assert _visitor_copies() == 8, sorted(_keys())
+
+
+def test_made_up_query_strings_are_not_kept(question: Question) -> None:
+    visitor = Client()
+    url = question.get_absolute_url()
+    for number in range(3):
+        assert visitor.get(f"{url}?utm_source={number}").status_code == 200
+    assert visitor.get("/topics/mid-level/?sort=top").status_code == 200
+    assert _visitor_copies() == 1
