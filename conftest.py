@@ -70,10 +70,19 @@ def pytest_configure(config: pytest.Config) -> None:
         with contextlib.suppress(AttributeError):
             del task_backends[alias]
     settings.RUNG_SEARCH_REFRESH_SECONDS = 0
+    # Tasks run inline here: rendering every changed page after each write would slow every
+    # test; the tests of that task turn it on.
+    settings.RUNG_PRERENDER = False
     # The live server answers each request in a new thread; persistent connections there
     # would outlive the test database.
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+    # The shared cache file is this test process's own, never a running site's.
+    if settings.CACHES["default"]["BACKEND"] == "rung.core.sqlite_cache.SQLiteCache":
+        import tempfile
+
+        folder = tempfile.mkdtemp(prefix="rung-test-cache-")
+        settings.CACHES["default"]["LOCATION"] = f"{folder}/cache.sqlite3"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -99,9 +108,11 @@ def _close_stray_database_sessions(django_db_setup: None, django_db_blocker: Any
 
 @pytest.fixture(autouse=True)
 def _clear_cache(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    from rung.core.people_version import people_version_forget
     from rung.search.vectors import vector_index_reset
 
     cache.clear()
+    people_version_forget()
     # A request in one test activates its language on this thread; the next test starts
     # from the site's default, as a fresh request would.
     translation.activate(settings.LANGUAGE_CODE)
@@ -111,6 +122,7 @@ def _clear_cache(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> Ite
     vector_index_reset()
     yield
     cache.clear()
+    people_version_forget()
 
 
 @pytest.fixture

@@ -359,6 +359,21 @@ def build(args: argparse.Namespace) -> None:
     session[HASH_SESSION_KEY] = bench_member.get_session_auth_hash()
     session.save()
 
+    # The long-tail run: many members' sessions, and questions a visit may land on.
+    sessions = []
+    for user in rng.sample(members, min(args.sessions, len(members))):
+        store = engine.SessionStore()
+        store[SESSION_KEY] = str(user.pk)
+        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store.save()
+        sessions.append(store.session_key)
+    visible = list(
+        Question.objects.filter(is_deleted=False).values_list("pk", "title").order_by("pk")
+    )
+    tail = rng.sample(visible, min(args.tail_questions, len(visible)))
+    tail_urls = [Question(pk=pk, title=title).get_absolute_url() for pk, title in tail]
+
     deep_topic = max(level_topics, key=lambda t: placements_per_topic[t.pk])
     info = {
         "seconds": round(time.monotonic() - started, 1),
@@ -369,6 +384,9 @@ def build(args: argparse.Namespace) -> None:
         "details": detail_pages,
         "deep_topic": deep_topic.slug,
         "deep_topic_questions": placements_per_topic[deep_topic.pk],
+        "sessions": sessions,
+        "tail_questions": tail_urls,
+        "topics": [topic.slug for topic in topics],
     }
     Path(args.build_out).write_text(json.dumps(info))
 
@@ -379,6 +397,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--questions", type=int, default=50_000)
     parser.add_argument("--answers", type=int, default=250_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--sessions", type=int, default=200, help="members logged in")
+    parser.add_argument("--tail-questions", type=int, default=5000)
     build(parser.parse_args(argv))
     return 0
 

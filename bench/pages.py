@@ -2,17 +2,24 @@
 
     .venv/bin/python bench/pages.py [--questions 50000 --answers 250000 --duration 10 --keep]
     .venv/bin/python bench/pages.py --database-url postgres://postgres@127.0.0.1:5432/rung_bench
+    .venv/bin/python bench/pages.py --long-tail [--no-single --profile cold.prof]
 
 The run migrates a throwaway database, fills it with generated members, questions, answers
 and likes, serves it with gunicorn as production would (DEBUG off, two sync workers) and
 drives each reading page with wrk, anonymously and as a logged-in member. Every page is
 compared with the health view, which crosses the same middleware without touching the
 database, so the ratios show what the page itself costs.
+
+--long-tail adds runs that spread requests over thousands of question pages (Zipf, s=1)
+and every topic page, by visitors and by many distinct members, and a cold render of a
+20-answer question (bench/cold_render.py).
 """
 
 import argparse
+import hashlib
 import html
 import json
+import math
 import os
 import re
 import shlex
@@ -32,6 +39,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+import wrk
 from wrk import (
     CONNECTIONS,
     USER_AGENT,
@@ -41,14 +49,23 @@ from wrk import (
     interleaved_pair,
     print_table,
     run_wrk,
+    tail_checks,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
 PYTHON = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
-GUNICORN = str(VENV_BIN / "gunicorn")
+GUNICORN = str(
+    VENV_BIN / "gunicorn"
+    if (VENV_BIN / "gunicorn").exists()
+    else Path(sys.executable).parent / "gunicorn"
+)
 
 PAGE_SIZE = 20
+BENCH_DIR = Path(__file__).resolve().parent
+# Zipf exponent of the long tail: the n-th most read question gets 1/n**s of the reads.
+ZIPF_S = 1.0
+TARGET_COLD_CPU_MS = 6.0
 
 
 def free_port() -> int:
@@ -191,7 +208,10 @@ def manage(env: dict[str, str], *args: str) -> None:
 def start_gunicorn(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
     command = [
         GUNICORN,
-        "rung.wsgi",
+        # Rung's application with counters of queries and cache misses (bench/stats_wsgi.py).
+        "stats_wsgi:application",
+        "--pythonpath",
+        str(BENCH_DIR),
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
@@ -230,6 +250,145 @@ def targets_for(base: str, info: dict[str, Any], deep_url: str, cookie: str) -> 
                 yield Target(page, visitor, url, headers)
 
 
+def _progress(result: WrkResult) -> None:
+    print(
+        f"  {result.page:<14} {result.visitor:<7} c{result.connections:<3} "
+        f"{result.rps:9.1f} req/s  p99 {result.p99_ms:8.2f} ms  "
+        f"errors {result.errors}  cpu {result.cpu_ms:6.2f} ms/req  "
+        f"load {result.load_after:.1f}",
+        flush=True,
+    )
+
+
+def single_url_runs(
+    args: argparse.Namespace, base: str, info: dict[str, Any], server_pid: int
+) -> tuple[str, int, list[WrkResult], list[tuple[bool, str]], list[str]]:
+    """Each page over and over, then page 1 against the deep page; print the table."""
+    topic_url = f"{base}/topics/{info['deep_topic']}/"
+    deep_url, depth = find_deep_page(topic_url, args.deep_pages)
+    print(
+        f"deep page: {depth} pages ({depth * PAGE_SIZE} rows) into "
+        f"{info['deep_topic']} ({info['deep_topic_questions']} questions): {deep_url}",
+        flush=True,
+    )
+    warnings: list[str] = []
+    if depth < args.deep_pages:
+        warnings.append(f"topic-deep: only {depth} of {args.deep_pages} pages deep")
+    cookie = f"Cookie: sessionid={info['session_key']}"
+    targets = list(targets_for(base, info, deep_url, cookie))
+    for target in targets:
+        warnings += check_target(target, info)
+        # A short run warms both workers' template caches and connections.
+        run_wrk(target, 2, 1)
+
+    results: list[WrkResult] = []
+    for connections in CONNECTIONS:
+        for target in targets:
+            result = run_wrk(target, connections, args.duration, server_pid)
+            results.append(result)
+            _progress(result)
+
+    # Page 1 against the deep page, alternating, so machine drift cancels out.
+    deep_pairs = {}
+    by_page = {(t.page, t.visitor): t for t in targets}
+    for connections in CONNECTIONS:
+        for visitor in ("anon", "member"):
+            deep_pairs[(visitor, connections)] = interleaved_pair(
+                by_page[("topic-p1", visitor)],
+                by_page[("topic-deep", visitor)],
+                connections,
+                max(2, args.duration // 4),
+                4,
+                server_pid,
+            )
+    print("\nOne URL each")
+    print_table(results)
+    return deep_url, depth, results, checks(results, deep_pairs), warnings
+
+
+def tail_targets(base: str, info: dict[str, Any], folder: Path) -> list[Target]:
+    """The long-tail runs: Zipf-weighted question pages and every topic page, both visitors."""
+    questions = folder / "tail-questions.txt"
+    questions.write_text(
+        "".join(
+            f"{1 / rank**ZIPF_S:.9f}\t{url}\n"
+            for rank, url in enumerate(info["tail_questions"], start=1)
+        )
+    )
+    topics = folder / "tail-topics.txt"
+    topics.write_text("1\t/\n" + "".join(f"1\t/topics/{slug}/\n" for slug in info["topics"]))
+    cookies = folder / "tail-cookies.txt"
+    cookies.write_text("".join(f"sessionid={key}\n" for key in info["sessions"]))
+    script = str(BENCH_DIR / "long_tail.lua")
+    targets = [Target("bare", "-", f"{base}/-/health")]
+    for page, paths in (("question", questions), ("topic", topics)):
+        targets.append(Target(page, "anon", base, [], script, [str(paths)]))
+        targets.append(Target(page, "member", base, [], script, [str(paths), str(cookies)]))
+    return targets
+
+
+def _build(args: argparse.Namespace, env: dict[str, str], build_out: Path) -> None:
+    subprocess.run(
+        [
+            PYTHON,
+            str(BENCH_DIR / "page_data.py"),
+            f"--build-out={build_out}",
+            f"--questions={args.questions}",
+            f"--answers={args.answers}",
+            f"--seed={args.seed}",
+            f"--tail-questions={args.tail_questions}",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
+def data_cache_key(args: argparse.Namespace) -> str:
+    """Name a built database by what shaped it: the arguments, the builder, the migrations."""
+    digest = hashlib.sha256()
+    digest.update(repr((args.questions, args.answers, args.seed, args.tail_questions)).encode())
+    for path in (BENCH_DIR / "page_data.py", BENCH_DIR / "page_text.py"):
+        digest.update(path.read_bytes())
+    for path in sorted(ROOT.glob("rung/*/migrations/*.py")):
+        digest.update(path.name.encode())
+    return digest.hexdigest()[:16]
+
+
+def run_cold_render(
+    env: dict[str, str], info: dict[str, Any], folder: Path, requests: int, profile: Path | None
+) -> dict[str, Any]:
+    out = folder / "cold.json"
+    command = [
+        PYTHON,
+        str(BENCH_DIR / "cold_render.py"),
+        f"--url={info['details']['question']['url']}",
+        f"--session={info['session_key']}",
+        f"--requests={requests}",
+        f"--out={out}",
+    ]
+    if profile:
+        command.append(f"--profile={profile}")
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+    return dict(json.loads(out.read_text()))
+
+
+def print_cold(figures: dict[str, Any]) -> list[tuple[bool, str]]:
+    bare = figures["bare"]["cpu_ms"]
+    print(f"\n{'cold render, 20 answers':<24} {'cpu ms':>8} {'x bare':>8} {'queries':>8}")
+    for name, row in figures.items():
+        ratio = row["cpu_ms"] / bare if bare else math.nan
+        print(f"{name:<24} {row['cpu_ms']:>8.2f} {ratio:>8.1f} {row['queries']:>8}")
+    return [
+        (
+            figures[name]["cpu_ms"] <= TARGET_COLD_CPU_MS,
+            f"cold render {name}: {figures[name]['cpu_ms']:.2f} ms CPU "
+            f"(target ≤ {TARGET_COLD_CPU_MS:.0f} ms)",
+        )
+        for name in ("visitor/cold", "member/cold")
+    ]
+
+
 def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
@@ -244,6 +403,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="write raw results here")
     parser.add_argument("--keep", action="store_true", help="keep the data dir (and database)")
+    parser.add_argument(
+        "--long-tail",
+        action="store_true",
+        help="also spread requests over thousands of pages, and time a cold render",
+    )
+    parser.add_argument("--no-single", action="store_true", help="skip the single-URL runs")
+    parser.add_argument("--tail-questions", type=int, default=5000)
+    parser.add_argument("--cold-requests", type=int, default=40)
+    parser.add_argument("--profile", type=Path, help="cProfile the cold render into this file")
+    parser.add_argument(
+        "--data-cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "rung-bench-data",
+        help="SQLite: keep built databases here and reuse one built the same way",
+    )
     args = parser.parse_args(argv)
     if args.questions < 1:
         parser.error("--questions must be at least 1")
@@ -256,6 +430,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _raise_interrupt)
     var_dir = Path(tempfile.mkdtemp(prefix="rung-bench-"))
     env = bench_env(var_dir, args.database_url)
+    wrk.STATS_DIR = var_dir / "stats"
+    wrk.STATS_DIR.mkdir()
+    env["RUNG_BENCH_STATS_DIR"] = str(wrk.STATS_DIR)
     server: subprocess.Popen[bytes] | None = None
     database_created = False
     log = var_dir / "gunicorn.log"
@@ -265,25 +442,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.database_url:
             _drop_database(args.database_url, create=True)
             database_created = True
-        manage(env, "migrate", "--no-input", "-v0")
+        cached = None if args.database_url else args.data_cache / data_cache_key(args)
+        if cached is not None and (cached / "build.json").exists():
+            # The whole folder: the database, and the signing key its sessions were made with.
+            shutil.copytree(cached, var_dir, dirs_exist_ok=True)
+            print(f"reusing the database built in {cached}", flush=True)
+        else:
+            manage(env, "migrate", "--no-input", "-v0")
         manage(env, "collectstatic", "--no-input", "-v0")
 
         print(f"building {args.questions} questions and {args.answers} answers", flush=True)
         build_out = var_dir / "build.json"
         started = time.monotonic()
-        subprocess.run(
-            [
-                PYTHON,
-                str(Path(__file__).resolve().parent / "page_data.py"),
-                f"--build-out={build_out}",
-                f"--questions={args.questions}",
-                f"--answers={args.answers}",
-                f"--seed={args.seed}",
-            ],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
+        if not build_out.exists():
+            _build(args, env, build_out)
+            if cached is not None:
+                shutil.copytree(
+                    var_dir, cached, ignore=shutil.ignore_patterns("static", "stats", "*.log")
+                )
         build_seconds = time.monotonic() - started
         info = json.loads(build_out.read_text())
         print(
@@ -301,59 +477,50 @@ def main(argv: Sequence[str] | None = None) -> int:
         server = start_gunicorn(env, port, log)
         wait_healthy(base, server, log)
 
-        topic_url = f"{base}/topics/{info['deep_topic']}/"
-        deep_url, depth = find_deep_page(topic_url, args.deep_pages)
-        print(
-            f"deep page: {depth} pages ({depth * PAGE_SIZE} rows) into "
-            f"{info['deep_topic']} ({info['deep_topic_questions']} questions): {deep_url}",
-            flush=True,
-        )
+        outcome: list[tuple[bool, str]] = []
         warnings: list[str] = []
-        if depth < args.deep_pages:
-            warnings.append(f"topic-deep: only {depth} of {args.deep_pages} pages deep")
-        cookie = f"Cookie: sessionid={info['session_key']}"
-        targets = list(targets_for(base, info, deep_url, cookie))
-        for target in targets:
-            warnings += check_target(target, info)
-            # A short run warms both workers' template caches and connections.
-            run_wrk(target, 2, 1)
-
         results: list[WrkResult] = []
-        for connections in CONNECTIONS:
-            for target in targets:
-                result = run_wrk(target, connections, args.duration, server.pid)
-                results.append(result)
-                print(
-                    f"  {target.page:<14} {target.visitor:<7} c{connections:<3} "
-                    f"{result.rps:9.1f} req/s  p99 {result.p99_ms:8.2f} ms  "
-                    f"errors {result.errors}  cpu {result.cpu_ms:6.2f} ms/req  "
-                    f"load {result.load_after:.1f}",
-                    flush=True,
-                )
-
-        # Page 1 against the deep page, alternating, so machine drift cancels out.
-        deep_pairs = {}
-        by_page = {(t.page, t.visitor): t for t in targets}
-        for connections in CONNECTIONS:
-            for visitor in ("anon", "member"):
-                deep_pairs[(visitor, connections)] = interleaved_pair(
-                    by_page[("topic-p1", visitor)],
-                    by_page[("topic-deep", visitor)],
-                    connections,
-                    max(2, args.duration // 4),
-                    4,
-                    server.pid,
-                )
-
-        print_table(results)
-        loads = [r.load_after for r in results]
+        tail_results: list[WrkResult] = []
+        deep_url, depth = "", 0
+        if not args.no_single:
+            deep_url, depth, results, single_outcome, single_warnings = single_url_runs(
+                args, base, info, server.pid
+            )
+            outcome += single_outcome
+            warnings += single_warnings
+        if args.long_tail:
+            tail = tail_targets(base, info, var_dir)
+            print(
+                f"long tail: {len(info['tail_questions'])} questions (Zipf s={ZIPF_S:g}), "
+                f"{len(info['topics'])} topics and the home page, {len(info['sessions'])} "
+                "members; a warm-up run of each before the measured ones",
+                flush=True,
+            )
+            for target in tail[1:]:
+                run_wrk(target, CONNECTIONS[0], args.duration)
+            for connections in CONNECTIONS:
+                for target in tail:
+                    result = run_wrk(target, connections, args.duration, server.pid)
+                    tail_results.append(result)
+                    _progress(result)
+            stop(server)
+            server = None
+            cold = run_cold_render(env, info, var_dir, args.cold_requests, args.profile)
+            print("\nLong tail")
+            print_table(tail_results)
+            budget = {
+                "anon": cold["visitor/cold"]["queries"],
+                "member": cold["member/cold"]["queries"],
+            }
+            outcome += tail_checks(tail_results, budget)
+            outcome += print_cold(cold)
+        all_results = results + tail_results
+        loads = [r.load_after for r in all_results] or [0.0]
         print(
             f"\n1-minute load average after each run: {min(loads):.1f} to {max(loads):.1f} "
             f"on {os.cpu_count()} cores (wrk and gunicorn alone account for about 2)"
         )
-        outcome = checks(results, deep_pairs)
         failed = [text for ok, text in outcome if not ok]
-        print(f"\nchecks: {len(outcome) - len(failed)}/{len(outcome)} passed")
         for ok, text in outcome:
             print(f"  {'PASS' if ok else 'FAIL'}  {text}")
         for text in warnings:
@@ -363,6 +530,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ]
         if server_errors:
             print(f"\ngunicorn logged {len(server_errors)} tracebacks; see {log}")
+        print(f"\nchecks: {len(outcome) - len(failed)}/{len(outcome)} passed")
 
         if args.json:
             args.json.write_text(
@@ -372,7 +540,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "build": {**info, "wall_seconds": round(build_seconds, 1)},
                         "deep_page": {"url": deep_url, "pages": depth},
                         "duration": args.duration,
-                        "results": [{**asdict(r), "errors": r.errors} for r in results],
+                        "results": [{**asdict(r), "errors": r.errors} for r in all_results],
                         "checks": [{"ok": ok, "check": text} for ok, text in outcome],
                         "warnings": warnings,
                     },

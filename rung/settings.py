@@ -213,7 +213,14 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Shared by every worker process and the task worker, and kept across restarts:
+        # rendered pages and fragments stay until evicted (docs/architecture.md).
+        "default": {
+            "BACKEND": "rung.core.sqlite_cache.SQLiteCache",
+            "LOCATION": str(VAR_DIR / "cache.sqlite3"),
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("RUNG_CACHE_ENTRIES", "50000"))},
+        },
         "limits": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "rung_limits_cache",
@@ -470,6 +477,9 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 RUNG_SEARCH_DIR = Path(os.environ.get("RUNG_SEARCH_DIR", VAR_DIR / "search"))
 # Seconds a process trusts its in-memory vectors before asking the database for new ones.
 RUNG_SEARCH_REFRESH_SECONDS = float(os.environ.get("RUNG_SEARCH_REFRESH_SECONDS", "2"))
+# After a write, the task worker renders the visitors' copies of the pages it changed
+# (rung/qa/tasks.py), so the next reader is served from the cache.
+RUNG_PRERENDER = os.environ.get("RUNG_PRERENDER", "1") != "0"
 # Past this many vectors outside the ANN file, the worker rebuilds the file.
 RUNG_SEARCH_ANN_THRESHOLD = int(os.environ.get("RUNG_SEARCH_ANN_THRESHOLD", "50000"))
 

@@ -1,9 +1,12 @@
 """Rendered parts of pages, cached under the version of what they show.
 
 Keys carry `Topic.feed_version` or `Question.version`, which every write bumps in its own
-transaction, so a change is visible on the next request from any worker. What the counters
-do not cover — view counts, relative dates, a member's edited name, headline or avatar on
-cards — may lag by at most FRAGMENT_SECONDS. Fragments hold no per-viewer data: they are
+transaction, and the version of what pages show of members (rung/core/people_version.py),
+so a change is visible on the next request from any worker. The cache is shared by every
+worker (settings.CACHES) and entries stay until evicted: a key that can no longer be asked
+for simply ages out. What no counter covers — view counts on feed cards — shows the count
+of the last render; relative dates are kept current by rung.js. Fragments hold no
+per-viewer data: they are
 kept as HTML pieces with slots between them, and each response fills the slots with the
 viewer's own CSRF token and a fresh double-submit token per form, and with each post's
 per-reader controls (`{% reader_post_parts post "answer" %}`, filled by the sources apps
@@ -25,16 +28,22 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from rung.core.human_check import started_token
+from rung.core.people_version import people_version
+from rung.core.relative_time import label_slot_mark, relative_label_at
 from rung.qa.slots import PostRef, reader_post_parts
 
-FRAGMENT_SECONDS = 60
+# Version-keyed entries need no expiry: they stay until the cache evicts them.
+FRAGMENT_SECONDS = None
 # Bumped when the stored form of a fragment changes, so entries of the old form are not read.
-_FORMAT = "3"
+_FORMAT = "4"
 _CSRF, _FORM_TOKEN, _STARTED = "csrf", "form", "started"
 _CURSOR = re.compile(r"[0-9.]{1,64}")
 # A post's per-reader slot: "post.<kind>.<id>.<question id>" after the rendering's mark.
 _POST = "post"
 _POST_SLOT = re.compile(r"post\.(question|answer|reply)\.([0-9]{1,19})\.([0-9]{1,19})")
+# A relative date's slot: "time.<POSIX seconds>" (rung/core/relative_time.py).
+_TIME = "time."
+_TIME_SLOT = re.compile(r"time\.([0-9]{1,12}\.[0-9]{6})")
 # The context variable that tells `reader_post_parts` to leave a slot rather than render.
 READER_POST_MARK = "_rung_reader_post_mark"
 
@@ -48,7 +57,9 @@ class GenericMember:
 
 
 def fragment_key(*parts: object) -> str:
-    return ":".join(["frag", _FORMAT, get_language() or "", *(str(part) for part in parts)])
+    return ":".join(
+        ["frag", _FORMAT, get_language() or "", people_version(), *(str(part) for part in parts)]
+    )
 
 
 def cursor_key(cursor: str | None) -> str:
@@ -80,20 +91,26 @@ def _render_pieces(template_name: str, context: dict[str, Any], request: HttpReq
     marks = {f"rung-slot-{secret}-{kind}": kind for kind in (_CSRF, _FORM_TOKEN, _STARTED)}
     by_kind = {kind: mark for mark, kind in marks.items()}
     post_mark = f"rung-slot-{secret}-{_POST}."
-    html = render_to_string(
-        template_name,
-        {
-            **context,
-            "csrf_token": by_kind[_CSRF],
-            "form_token": by_kind[_FORM_TOKEN],
-            "started_token": by_kind[_STARTED],
-            READER_POST_MARK: post_mark,
-        },
-        request=request,
-    )
+    time_mark = f"rung-slot-{secret}-{_TIME}"
+    reset = label_slot_mark.set(time_mark)
+    try:
+        html = render_to_string(
+            template_name,
+            {
+                **context,
+                "csrf_token": by_kind[_CSRF],
+                "form_token": by_kind[_FORM_TOKEN],
+                "started_token": by_kind[_STARTED],
+                READER_POST_MARK: post_mark,
+            },
+            request=request,
+        )
+    finally:
+        label_slot_mark.reset(reset)
     prefix = f"rung-slot-{secret}-"
     posts = rf"{re.escape(post_mark)}(?:question|answer|reply)\.[0-9]{{1,19}}\.[0-9]{{1,19}}"
-    split = re.split(f"({'|'.join(marks)}|{posts})", html)
+    times = rf"{re.escape(time_mark)}[0-9]{{1,12}}\.[0-9]{{6}}"
+    split = re.split(f"({'|'.join(marks)}|{posts}|{times})", html)
     # Even positions hold HTML, odd positions the kind of value their slot takes.
     return [
         piece if index % 2 == 0 else marks.get(piece) or piece.removeprefix(prefix)
@@ -143,6 +160,7 @@ def _fill_slots(request: HttpRequest, pieces: list[str]) -> SafeString:
     # Every post's controls on the page come from one call, so a source reads its state
     # for the whole page at once however many posts the fragment holds.
     controls = reader_post_parts(request, list(refs.values())) if refs else {}
+    page_mark = label_slot_mark.get()
     out: list[str] = []
     for index, piece in enumerate(pieces):
         if index % 2 == 0:
@@ -153,6 +171,12 @@ def _fill_slots(request: HttpRequest, pieces: list[str]) -> SafeString:
             out.append(_page_started_token(request))
         elif piece in refs:
             out.append(controls.get(refs[piece], ""))
+        elif piece.startswith(_TIME) and (stamp := _TIME_SLOT.fullmatch(piece)):
+            if page_mark:
+                # A whole page being kept for visitors fills its labels as it is served.
+                out.append(f"{page_mark}{stamp[1]}")
+            else:
+                out.append(relative_label_at(stamp[1]))
         else:
             out.append(uuid.uuid4().hex)
     # Rendered by our own autoescaping templates; the slots hold tokens of hex, letters,

@@ -156,6 +156,20 @@ def topic_get(slug: str) -> Topic:
         raise Http404("No such topic.") from None
 
 
+# --- what a visitor's cached page is looked up by (rung/qa/visitor_pages.py) -----------
+
+
+def question_version(pk: int) -> tuple[int, str]:
+    """Return (version, title) of a question anyone may read, or raise 404.
+
+    A hit on a visitor's copy of the page costs this one read: no joins, no model.
+    """
+    found = Question.objects.filter(readable_q(None), pk=pk).values_list("version", "title").first()
+    if found is None:
+        raise Http404("No such question.")
+    return found
+
+
 def topics_by_kind() -> tuple[list[Topic], list[Topic]]:
     """Return (level topics in ladder order, subject topics)."""
     topics = list(Topic.objects.select_related("level", "level__track"))

@@ -8,7 +8,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 
-from rung.core.relative_time import exact_format, relative_label
+from rung.core.relative_time import exact_format, relative_label_or_slot
 
 register = template.Library()
 
@@ -17,8 +17,8 @@ register = template.Library()
 def reltime(value: datetime | None) -> str:
     """Render how long ago a moment was ("18 days ago") with the exact date and time on hover.
 
-    The one way pages show a past moment. Inside cached fragments the text may be up to
-    FRAGMENT_SECONDS old (rung/qa/fragments.py); the `datetime` attribute is exact, and
+    The one way pages show a past moment. Inside cached fragments the text is a slot filled
+    when each reader reads it (rung/qa/fragments.py); the `datetime` attribute is exact, and
     rung.js keeps the text current and shows the hover in the reader's own time zone.
     """
     if value is None:
@@ -28,7 +28,7 @@ def reltime(value: datetime | None) -> str:
         '<time datetime="{}" title="{}" data-relative>{}</time>',
         local.isoformat(timespec="seconds"),
         date_format(local, exact_format()),
-        relative_label(value),
+        relative_label_or_slot(value),
     )
 
 

@@ -1,5 +1,6 @@
 """Linking glossary terms in rendered posts; each process compiles its matcher once."""
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -160,6 +161,8 @@ class GlossaryMatcher:
         return "".join(pieces)
 
 
+# The same few terms link in post after post; their escaped tips are built once.
+@functools.lru_cache(maxsize=4096)
 def _term_link(term: Term, shown: str, lang: Lang, glossary_url: str) -> str:
     other = term.name(other_language(lang))
     if lang == "zh":

@@ -9,16 +9,17 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 
 from rung.accounts.models import User
 from rung.accounts.roles import is_moderator
 from rung.core.human_check import started_token
 from rung.core.requests import HtmxRequest
-from rung.qa import fragments, invitation_selectors, selectors, view_counter
+from rung.qa import fragments, invitation_selectors, selectors, view_counter, visitor_pages
 from rung.qa.access import answer_for_reader, question_for_reader
 from rung.qa.diffs import word_diff_html
-from rung.qa.models import BODY_MAX_LENGTH, AnswerInvitation, Post, Question
+from rung.qa.models import BODY_MAX_LENGTH, AnswerInvitation, Post, Question, Topic
 from rung.qa.outcomes import outcome_open, question_outcome
 from rung.qa.selectors import FEED_SORTS
 from rung.qa.slots import (
@@ -37,6 +38,16 @@ def home(request: HtmxRequest) -> HttpResponse:
     levels, subjects = selectors.topics_by_kind()
     # Every question sits in a topic, so any change raises this sum.
     version = sum(topic.feed_version for topic in (*levels, *subjects))
+    if visitor_pages.eligible(request):
+        return visitor_pages.serve(
+            request, ("home", version), lambda marks: _home(request, levels, subjects, version)
+        )
+    return _home(request, levels, subjects, version)
+
+
+def _home(
+    request: HtmxRequest, levels: list[Topic], subjects: list[Topic], version: int
+) -> HttpResponse:
     # A cursor that is not one of ours reads as the first page, never an error.
     cursor = fragments.cursor_key(request.GET.get("after"))
     muted = _muted_topics(request)
@@ -100,6 +111,14 @@ def _muted_key(muted: list[int]) -> str:
 @require_safe
 def topic(request: HtmxRequest, slug: str) -> HttpResponse:
     topic = selectors.topic_get(slug)
+    if visitor_pages.eligible(request):
+        return visitor_pages.serve(
+            request, ("topic", topic.pk, topic.feed_version), lambda marks: _topic(request, topic)
+        )
+    return _topic(request, topic)
+
+
+def _topic(request: HtmxRequest, topic: Topic) -> HttpResponse:
     sort = request.GET.get("sort", "newest")
     if sort not in FEED_SORTS:
         sort = "newest"
@@ -144,11 +163,44 @@ def topic(request: HtmxRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> HttpResponse:
-    question = question_for_reader(request.user, pk)
-    canonical = question.get_absolute_url()
-    if request.path != canonical:
-        query = request.GET.urlencode()
-        return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
+    if visitor_pages.eligible(request):
+        # A visitor's copy is looked up by the question's version alone: no other read.
+        version, title = selectors.question_version(pk)
+        shown = Question(pk=pk, version=version, title=title)
+        canonical = shown.get_absolute_url()
+        if request.path != canonical:
+            return _to_canonical(request, canonical)
+        # What apps add at the end (similar questions) is read for each response, so a
+        # question hidden since the copy was kept drops out at once, as on other pages.
+        response = visitor_pages.serve(
+            request,
+            ("question", pk, version),
+            lambda marks: _question(
+                request,
+                question_for_reader(request.user, pk),
+                end_sections=[SafeString(marks["end"])],
+            ),
+            slots={"end": lambda: "".join(question_page_end.render(request, shown))},
+        )
+    else:
+        question = question_for_reader(request.user, pk)
+        canonical = question.get_absolute_url()
+        if request.path != canonical:
+            return _to_canonical(request, canonical)
+        response = _question(request, question)
+    if not request.htmx:
+        _count_view(request, response, pk)
+    return response
+
+
+def _to_canonical(request: HttpRequest, canonical: str) -> HttpResponse:
+    query = request.GET.urlencode()
+    return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
+
+
+def _question(
+    request: HtmxRequest, question: Question, end_sections: list[SafeString] | None = None
+) -> HttpResponse:
     user = request.user
     # A cursor that is not one of ours pages like the first page, never an error.
     cursor = selectors.answer_cursor_parse(request.GET.get("answers_after"))
@@ -182,7 +234,11 @@ def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> H
             "asker_outcome": _asker_outcome(request, question) if is_asker else None,
             "threads_html": threads_html,
             "is_first_page": cursor is None,
-            "end_sections": question_page_end.render(request, question),
+            "end_sections": (
+                question_page_end.render(request, question)
+                if end_sections is None
+                else end_sections
+            ),
             "question_actions": question_page_actions.render(request, question),
             "question_liked": question_liked,
             "answer_token": uuid.uuid4().hex,
@@ -195,7 +251,6 @@ def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> H
         },
     )
     patch_vary_headers(response, ["HX-Request"])
-    _count_view(request, response, question.pk)
     return response
 
 

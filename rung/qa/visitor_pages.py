@@ -1,0 +1,152 @@
+"""Whole pages for visitors, from the shared cache: home, topic feeds and question pages.
+
+A visitor's copy of these pages is the same for every visitor in a language, so it is
+rendered once per version of what it shows and then served as stored, with no session,
+no template and no CSRF token (the language switcher is the one form a visitor sees, and
+it carries none: rung/languages/views/switch.py). The key holds the page's address, the
+active language, the version of what pages show of members and the versions the view
+names (a question's, the topics'), so a write is seen on the next request, as with the
+fragments (rung/qa/fragments.py).
+
+What changes per response is filled in as it is served: the content security policy's
+nonce (the rendering's own nonce, a random value nobody knew before it was drawn, is cut
+out of the stored HTML and each response puts its own back) and the relative dates ("3
+hours ago"), which the rendering leaves as slots, as fragments do.
+
+Never for members, htmx requests, or a visitor with messages waiting; a page is only
+kept when its rendering asked for no CSRF token, answered 200 and set no cookie.
+"""
+
+import hashlib
+import re
+import secrets
+from collections.abc import Callable, Mapping
+
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+from rung.core.people_version import people_version
+from rung.core.relative_time import label_slot_mark, relative_label_at
+from rung.core.requests import HtmxRequest
+
+# Bumped when the stored form changes, so entries of the old form are not read.
+_FORMAT = "3"
+_KEEP_HEADERS = ("Content-Type",)
+_PAGE_PARAMETERS = frozenset({"sort", "after", "answers_after"})
+_NONCE, _TIME, _PART = "nonce", "time.", "part."
+
+
+def eligible(request: HtmxRequest) -> bool:
+    """Whether this request may be answered with the visitors' shared copy."""
+    if request.method not in ("GET", "HEAD") or request.htmx:
+        return False
+    if request.user.is_authenticated:
+        return False
+    # Each address is a copy of its own: only the parameters the pages read may make one,
+    # so made-up query strings cannot fill the cache and push real pages out.
+    if not request.GET.keys() <= _PAGE_PARAMETERS:
+        return False
+    # A visitor with a session may have a message waiting (after logging out, say); the
+    # message must show, and only once.
+    from django.conf import settings
+
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return not len(get_messages(request))
+    return True
+
+
+def page_key(request: HttpRequest, versions: tuple[object, ...]) -> str:
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    parts = ["vpage", _FORMAT, get_language() or "", people_version(), *map(str, versions)]
+    return ":".join([*parts, address])
+
+
+def serve(
+    request: HtmxRequest,
+    versions: tuple[object, ...],
+    render: Callable[[dict[str, str]], HttpResponse],
+    slots: Mapping[str, Callable[[], str]] | None = None,
+) -> HttpResponse:
+    """Answer a visitor from the shared copy, rendering and keeping it on a miss.
+
+    `render` gets a mark for each of `slots`, to put where that part goes; each response,
+    stored or fresh, fills the part in with the slot's function.
+    """
+    slots = slots or {}
+    key = page_key(request, versions)
+    stored = cache.get(key)
+    if stored is not None:
+        pieces, headers = stored
+        response = HttpResponse(_fill(request, pieces, slots))
+        for name, value in headers:
+            response[name] = value
+    else:
+        # Relative dates are left as slots, filled for each response (as in fragments).
+        prefix = f"rung-slot-{secrets.token_hex(16)}-"
+        reset = label_slot_mark.set(prefix + _TIME)
+        try:
+            response = render({name: f"{prefix}{_PART}{name}" for name in slots})
+        finally:
+            label_slot_mark.reset(reset)
+        if response.streaming:
+            return response
+        pieces = _pieces(request, response.content.decode(), prefix, slots)
+        if _keepable(request, response):
+            headers = [(name, response[name]) for name in _KEEP_HEADERS if name in response]
+            cache.set(key, (pieces, headers), None)
+        response.content = _fill(request, pieces, slots)
+    # The copy is a visitor's: a shared proxy must not hand it to a member.
+    patch_vary_headers(response, ["Cookie", "Accept-Language"])
+    return response
+
+
+def _pieces(
+    request: HttpRequest, html: str, prefix: str, slots: Mapping[str, object]
+) -> list[str | bytes]:
+    """Cut the page at its nonce, its relative dates and its parts read per response.
+
+    Pieces of the page are bytes, already encoded as the response sends them; between
+    them, strings name what goes there: "nonce", "time.<POSIX seconds>" or "part.<slot>".
+    """
+    marks = [f"{re.escape(prefix + _TIME)}[0-9]{{1,12}}\\.[0-9]{{6}}"]
+    marks += [re.escape(f"{prefix}{_PART}{name}") for name in slots]
+    nonce_source = getattr(request, "_csp_nonce", None)
+    if nonce_source:
+        marks.append(re.escape(str(nonce_source)))
+    split = re.split(f"({'|'.join(marks)})", html)
+    return [
+        piece.encode()
+        if index % 2 == 0
+        else piece.removeprefix(prefix)
+        if piece.startswith(prefix)
+        else _NONCE
+        for index, piece in enumerate(split)
+    ]
+
+
+def _fill(
+    request: HttpRequest, pieces: list[str | bytes], slots: Mapping[str, Callable[[], str]]
+) -> bytes:
+    out: list[bytes] = []
+    for piece in pieces:
+        if isinstance(piece, bytes):
+            out.append(piece)
+        elif piece == _NONCE:
+            out.append(str(request._csp_nonce).encode())  # type: ignore[attr-defined]
+        elif piece.startswith(_PART):
+            out.append(str(slots[piece.removeprefix(_PART)]()).encode())
+        else:
+            out.append(relative_label_at(piece.removeprefix(_TIME)).encode())
+    return b"".join(out)
+
+
+def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not request.session.modified
+    )
