@@ -40,6 +40,10 @@ CAREER_TERMS: tuple[TermPair, ...] = (
         ("绩效改进计划", "PIP", "绩效改进"),
     ),
     TermPair(
+        ("self-review", "self review", "self-assessment", "self assessment", "self-evaluation"),
+        ("自评", "绩效自评", "年终自评", "自我评价"),
+    ),
+    TermPair(
         ("mid-year review", "self presentation", "work report", "year-end summary"),
         ("年中述职", "述职", "年终总结", "工作汇报"),
     ),
@@ -53,6 +57,10 @@ CAREER_TERMS: tuple[TermPair, ...] = (
     TermPair(
         ("staff engineer", "staff", "staff-level", "staff plus"),
         ("资深", "资深工程师", "Staff 工程师", "主任工程师"),
+    ),
+    TermPair(
+        ("principal engineer", "principal", "distinguished engineer"),
+        ("首席工程师", "首席", "Principal"),
     ),
     TermPair(("architect", "software architect"), ("架构师",)),
     TermPair(("director", "engineering director"), ("总监", "技术总监")),
@@ -72,7 +80,18 @@ CAREER_TERMS: tuple[TermPair, ...] = (
         ("new manager", "first-time manager", "first time manager"),
         ("新任经理", "新经理", "刚转管理"),
     ),
-    TermPair(("mentor", "mentors", "mentorship", "mentoring"), ("导师", "带教", "师傅")),
+    TermPair(
+        ("mentor", "mentors", "mentorship", "mentoring", "mentee"),
+        ("导师", "带教", "师傅", "带新人", "mentor"),
+    ),
+    TermPair(
+        ("one-on-one", "one on one", "1-on-1", "1on1", "1:1"),
+        ("一对一", "一对一沟通", "单独沟通", "1:1"),
+    ),
+    TermPair(
+        ("cross-team", "across teams", "cross-functional", "influence without authority"),
+        ("跨团队", "跨部门", "横向推动"),
+    ),
     TermPair(("feedback", "critique"), ("反馈", "意见")),
     TermPair(("conflict", "disagreement", "disagree"), ("冲突", "分歧", "矛盾")),
     TermPair(("take credit", "steal credit", "credit for my work"), ("抢功", "功劳")),
@@ -92,10 +111,17 @@ CAREER_TERMS: tuple[TermPair, ...] = (
         ("谈薪", "谈薪资", "薪资谈判", "谈判", "议价"),
     ),
     TermPair(("job offer", "offer", "offer letter"), ("offer", "录用通知", "入职邀请")),
-    TermPair(("probation", "probation period", "probationary period"), ("试用期", "转正")),
+    TermPair(
+        ("probation", "probation period", "probationary period", "pass probation"),
+        ("试用期", "转正", "转不了正", "试用期考核", "转正答辩"),
+    ),
     TermPair(
         ("layoff", "laid off", "lay off", "let go", "RIF", "reduction in force", "redundancy"),
-        ("裁员", "被裁", "被优化", "裁员潮", "被毕业"),
+        ("裁员", "被裁", "被裁员", "被优化", "裁员潮", "被毕业", "N+1", "裁员补偿"),
+    ),
+    TermPair(
+        ("severance", "severance package", "severance pay", "redundancy pay"),
+        ("N+1", "赔偿", "裁员补偿", "离职补偿", "经济补偿", "补偿金"),
     ),
     TermPair(
         ("resignation", "resign", "quit", "quitting", "leave the company", "hand in my notice"),
@@ -113,6 +139,10 @@ CAREER_TERMS: tuple[TermPair, ...] = (
     TermPair(("referral", "employee referral"), ("内推",)),
     TermPair(("recruiter", "headhunter"), ("猎头", "招聘专员")),
     TermPair(("interview", "interviews", "interviewing", "interviewer"), ("面试", "面试官")),
+    TermPair(
+        ("behavioral interview", "behavioural interview", "behavioral questions"),
+        ("行为面试", "behavioral"),
+    ),
     TermPair(
         ("system design", "system design interview", "design round"),
         ("系统设计", "系统设计面试"),
@@ -132,11 +162,15 @@ CAREER_TERMS: tuple[TermPair, ...] = (
         ("倦怠", "职业倦怠", "燃尽", "身心俱疲", "精疲力尽", "累垮"),
     ),
     TermPair(
-        ("overtime", "long hours", "working late", "crunch", "996"),
-        ("加班", "996", "加班文化", "高强度加班"),
+        ("overtime", "long hours", "working late", "crunch", "996", "weekend work"),
+        ("加班", "996", "加班文化", "高强度加班", "大小周", "周末加班"),
     ),
     TermPair(
         ("on-call", "on call", "oncall", "pager", "paged"), ("值班", "on-call", "oncall", "值守")
+    ),
+    TermPair(
+        ("alert", "alerts", "alerting", "false alarm", "false alarms"),
+        ("告警", "报警", "无效告警", "误报"),
     ),
     TermPair(("stress", "stressed", "anxiety", "anxious", "pressure"), ("压力", "焦虑", "压力大")),
     TermPair(
@@ -153,11 +187,12 @@ CAREER_TERMS: tuple[TermPair, ...] = (
     ),
     TermPair(
         ("return to office", "RTO", "back to the office", "office mandate"),
-        ("返岗", "回办公室", "返回办公室", "坐班"),
+        ("返岗", "回办公室", "返回办公室", "坐班", "到办公室"),
     ),
     TermPair(
         ("remote work", "remote", "work from home", "WFH"), ("远程办公", "远程工作", "居家办公")
     ),
+    TermPair(("hybrid work", "hybrid"), ("混合办公",)),
     TermPair(("side project", "side hustle", "personal project"), ("副业", "个人项目", "业余项目")),
     TermPair(("time zone", "time zones", "distributed team"), ("时差", "跨时区")),
     # Engineering work -------------------------------------------------------------------
@@ -190,7 +225,15 @@ CAREER_TERMS: tuple[TermPair, ...] = (
     TermPair(("scale up", "scaling", "autoscaling", "capacity"), ("扩容", "扩缩容", "弹性伸缩")),
     TermPair(("A/B test", "AB test", "experiment"), ("A/B 测试", "AB测试", "实验")),
     TermPair(("machine learning", "ML"), ("机器学习", "算法")),
-    TermPair(("recommendation system", "recommender"), ("推荐系统",)),
+    TermPair(
+        ("recommendation system", "recommender", "recommender system", "recsys"),
+        ("推荐系统", "推荐算法"),
+    ),
+    TermPair(("cold start", "cold-start"), ("冷启动",)),
+    TermPair(("feature leakage", "label leakage", "data leakage"), ("特征穿越", "数据穿越")),
+    TermPair(("high concurrency", "high traffic"), ("高并发",)),
+    TermPair(("flash sale", "flash sales"), ("秒杀",)),
+    TermPair(("URL shortener", "short link", "short links"), ("短链", "短链接")),
     TermPair(("backend", "back-end"), ("后端",)),
     TermPair(("frontend", "front-end"), ("前端",)),
     # Talking and writing ----------------------------------------------------------------
