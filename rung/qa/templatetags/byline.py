@@ -28,7 +28,7 @@ def byline(person: Any, anonymous: bool = False, anonymous_label: str = "") -> S
             anonymous_label,
         )
     url = person.get_absolute_url()
-    parts = [
+    parts: list[str] = [
         format_html(
             '<span class="byline"><a href="{}" class="avatar-link" tabindex="-1">{}</a>'
             '<span class="who"><a class="name" href="{}">{}</a>',

@@ -70,7 +70,6 @@ def test_avatar_tag_sizes_and_missing_member() -> None:
     template = Template("{% load rung %}{% avatar member size %}")
     html = template.render(Context({"member": None, "size": 70}))
     assert (
-        html
-        == '<span class="avatar avatar-generated avatar-64 avatar-hue-0" aria-hidden="true">'
+        html == '<span class="avatar avatar-generated avatar-64 avatar-hue-0" aria-hidden="true">'
         "</span>\n"
     )
