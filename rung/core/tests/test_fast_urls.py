@@ -1,8 +1,11 @@
 """`fast_reverse` gives exactly what `reverse` gives, in every language and script prefix."""
 
+from typing import Any
+
 import pytest
+from django.http import HttpRequest, HttpResponse
 from django.template import Context, Template
-from django.urls import NoReverseMatch, reverse, set_script_prefix
+from django.urls import NoReverseMatch, path, reverse, set_script_prefix
 from django.utils import translation
 
 from rung.core.fast_urls import fast_reverse
@@ -68,3 +71,17 @@ def test_template_tag_matches_url_tag() -> None:
     with translation.override("zh-hans"):
         url, fast, kept = template.render(Context({"pk": 31})).split("|")
     assert url == fast == kept
+
+
+def _moved(request: HttpRequest, pk: int) -> HttpResponse:
+    return HttpResponse()
+
+
+urlpatterns = [path("elsewhere/answers/<int:pk>/edit/", _moved, name="moved")]
+
+
+def test_a_changed_url_configuration_is_not_served_from_kept_patterns(settings: Any) -> None:
+    settings.ROOT_URLCONF = "rung.core.tests.test_fast_urls"
+    assert fast_reverse("moved", 3) == "/elsewhere/answers/3/edit/"
+    with pytest.raises(NoReverseMatch):
+        fast_reverse("qa:answer_edit", 3)
