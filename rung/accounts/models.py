@@ -5,10 +5,10 @@ import hashlib
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.initials import initials
+from rung.core.fast_urls import fast_reverse
 from rung.core.languages import CHINESE, ENGLISH
 
 BIO_MAX_LENGTH = 1000
@@ -84,7 +84,7 @@ class User(AbstractUser):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("accounts:profile", args=[self.username])
+        return fast_reverse("accounts:profile", self.username)
 
     @property
     def name(self) -> str:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from rung.accounts.models import User
 from rung.accounts.slots import profile_sections
+from rung.core.fast_urls import fast_reverse
 from rung.moderation.models import Notice
 from rung.qa.slots import PostAction, post_action_register
 
@@ -31,7 +32,7 @@ def register() -> None:
         PostAction(
             name="flag",
             label=gettext_lazy("Flag"),
-            url=lambda kind, pk: reverse("moderation:flag", args=[kind, pk]),
+            url=lambda kind, pk: fast_reverse("moderation:flag", kind, pk),
         )
     )
     post_action_register(

@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString
 
 from rung.accounts.models import User
 from rung.accounts.slots import profile_actions
+from rung.core.fast_urls import fast_reverse
 from rung.notifications import selectors_follow
 from rung.notifications.models import WatchLevel
 from rung.qa.models import Question, Topic
@@ -110,7 +111,7 @@ def save_toggle_html(
         request._rung_save_csrf = token  # type: ignore[attr-defined]
     anchor = "question" if kind == "question" else f"answer-{post_id}"
     context: dict[str, Any] = {
-        "action": reverse(name, args=[post_id]),
+        "action": fast_reverse(name, post_id),
         "kind": kind,
         "post_id": post_id,
         "saved": saved,

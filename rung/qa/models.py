@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from rung.core.fast_urls import fast_reverse
 from rung.core.submit_once import one_row_per_submit, submit_token_field
 
 if TYPE_CHECKING:
@@ -190,8 +191,8 @@ class Question(Post):
     def get_absolute_url(self) -> str:
         slug = slugify(self.title)[:60]
         if slug:
-            return reverse("qa:question_slug", args=[self.pk, slug])
-        return reverse("qa:question", args=[self.pk])
+            return fast_reverse("qa:question_slug", self.pk, slug)
+        return fast_reverse("qa:question", self.pk)
 
     @property
     def anonymous_label(self) -> str:

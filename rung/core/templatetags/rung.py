@@ -1,13 +1,16 @@
 """Template helpers for dates, avatars and counts."""
 
 from datetime import datetime
+from typing import Any
 
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
+from rung.core.fast_urls import fast_reverse
 from rung.core.relative_time import exact_format, relative_label_or_slot
 
 register = template.Library()
@@ -32,6 +35,16 @@ def reltime(value: datetime | None) -> str:
     )
 
 
+@register.simple_tag
+def fast_url(viewname: str, *args: int | str) -> str:
+    """`{% url %}` for an address a page repeats per post: `{% fast_url "qa:answer_edit" pk %}`.
+
+    Gives the same address as `{% url %}` (rung/core/fast_urls.py); it takes positional
+    arguments only, and `as name` to keep the address in a variable.
+    """
+    return fast_reverse(viewname, *args)
+
+
 @register.filter
 def views_label(count: int) -> str:
     return ngettext("%(n)s view", "%(n)s views", count) % {"n": f"{count:,}"}
@@ -53,9 +66,31 @@ AVATAR_SIZES = (32, 64, 96)
 AVATAR_HUES = 24
 
 
-@register.inclusion_tag("core/avatar.html")
-def avatar(user: object, size: int = 32) -> dict[str, object]:
-    """Render a member's uploaded avatar, or a generated one from their initials."""
+def avatar_html(member: Any, size: int = 32) -> SafeString:
+    """Return a member's uploaded avatar, or a generated one from their initials.
+
+    Built in Python rather than from a template: a question page shows one per post.
+    """
     size = min(AVATAR_SIZES, key=lambda option: abs(option - size))
-    hue = getattr(user, "avatar_hue", 0) * AVATAR_HUES // 360
-    return {"member": user, "size": size, "hue": hue}
+    picture = getattr(member, "avatar", None)
+    if picture:
+        return format_html(
+            '<img class="avatar" src="{}" width="{}" height="{}" alt="" loading="lazy">\n',
+            picture.url,
+            size,
+            size,
+        )
+    hue = getattr(member, "avatar_hue", 0) * AVATAR_HUES // 360
+    return format_html(
+        '<span class="avatar avatar-generated avatar-{} avatar-hue-{}" aria-hidden="true">'
+        "{}</span>\n",
+        size,
+        hue,
+        getattr(member, "initials", ""),
+    )
+
+
+@register.simple_tag
+def avatar(member: object, size: int = 32) -> SafeString:
+    """Render a member's uploaded avatar, or a generated one from their initials."""
+    return avatar_html(member, size)

@@ -7,8 +7,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from html.parser import HTMLParser
 
-from django.urls import reverse
-
+from rung.core.fast_urls import fast_reverse
 from rung.languages.glossary.terms import (
     TERMS,
     Lang,
@@ -261,4 +260,4 @@ _MATCHER = GlossaryMatcher(TERMS)
 
 def link_glossary_terms(html: str, *, language: str | None) -> str:
     """Return sanitized post HTML with the first mention of each glossary term linked."""
-    return _MATCHER.link(html, language=language, glossary_url=reverse("languages:glossary"))
+    return _MATCHER.link(html, language=language, glossary_url=fast_reverse("languages:glossary"))
