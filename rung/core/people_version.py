@@ -1,4 +1,5 @@
-"""A version for what pages show of members: names, headlines, levels, avatars.
+"""A version for what pages show of members (names, headlines, levels, avatars) and of
+the shared career text (ladder and topic names, guides, rating labels, company levels).
 
 Rendered fragments are kept until evicted (rung/qa/fragments.py) and their keys carry the
 version of the question or topic they show, which a member editing their profile does not

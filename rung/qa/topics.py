@@ -5,6 +5,7 @@ from typing import Any
 from django.apps import apps as global_apps
 from django.utils import translation
 
+from rung.core.people_version import shared_text_changed
 from rung.ladder import content, content_zh
 from rung.ladder.services import CHINESE, ENGLISH, fill_rows, localized
 
@@ -87,3 +88,14 @@ def topics_translations_fill(apps: Any = global_apps) -> None:
         }
 
     fill_rows(Topic.objects.select_related("level"), TOPIC_FIELDS, shipped)
+
+
+# Saves that only move a topic's counters; anything else may change the text pages show.
+_COUNTER_FIELDS = frozenset({"question_count", "feed_version"})
+
+
+def topic_text_changed(update_fields: frozenset[str] | None = None, **kwargs: Any) -> None:
+    """A post_save receiver: a topic's name or guide may have changed, so stored pages
+    showing it are rendered again (rung/core/people_version.py)."""
+    if update_fields is None or not update_fields <= _COUNTER_FIELDS:
+        shared_text_changed()
