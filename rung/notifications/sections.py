@@ -8,14 +8,15 @@ all of a question page's from one read (selectors_follow.question_state_for).
 """
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
-from django.template.loader import get_template, render_to_string
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, gettext_noop, pgettext
 
 from rung.accounts.models import User
 from rung.accounts.slots import profile_actions
@@ -110,15 +111,31 @@ def save_toggle_html(
         token = get_token(request)
         request._rung_save_csrf = token  # type: ignore[attr-defined]
     anchor = "question" if kind == "question" else f"answer-{post_id}"
-    context: dict[str, Any] = {
-        "action": fast_reverse(name, post_id),
-        "kind": kind,
-        "post_id": post_id,
-        "saved": saved,
-        "back": back or f"{request.get_full_path()}#{anchor}",
-        "csrf_token": token,
-    }
-    return SafeString(get_template("notifications/_save_toggle.html").render(context))
+    # Built in Python rather than from a template: a question page holds one per post.
+    if saved:
+        flip, pressed, title, label = "0", "true", _SAVED_TITLE, gettext("Saved")
+    else:
+        flip, pressed, title, label = "1", "false", _SAVE_TITLE, pgettext("bookmark", "Save")
+    return format_html(
+        '<form class="save-form inline" method="post" action="{0}" hx-post="{0}"'
+        ' hx-swap="outerHTML"><input type="hidden" name="csrfmiddlewaretoken" value="{1}">'
+        '<input type="hidden" name="next" value="{2}">'
+        '<input type="hidden" name="saved" value="{3}">'
+        '<button type="submit" class="link save{4}" aria-pressed="{5}" title="{6}">{7}</button>'
+        "</form>",
+        fast_reverse(name, post_id),
+        token,
+        back or f"{request.get_full_path()}#{anchor}",
+        flip,
+        " saved" if saved else "",
+        pressed,
+        gettext(title),
+        label,
+    )
+
+
+_SAVED_TITLE = gettext_noop("On your Saved page; click to remove it")
+_SAVE_TITLE = gettext_noop("Keep it on your Saved page")
 
 
 # --- the slots' sections ------------------------------------------------------------------

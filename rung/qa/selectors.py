@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -24,6 +25,8 @@ from django.urls import reverse
 
 from rung.accounts.models import User
 from rung.accounts.selectors import byline_related
+from rung.core.people_version import people_version
+from rung.core.prepared_sql import PreparedRows
 from rung.ladder.models import Expectation, Level
 from rung.qa.models import (
     Answer,
@@ -36,7 +39,7 @@ from rung.qa.models import (
     Topic,
     Visibility,
 )
-from rung.qa.visibility import Viewer, readable_answers_q, readable_q
+from rung.qa.visibility import Viewer, readable, readable_answers_q, readable_q
 
 FeedSort = Literal["newest", "top", "unanswered"]
 FEED_SORTS: tuple[FeedSort, ...] = ("newest", "top", "unanswered")
@@ -182,15 +185,60 @@ def question_get_visible(pk: int, *, viewer: Viewer = None) -> Question:
     """Return a question the viewer may read, or raise 404; `question_load_card` adds the rest.
 
     Without a viewer, only a published question: what anyone may read.
+
+    The question's own row is read afresh every time, and who may read it is decided on
+    that row, so a question hidden or deleted a moment ago is gone at once. What it joins
+    (the asker's byline, its context, the outcome) is kept in the shared cache under the
+    question's version and the people version, which every change to them raises.
     """
+    kept = cache.get(_question_related_key(pk))
+    if kept is not None:
+        rows = _question_row.rows(pk)
+        if not rows:
+            raise Http404("No such question.")
+        question = Question.from_db(connection.alias, _QUESTION_FIELDS, rows[0])
+        if not readable(question, viewer):
+            raise Http404("No such question.")
+        version, keys, fields_cache = kept
+        if version == question.version and keys == _related_keys(question):
+            question._state.fields_cache = fields_cache
+            return question
     try:
         # The outcome comes in the same row (one LEFT JOIN on its unique key), so the page
         # and the asker's links beside it cost no query of their own.
-        return Question.objects.select_related(
-            *_CARD_RELATED, "ctx_scale", "duplicate_of", "outcome"
-        ).get(readable_q(viewer), pk=pk)
+        question = Question.objects.select_related(*_QUESTION_RELATED).get(
+            readable_q(viewer), pk=pk
+        )
     except Question.DoesNotExist:
         raise Http404("No such question.") from None
+    cache.set(
+        _question_related_key(pk),
+        (question.version, _related_keys(question), question._state.fields_cache),
+        None,
+    )
+    return question
+
+
+_QUESTION_RELATED = (*_CARD_RELATED, "ctx_scale", "duplicate_of", "outcome")
+_QUESTION_FIELDS = tuple(field.attname for field in Question._meta.concrete_fields)
+_QUESTION_KEYS = (
+    "author_id",
+    "ctx_level_id",
+    "ctx_company_level_id",
+    "ctx_scale_id",
+    "duplicate_of_id",
+)
+_question_row = PreparedRows(
+    lambda pk: Question.objects.filter(pk=pk).values_list(*_QUESTION_FIELDS)
+)
+
+
+def _question_related_key(pk: int) -> str:
+    return f"qrelated:1:{people_version()}:{pk}"
+
+
+def _related_keys(question: Question) -> tuple[object, ...]:
+    return tuple(getattr(question, name) for name in _QUESTION_KEYS)
 
 
 def question_load_card(question: Question) -> Question:
