@@ -24,19 +24,23 @@ class PreparedRows:
     """
 
     def __init__(self, build: Callable[..., QuerySet[Any, Any]], parameters: int = 1) -> None:
-        if not 0 < parameters <= len(_MARKERS):
-            raise ValueError("A prepared read takes one to three parameters.")
+        if not 0 <= parameters <= len(_MARKERS):
+            raise ValueError("A prepared read takes at most three parameters.")
         self._build = build
         self._parameters = parameters
-        self._compiled: dict[tuple[str, str], tuple[str, list[Any], list[Any]]] = {}
+        self._compiled: dict[
+            tuple[str, str], tuple[str, list[Any], list[Any], list[int] | None]
+        ] = {}
 
-    def _compile(self, using: str) -> tuple[str, list[Any], list[Any]]:
+    def _compile(self, using: str) -> tuple[str, list[Any], list[Any], list[int] | None]:
         connection = connections[using]
         key = (using, connection.vendor)
         compiled = self._compiled.get(key)
         if compiled is None:
             markers = _MARKERS[: self._parameters]
-            compiler = self._build(*markers).query.get_compiler(using)
+            queryset = self._build(*markers)
+            query = queryset.query
+            compiler = query.get_compiler(using)
             sql, params = compiler.as_sql()
             slots: list[Any] = []
             for param in params:
@@ -48,20 +52,42 @@ class PreparedRows:
                 (position, converters, expression)
                 for position, (converters, expression) in compiler.get_converters(columns).items()
             ]
-            compiled = (sql, slots, converters)
+            # The columns may come in another order than asked for; put them back as
+            # `values_list` itself does.
+            names = [*query.extra_select, *query.values_select, *query.annotation_select]
+            # modeltranslation's querysets select the columns from a set, keeping the
+            # order asked for in `original_fields`.
+            fields = list(
+                getattr(queryset, "original_fields", None)
+                or getattr(queryset, "_fields", None)
+                or ()
+            )
+            if not fields:
+                raise ValueError("A prepared read names its columns with values_list.")
+            asked = [*fields, *(n for n in query.annotation_select if n not in fields)]
+            order = None if asked == names else [names.index(name) for name in asked]
+            compiled = (sql, slots, converters, order)
             self._compiled[key] = compiled
         return compiled
 
     def rows(self, *values: Any, using: str = "default") -> list[tuple[Any, ...]]:
         """Run the read with these parameter values and return its rows."""
-        sql, slots, converters = self._compile(using)
+        sql, slots, converters, order = self._compile(using)
         params = [values[slot] if isinstance(slot, int) else slot[1] for slot in slots]
         connection = connections[using]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows: Sequence[tuple[Any, ...]] = cursor.fetchall()
-        if not converters:
-            return [tuple(row) for row in rows]
+        if converters:
+            rows = self._convert(rows, converters, connection)
+        if order is not None:
+            return [tuple(row[index] for index in order) for row in rows]
+        return [tuple(row) for row in rows]
+
+    @staticmethod
+    def _convert(
+        rows: Sequence[tuple[Any, ...]], converters: list[Any], connection: Any
+    ) -> list[tuple[Any, ...]]:
         out = []
         for row in rows:
             values_out = list(row)

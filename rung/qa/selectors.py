@@ -152,11 +152,29 @@ def latest_questions(
 
 
 def topic_get(slug: str) -> Topic:
-    """Return a topic with its level guide, or raise 404."""
+    """Return a topic with its level guide, or raise 404.
+
+    The topic with its level is kept in the shared cache under the people version, which
+    any edit of topic or ladder text raises; its counters are read afresh each time.
+    """
+    key = f"topic:1:{people_version()}:{slug}"
+    kept: Topic | None = cache.get(key)
+    if kept is not None:
+        rows = _topic_counters.rows(kept.pk)
+        if rows:
+            kept.feed_version, kept.question_count = rows[0]
+            return kept
     try:
-        return Topic.objects.select_related("level", "level__track").get(slug=slug)
+        topic = Topic.objects.select_related("level", "level__track").get(slug=slug)
     except Topic.DoesNotExist:
         raise Http404("No such topic.") from None
+    cache.set(key, topic, None)
+    return topic
+
+
+_topic_counters = PreparedRows(
+    lambda pk: Topic.objects.filter(pk=pk).values_list("feed_version", "question_count")
+)
 
 
 # --- what a visitor's cached page is looked up by (rung/qa/visitor_pages.py) -----------
@@ -171,6 +189,14 @@ def question_version(pk: int) -> tuple[int, str]:
     if found is None:
         raise Http404("No such question.")
     return found
+
+
+def topics_version() -> int:
+    """Return a number every change to any topic's feed raises: the sum of their versions."""
+    return sum(version for (version,) in _topic_versions.rows())
+
+
+_topic_versions = PreparedRows(lambda: Topic.objects.order_by().values_list("feed_version"), 0)
 
 
 def topics_by_kind() -> tuple[list[Topic], list[Topic]]:
