@@ -228,6 +228,15 @@ def question_get_visible(pk: int, *, viewer: Viewer = None) -> Question:
         version, keys, fields_cache = kept
         if version == question.version and keys == _related_keys(question):
             question._state.fields_cache = fields_cache
+            if question.duplicate_of_id is not None:
+                # Read afresh: its title and whether it may be linked are its own, not
+                # under this question's version.
+                duplicate = _question_row.rows(question.duplicate_of_id)
+                fields_cache["duplicate_of"] = (
+                    Question.from_db(connection.alias, _QUESTION_FIELDS, duplicate[0])
+                    if duplicate
+                    else None
+                )
             return question
     try:
         # The outcome comes in the same row (one LEFT JOIN on its unique key), so the page
@@ -237,10 +246,13 @@ def question_get_visible(pk: int, *, viewer: Viewer = None) -> Question:
         )
     except Question.DoesNotExist:
         raise Http404("No such question.") from None
+    kept_cache = {
+        name: value
+        for name, value in question._state.fields_cache.items()
+        if name != "duplicate_of"
+    }
     cache.set(
-        _question_related_key(pk),
-        (question.version, _related_keys(question), question._state.fields_cache),
-        None,
+        _question_related_key(pk), (question.version, _related_keys(question), kept_cache), None
     )
     return question
 

@@ -12,7 +12,7 @@ from rung.accounts.models import User
 from rung.qa import invitation_selectors, selectors
 from rung.qa.invitation_services import answer_invite
 from rung.qa.models import AnswerInvitation, Question, Visibility
-from rung.qa.moderation_services import post_visibility_set
+from rung.qa.moderation_services import post_visibility_set, question_close_as_duplicate
 from rung.qa.visibility import readable, readable_q
 from rung.testing import make_member, make_question
 
@@ -65,6 +65,19 @@ def test_renamed_asker_shows_at_once(question: Question, bob: User, alice: User)
     alice.display_name = "Alice Wong"
     alice.save()
     assert selectors.question_get_visible(question.pk, viewer=bob).author.name == "Alice Wong"
+
+
+def test_hidden_duplicate_target_is_no_longer_linked_at_once(
+    question: Question, alice: User, bob_client: Client, mod: User
+) -> None:
+    """The question a closed one duplicates is read afresh, not kept with the closed one."""
+    target = make_question(alice, title="The original question about calibration")
+    question_close_as_duplicate(question=question, duplicate_of=target, actor=mod)
+    url = question.get_absolute_url()
+    assert target.title in bob_client.get(url).content.decode()
+    post_visibility_set(post=target, visibility=Visibility.HIDDEN, actor=mod, reason="spam")
+    page = bob_client.get(url).content.decode()
+    assert target.title not in page and "Closed as a duplicate." in page
 
 
 def test_readable_agrees_with_the_filter(alice: User, bob: User, mod: User) -> None:
