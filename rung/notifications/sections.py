@@ -168,7 +168,7 @@ class _ToggleShared:
             f' value="{self.token}"><input type="hidden" name="next" value="{back}">'
             f'<input type="hidden" name="saved" value="{flip}"><button type="submit"'
             f' class="link save{extra}" aria-pressed="{pressed}" title="{title}">{label}</button>'
-            "</form>"
+            "</form>\n"
         )
 
 

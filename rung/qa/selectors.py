@@ -191,12 +191,31 @@ def question_version(pk: int) -> tuple[int, str]:
     return found
 
 
-def topics_version() -> int:
-    """Return a number every change to any topic's feed raises: the sum of their versions."""
-    return sum(version for (version,) in _topic_versions.rows())
+def home_topics() -> tuple[list[Topic], list[Topic], int]:
+    """Return (level topics, subject topics, the sum of their feed versions) for the home page.
+
+    Every question sits in a topic, so any change raises the sum. The topics with their
+    levels are kept in the shared cache under the people version, which any edit of topic
+    or ladder text raises; their counters are read afresh, in one query compiled once.
+    """
+    key = f"hometopics:1:{people_version()}"
+    kept: tuple[list[Topic], list[Topic]] | None = cache.get(key)
+    if kept is not None:
+        levels, subjects = kept
+        counters = {pk: (version, count) for pk, version, count in _topic_counters_all.rows()}
+        topics = [*levels, *subjects]
+        if counters.keys() == {topic.pk for topic in topics}:
+            for topic in topics:
+                topic.feed_version, topic.question_count = counters[topic.pk]
+            return levels, subjects, sum(version for version, _count in counters.values())
+    levels, subjects = topics_by_kind()
+    cache.set(key, (levels, subjects), None)
+    return levels, subjects, sum(topic.feed_version for topic in (*levels, *subjects))
 
 
-_topic_versions = PreparedRows(lambda: Topic.objects.order_by().values_list("feed_version"), 0)
+_topic_counters_all = PreparedRows(
+    lambda: Topic.objects.order_by().values_list("pk", "feed_version", "question_count"), 0
+)
 
 
 def topics_by_kind() -> tuple[list[Topic], list[Topic]]:

@@ -11,7 +11,7 @@ from django.test import Client
 from rung.accounts.models import User
 from rung.qa import invitation_selectors, selectors
 from rung.qa.invitation_services import answer_invite
-from rung.qa.models import AnswerInvitation, Question, Visibility
+from rung.qa.models import AnswerInvitation, Question, Topic, Visibility
 from rung.qa.moderation_services import post_visibility_set, question_close_as_duplicate
 from rung.qa.visibility import readable, readable_q
 from rung.testing import make_member, make_question
@@ -127,3 +127,21 @@ def test_invitation_to_another_member_leaves_the_list_of_others(
     answer_invite(question=question, inviter=question.author, invitee=erin)
     assert invitation_selectors.invited_question_ids(erin.pk) == {question.pk}
     assert invitation_selectors.invited_question_ids(bob.pk) == frozenset()
+
+
+def test_home_topics_keep_their_counters_current(alice: User) -> None:
+    """The home page's topics come from the cache, with versions and counts read afresh."""
+    selectors.home_topics()
+    Topic.objects.filter(slug="mid-level").update(question_count=77, feed_version=50)
+    levels, subjects, version = selectors.home_topics()
+    mid = next(topic for topic in (*levels, *subjects) if topic.slug == "mid-level")
+    assert (mid.question_count, mid.feed_version) == (77, 50)
+    assert version == sum(Topic.objects.values_list("feed_version", flat=True))
+
+
+def test_a_topic_removed_is_gone_from_the_home_topics() -> None:
+    levels, subjects, _version = selectors.home_topics()
+    gone = subjects[0]
+    Topic.objects.filter(pk=gone.pk).delete()
+    levels, subjects, _version = selectors.home_topics()
+    assert gone.pk not in {topic.pk for topic in (*levels, *subjects)}

@@ -1,6 +1,5 @@
 """Reading pages: home, topic feeds, question pages and revision history."""
 
-import functools
 import hashlib
 import secrets
 import uuid
@@ -36,17 +35,17 @@ VISITOR_COOKIE_AGE = 365 * 24 * 3600
 
 @require_safe
 def home(request: HtmxRequest) -> HttpResponse:
-    # Every question sits in a topic, so any change raises this sum; the topics themselves
-    # are read only when a part that lists them is rendered.
-    version = selectors.topics_version()
+    levels, subjects, version = selectors.home_topics()
     if visitor_pages.eligible(request):
         return visitor_pages.serve(
-            request, ("home", version), lambda marks: _home(request, version)
+            request, ("home", version), lambda marks: _home(request, levels, subjects, version)
         )
-    return _home(request, version)
+    return _home(request, levels, subjects, version)
 
 
-def _home(request: HtmxRequest, version: int) -> HttpResponse:
+def _home(
+    request: HtmxRequest, levels: list[Topic], subjects: list[Topic], version: int
+) -> HttpResponse:
     # A cursor that is not one of ours reads as the first page, never an error.
     cursor = fragments.cursor_key(request.GET.get("after"))
     muted = _muted_topics(request)
@@ -66,10 +65,7 @@ def _home(request: HtmxRequest, version: int) -> HttpResponse:
         patch_vary_headers(response, ["HX-Request"])
         return response
 
-    # Both parts list the topics: read them once, and only if either is rendered.
-    @functools.cache
     def topics_context() -> dict[str, object]:
-        levels, subjects = selectors.topics_by_kind()
         return {"level_topics": levels, "subject_topics": subjects}
 
     response = render(
