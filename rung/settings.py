@@ -145,6 +145,8 @@ TEMPLATES = [
                 "rung.moderation.context_processors.moderation",
                 # The bell and its unread count, for members.
                 "rung.notifications.context_processors.bell",
+                # Last, so it replaces Django's `csrf_token`: one masking per response.
+                "rung.core.page_csrf.csrf",
             ],
         },
     }

@@ -7,11 +7,16 @@ decide the same way.
 
 from collections.abc import Callable
 
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
 
 from rung.accounts.models import User
+from rung.core.prepared_sql import PreparedRows
 
 MODERATORS_GROUP = "Moderators"
+# Asked on most pages a member opens, so compiled once (rung/core/prepared_sql.py).
+_in_moderators = PreparedRows(
+    lambda pk: Group.objects.filter(user=pk, name=MODERATORS_GROUP).values_list("pk")[:1]
+)
 
 Member = User | AnonymousUser | None
 
@@ -25,7 +30,7 @@ def is_moderator(member: Member) -> bool:
     # Kept on the member object: a page asks several times per request.
     cached: bool | None = getattr(member, "_rung_in_moderators", None)
     if cached is None:
-        cached = member.groups.filter(name=MODERATORS_GROUP).exists()
+        cached = bool(_in_moderators.rows(member.pk))
         member._rung_in_moderators = cached  # type: ignore[attr-defined]
     return cached
 

@@ -8,18 +8,20 @@ all of a question page's from one read (selectors_follow.question_state_for).
 """
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from dataclasses import dataclass
 
 from django.http import HttpRequest
-from django.middleware.csrf import get_token
-from django.template.loader import get_template, render_to_string
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext, gettext_noop, pgettext
 
 from rung.accounts.models import User
 from rung.accounts.slots import profile_actions
 from rung.core.fast_urls import fast_reverse
+from rung.core.page_csrf import page_csrf_token
 from rung.notifications import selectors_follow
 from rung.notifications.models import WatchLevel
 from rung.qa.models import Question, Topic
@@ -101,24 +103,73 @@ def save_toggle_html(
     request: HttpRequest, kind: str, post_id: int, saved: bool, *, back: str = ""
 ) -> SafeString:
     """Render one Save / Saved toggle; many render per page, so without context processors."""
-    name = (
-        "notifications:bookmark_question" if kind == "question" else "notifications:bookmark_answer"
-    )
-    token = getattr(request, "_rung_save_csrf", None)
-    if token is None:
-        # One masked token for every toggle of the page: masking draws random bytes.
-        token = get_token(request)
-        request._rung_save_csrf = token  # type: ignore[attr-defined]
-    anchor = "question" if kind == "question" else f"answer-{post_id}"
-    context: dict[str, Any] = {
-        "action": fast_reverse(name, post_id),
-        "kind": kind,
-        "post_id": post_id,
-        "saved": saved,
-        "back": back or f"{request.get_full_path()}#{anchor}",
-        "csrf_token": token,
-    }
-    return SafeString(get_template("notifications/_save_toggle.html").render(context))
+    shared = _ToggleShared.of(request)
+    where = escape(back) if back else shared.back(kind, post_id)
+    return shared.toggle(kind, post_id, saved, where)
+
+
+_SAVED_TITLE = gettext_noop("On your Saved page; click to remove it")
+_SAVE_TITLE = gettext_noop("Keep it on your Saved page")
+
+
+@dataclass(frozen=True)
+class _ToggleShared:
+    """What every Save toggle of one response shares, escaped once: a question page holds
+    one toggle per post, so they are put together in Python rather than from a template."""
+
+    language: str
+    token: str
+    path: str
+    saved_title: str
+    saved_label: str
+    save_title: str
+    save_label: str
+
+    @classmethod
+    def of(cls, request: HttpRequest) -> "_ToggleShared":
+        shared: _ToggleShared | None = getattr(request, "_rung_save_toggle", None)
+        if shared is None or shared.language != get_language():
+            shared = cls(
+                language=get_language(),
+                token=escape(page_csrf_token(request)),
+                path=escape(request.get_full_path()),
+                saved_title=escape(gettext(_SAVED_TITLE)),
+                saved_label=escape(gettext("Saved")),
+                save_title=escape(gettext(_SAVE_TITLE)),
+                save_label=escape(pgettext("bookmark", "Save")),
+            )
+            request._rung_save_toggle = shared  # type: ignore[attr-defined]
+        return shared
+
+    def back(self, kind: str, post_id: int) -> str:
+        return f"{self.path}#question" if kind == "question" else f"{self.path}#answer-{post_id}"
+
+    def toggle(self, kind: str, post_id: int, saved: bool, back: str) -> SafeString:
+        name = (
+            "notifications:bookmark_question"
+            if kind == "question"
+            else "notifications:bookmark_answer"
+        )
+        action = escape(fast_reverse(name, post_id))
+        if saved:
+            flip, extra, pressed, title, label = (
+                "0",
+                " saved",
+                "true",
+                self.saved_title,
+                self.saved_label,
+            )
+        else:
+            flip, extra, pressed, title, label = "1", "", "false", self.save_title, self.save_label
+        # Every value above is escaped: the address, token and path here, the words in `of`.
+        return SafeString(
+            f'<form class="save-form inline" method="post" action="{action}" hx-post="{action}"'
+            ' hx-swap="outerHTML"><input type="hidden" name="csrfmiddlewaretoken"'
+            f' value="{self.token}"><input type="hidden" name="next" value="{back}">'
+            f'<input type="hidden" name="saved" value="{flip}"><button type="submit"'
+            f' class="link save{extra}" aria-pressed="{pressed}" title="{title}">{label}</button>'
+            "</form>\n"
+        )
 
 
 # --- the slots' sections ------------------------------------------------------------------
@@ -148,13 +199,14 @@ def save_toggles(request: HttpRequest, posts: Sequence[PostRef]) -> Mapping[Post
     out: dict[PostRef, str] = {}
     if not request.user.is_authenticated:
         return out
+    shared = _ToggleShared.of(request)
     for post in posts:
         if post.kind not in ("question", "answer"):
             continue
         state = selectors_follow.question_state_for(request, post.question_id)
         assert state is not None
         saved = state.question_saved if post.kind == "question" else post.pk in state.saved_answers
-        out[post] = save_toggle_html(request, post.kind, post.pk, saved)
+        out[post] = shared.toggle(post.kind, post.pk, saved, shared.back(post.kind, post.pk))
     return out
 
 

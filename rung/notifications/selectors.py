@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from rung.accounts.models import User
+from rung.core.prepared_sql import PreparedRows
 from rung.notifications.describe import Described, describe, grouped, open_path
 from rung.notifications.models import Notification
 
@@ -15,12 +16,17 @@ PAGE_SIZE = 30
 
 def unread_count(user: User) -> int:
     """The member's unread notices, up to UNREAD_CAP + 1: one query on a partial index."""
-    return (
-        Notification.objects.filter(recipient=user, read_at=None)
+    return len(_unread_ids.rows(user.pk))
+
+
+# The bell reads this on every page a member opens, so it is compiled once.
+_unread_ids = PreparedRows(
+    lambda pk: (
+        Notification.objects.filter(recipient=pk, read_at=None)
         .order_by()
-        .values("pk")[: UNREAD_CAP + 1]
-        .count()
+        .values_list("pk")[: UNREAD_CAP + 1]
     )
+)
 
 
 @dataclass(frozen=True)

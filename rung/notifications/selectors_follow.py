@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from rung.accounts.models import User
 from rung.accounts.roles import is_moderator
 from rung.core.markdown import excerpt
+from rung.core.prepared_sql import PreparedRows
 from rung.notifications.models import Bookmark, Follow, WatchLevel
 from rung.qa.models import Answer, Post, Question, Visibility
 from rung.qa.visibility import readable_q
@@ -248,7 +249,23 @@ def follow_level(user: User, **target: object) -> str | None:
     """The member's level for one topic, question or member, or None."""
     if not user.is_authenticated:
         return None
-    return Follow.objects.filter(user=user, **target).values_list("level", flat=True).first()
+    ((name, value),) = target.items()
+    rows = _follow_levels[name].rows(user.pk, getattr(value, "pk", value))
+    return rows[0][0] if rows else None
+
+
+# A topic's, question's and profile's page each read the member's level: compiled once.
+_follow_levels = {
+    name: PreparedRows(
+        lambda user, target, name=name: (
+            Follow.objects.filter(user=user, **{name: target})
+            .order_by("pk")
+            .values_list("level")[:1]
+        ),
+        2,
+    )
+    for name in ("topic", "question", "member")
+}
 
 
 def muted_topic_ids(user: User) -> list[int]:

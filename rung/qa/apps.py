@@ -9,7 +9,8 @@ class QaConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from rung.qa import tasks
-        from rung.qa.models import Topic
+        from rung.qa.invitation_selectors import invitation_saved
+        from rung.qa.models import AnswerInvitation, Topic
         from rung.qa.sections import register
         from rung.qa.topics import topic_text_changed
 
@@ -18,3 +19,7 @@ class QaConfig(AppConfig):
         tasks.subscribe()
         # Topic names and guides are on cached pages: an operator's edit renders them again.
         post_save.connect(topic_text_changed, sender=Topic, dispatch_uid="qa-topic-text")
+        # A member's pages skip the invitation read for questions they were never invited to.
+        post_save.connect(
+            invitation_saved, sender=AnswerInvitation, dispatch_uid="qa-invitation-created"
+        )

@@ -22,12 +22,12 @@ from typing import Any
 
 from django.core.cache import cache
 from django.http import HttpRequest
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from rung.core.human_check import started_token
+from rung.core.page_csrf import page_csrf_token
 from rung.core.people_version import people_version
 from rung.core.relative_time import label_slot_mark, relative_label_at
 from rung.qa.slots import PostRef, reader_post_parts
@@ -127,19 +127,6 @@ def reader_post_slot(context: Any, kind: str, post_id: int, question_id: int) ->
     return f"{mark}{kind}.{post_id}.{question_id}" if mark else ""
 
 
-def _page_csrf_token(request: HttpRequest) -> str:
-    """Return one masked CSRF token for every form on the page, as Django's own context does.
-
-    Masking a token draws 32 random characters; a question page holds a form per answer
-    and reply, and masking once per form was a third of the page's time.
-    """
-    token: str | None = getattr(request, "_rung_csrf_token", None)
-    if token is None:
-        token = get_token(request)
-        request._rung_csrf_token = token  # type: ignore[attr-defined]
-    return token
-
-
 def _page_started_token(request: HttpRequest) -> str:
     """Return the signed time the page is shown, once for all its forms."""
     token: str | None = getattr(request, "_rung_started_token", None)
@@ -166,7 +153,7 @@ def _fill_slots(request: HttpRequest, pieces: list[str]) -> SafeString:
         if index % 2 == 0:
             out.append(piece)
         elif piece == _CSRF:
-            out.append(_page_csrf_token(request))
+            out.append(page_csrf_token(request))
         elif piece == _STARTED:
             out.append(_page_started_token(request))
         elif piece in refs:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.db.models.expressions import RawSQL
 from django.utils.translation import ngettext
@@ -152,7 +154,13 @@ def invitations_sent(question: Question) -> list[AnswerInvitation]:
 
 
 def invitation_for_reader(question: Question, member: User) -> AnswerInvitation | None:
-    """Return the member's open invitation to answer a question: not declined, not answered."""
+    """Return the member's open invitation to answer a question: not declined, not answered.
+
+    Most members were never invited to most questions: the questions a member was ever
+    invited to are kept in the shared cache, so their other pages read no invitation.
+    """
+    if question.pk not in invited_question_ids(member.pk):
+        return None
     return (
         AnswerInvitation.objects.filter(question=question, invitee=member, declined_at=None)
         .exclude(
@@ -164,6 +172,38 @@ def invitation_for_reader(question: Question, member: User) -> AnswerInvitation 
         )
         .first()
     )
+
+
+def _invited_key(member_id: int) -> str:
+    return f"invited:1:{member_id}"
+
+
+def invited_question_ids(member_id: int) -> frozenset[int]:
+    """Return the questions a member was ever invited to answer (declined and answered too)."""
+    key = _invited_key(member_id)
+    ids: frozenset[int] | None = cache.get(key)
+    if ids is None:
+        ids = frozenset(
+            AnswerInvitation.objects.filter(invitee_id=member_id).values_list(
+                "question_id", flat=True
+            )
+        )
+        cache.set(key, ids, None)
+    return ids
+
+
+def invited_question_ids_forget(member_id: int) -> None:
+    """Read a member's invitations afresh: now, and again once the new one is committed,
+    so a page read in between cannot keep the list without it."""
+    key = _invited_key(member_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
+def invitation_saved(instance: AnswerInvitation, created: bool, **kwargs: Any) -> None:
+    """Forget the invitee's list when an invitation is made, however it is made."""
+    if created:
+        invited_question_ids_forget(instance.invitee_id)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -24,6 +25,8 @@ from django.urls import reverse
 
 from rung.accounts.models import User
 from rung.accounts.selectors import byline_related
+from rung.core.people_version import people_version
+from rung.core.prepared_sql import PreparedRows
 from rung.ladder.models import Expectation, Level
 from rung.qa.models import (
     Answer,
@@ -36,7 +39,7 @@ from rung.qa.models import (
     Topic,
     Visibility,
 )
-from rung.qa.visibility import Viewer, readable_answers_q, readable_q
+from rung.qa.visibility import Viewer, readable, readable_answers_q, readable_q
 
 FeedSort = Literal["newest", "top", "unanswered"]
 FEED_SORTS: tuple[FeedSort, ...] = ("newest", "top", "unanswered")
@@ -149,11 +152,29 @@ def latest_questions(
 
 
 def topic_get(slug: str) -> Topic:
-    """Return a topic with its level guide, or raise 404."""
+    """Return a topic with its level guide, or raise 404.
+
+    The topic with its level is kept in the shared cache under the people version, which
+    any edit of topic or ladder text raises; its counters are read afresh each time.
+    """
+    key = f"topic:1:{people_version()}:{slug}"
+    kept: Topic | None = cache.get(key)
+    if kept is not None:
+        rows = _topic_counters.rows(kept.pk)
+        if rows:
+            kept.feed_version, kept.question_count = rows[0]
+            return kept
     try:
-        return Topic.objects.select_related("level", "level__track").get(slug=slug)
+        topic = Topic.objects.select_related("level", "level__track").get(slug=slug)
     except Topic.DoesNotExist:
         raise Http404("No such topic.") from None
+    cache.set(key, topic, None)
+    return topic
+
+
+_topic_counters = PreparedRows(
+    lambda pk: Topic.objects.filter(pk=pk).values_list("feed_version", "question_count")
+)
 
 
 # --- what a visitor's cached page is looked up by (rung/qa/visitor_pages.py) -----------
@@ -170,6 +191,33 @@ def question_version(pk: int) -> tuple[int, str]:
     return found
 
 
+def home_topics() -> tuple[list[Topic], list[Topic], int]:
+    """Return (level topics, subject topics, the sum of their feed versions) for the home page.
+
+    Every question sits in a topic, so any change raises the sum. The topics with their
+    levels are kept in the shared cache under the people version, which any edit of topic
+    or ladder text raises; their counters are read afresh, in one query compiled once.
+    """
+    key = f"hometopics:1:{people_version()}"
+    kept: tuple[list[Topic], list[Topic]] | None = cache.get(key)
+    if kept is not None:
+        levels, subjects = kept
+        counters = {pk: (version, count) for pk, version, count in _topic_counters_all.rows()}
+        topics = [*levels, *subjects]
+        if counters.keys() == {topic.pk for topic in topics}:
+            for topic in topics:
+                topic.feed_version, topic.question_count = counters[topic.pk]
+            return levels, subjects, sum(version for version, _count in counters.values())
+    levels, subjects = topics_by_kind()
+    cache.set(key, (levels, subjects), None)
+    return levels, subjects, sum(topic.feed_version for topic in (*levels, *subjects))
+
+
+_topic_counters_all = PreparedRows(
+    lambda: Topic.objects.order_by().values_list("pk", "feed_version", "question_count"), 0
+)
+
+
 def topics_by_kind() -> tuple[list[Topic], list[Topic]]:
     """Return (level topics in ladder order, subject topics)."""
     topics = list(Topic.objects.select_related("level", "level__track"))
@@ -182,15 +230,72 @@ def question_get_visible(pk: int, *, viewer: Viewer = None) -> Question:
     """Return a question the viewer may read, or raise 404; `question_load_card` adds the rest.
 
     Without a viewer, only a published question: what anyone may read.
+
+    The question's own row is read afresh every time, and who may read it is decided on
+    that row, so a question hidden or deleted a moment ago is gone at once. What it joins
+    (the asker's byline, its context, the outcome) is kept in the shared cache under the
+    question's version and the people version, which every change to them raises.
     """
+    kept = cache.get(_question_related_key(pk))
+    if kept is not None:
+        rows = _question_row.rows(pk)
+        if not rows:
+            raise Http404("No such question.")
+        question = Question.from_db(connection.alias, _QUESTION_FIELDS, rows[0])
+        if not readable(question, viewer):
+            raise Http404("No such question.")
+        version, keys, fields_cache = kept
+        if version == question.version and keys == _related_keys(question):
+            question._state.fields_cache = fields_cache
+            if question.duplicate_of_id is not None:
+                # Read afresh: its title and whether it may be linked are its own, not
+                # under this question's version.
+                duplicate = _question_row.rows(question.duplicate_of_id)
+                fields_cache["duplicate_of"] = (
+                    Question.from_db(connection.alias, _QUESTION_FIELDS, duplicate[0])
+                    if duplicate
+                    else None
+                )
+            return question
     try:
         # The outcome comes in the same row (one LEFT JOIN on its unique key), so the page
         # and the asker's links beside it cost no query of their own.
-        return Question.objects.select_related(
-            *_CARD_RELATED, "ctx_scale", "duplicate_of", "outcome"
-        ).get(readable_q(viewer), pk=pk)
+        question = Question.objects.select_related(*_QUESTION_RELATED).get(
+            readable_q(viewer), pk=pk
+        )
     except Question.DoesNotExist:
         raise Http404("No such question.") from None
+    kept_cache = {
+        name: value
+        for name, value in question._state.fields_cache.items()
+        if name != "duplicate_of"
+    }
+    cache.set(
+        _question_related_key(pk), (question.version, _related_keys(question), kept_cache), None
+    )
+    return question
+
+
+_QUESTION_RELATED = (*_CARD_RELATED, "ctx_scale", "duplicate_of", "outcome")
+_QUESTION_FIELDS = tuple(field.attname for field in Question._meta.concrete_fields)
+_QUESTION_KEYS = (
+    "author_id",
+    "ctx_level_id",
+    "ctx_company_level_id",
+    "ctx_scale_id",
+    "duplicate_of_id",
+)
+_question_row = PreparedRows(
+    lambda pk: Question.objects.filter(pk=pk).values_list(*_QUESTION_FIELDS)
+)
+
+
+def _question_related_key(pk: int) -> str:
+    return f"qrelated:1:{people_version()}:{pk}"
+
+
+def _related_keys(question: Question) -> tuple[object, ...]:
+    return tuple(getattr(question, name) for name in _QUESTION_KEYS)
 
 
 def question_load_card(question: Question) -> Question:

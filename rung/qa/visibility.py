@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from rung.accounts.models import User
 from rung.accounts.roles import is_moderator
-from rung.qa.models import Visibility
+from rung.qa.models import Post, Visibility
 
 Viewer = User | AnonymousUser | None
 
@@ -31,6 +31,15 @@ def readable_q(viewer: Viewer, prefix: str = "") -> Q:
     if viewer is not None and viewer.is_authenticated:
         published |= Q(**{f"{prefix}author_id": viewer.pk})
     return alive & published
+
+
+def readable(post: Post, viewer: Viewer) -> bool:
+    """Say whether a viewer may read one post, as `readable_q` filters its table."""
+    if post.is_deleted:
+        return False
+    if post.visibility == Visibility.PUBLISHED or sees_everything(viewer):
+        return True
+    return viewer is not None and viewer.is_authenticated and post.author_id == viewer.pk
 
 
 def readable_answers_q(viewer: Viewer, prefix: str = "") -> Q:

@@ -35,9 +35,7 @@ VISITOR_COOKIE_AGE = 365 * 24 * 3600
 
 @require_safe
 def home(request: HtmxRequest) -> HttpResponse:
-    levels, subjects = selectors.topics_by_kind()
-    # Every question sits in a topic, so any change raises this sum.
-    version = sum(topic.feed_version for topic in (*levels, *subjects))
+    levels, subjects, version = selectors.home_topics()
     if visitor_pages.eligible(request):
         return visitor_pages.serve(
             request, ("home", version), lambda marks: _home(request, levels, subjects, version)

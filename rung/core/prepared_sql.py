@@ -1,0 +1,100 @@
+"""Reads of one fixed shape, compiled to SQL once per database and run with new values.
+
+Compiling a query (its columns, joins and value converters) costs Django far more than a
+primary-key lookup costs the database. The hottest reads of a member's page always have
+the same shape, so they keep the compiled SQL and the converters of their columns and
+pass only the new parameters. The query is still written with the ORM, once.
+"""
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from django.db import connections
+from django.db.models import QuerySet
+
+# Values no real parameter takes, so each one's place among the compiled parameters is known.
+_MARKERS = (-7_300_000_001, -7_300_000_002, -7_300_000_003)
+
+
+class PreparedRows:
+    """Rows of a `values_list` query whose only varying values are the given parameters.
+
+    `build` receives one marker per parameter and returns the query written with them,
+    e.g. `lambda pk: Question.objects.filter(pk=pk).values_list("title")`.
+    """
+
+    def __init__(self, build: Callable[..., QuerySet[Any, Any]], parameters: int = 1) -> None:
+        if not 0 <= parameters <= len(_MARKERS):
+            raise ValueError("A prepared read takes at most three parameters.")
+        self._build = build
+        self._parameters = parameters
+        self._compiled: dict[
+            tuple[str, str], tuple[str, list[Any], list[Any], list[int] | None]
+        ] = {}
+
+    def _compile(self, using: str) -> tuple[str, list[Any], list[Any], list[int] | None]:
+        connection = connections[using]
+        key = (using, connection.vendor)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            markers = _MARKERS[: self._parameters]
+            queryset = self._build(*markers)
+            query = queryset.query
+            compiler = query.get_compiler(using)
+            sql, params = compiler.as_sql()
+            slots: list[Any] = []
+            for param in params:
+                slots.append(markers.index(param) if param in markers else (None, param))
+            if sorted(s for s in slots if isinstance(s, int)) != list(range(len(markers))):
+                raise ValueError("Each parameter must appear in the query exactly once.")
+            columns = [selected[0] for selected in compiler.select[: compiler.col_count]]
+            converters = [
+                (position, converters, expression)
+                for position, (converters, expression) in compiler.get_converters(columns).items()
+            ]
+            # The columns may come in another order than asked for; put them back as
+            # `values_list` itself does.
+            names = [*query.extra_select, *query.values_select, *query.annotation_select]
+            # modeltranslation's querysets select the columns from a set, keeping the
+            # order asked for in `original_fields`.
+            fields = list(
+                getattr(queryset, "original_fields", None)
+                or getattr(queryset, "_fields", None)
+                or ()
+            )
+            if not fields:
+                raise ValueError("A prepared read names its columns with values_list.")
+            asked = [*fields, *(n for n in query.annotation_select if n not in fields)]
+            order = None if asked == names else [names.index(name) for name in asked]
+            compiled = (sql, slots, converters, order)
+            self._compiled[key] = compiled
+        return compiled
+
+    def rows(self, *values: Any, using: str = "default") -> list[tuple[Any, ...]]:
+        """Run the read with these parameter values and return its rows."""
+        sql, slots, converters, order = self._compile(using)
+        params = [values[slot] if isinstance(slot, int) else slot[1] for slot in slots]
+        connection = connections[using]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows: Sequence[tuple[Any, ...]] = cursor.fetchall()
+        if converters:
+            rows = self._convert(rows, converters, connection)
+        if order is not None:
+            return [tuple(row[index] for index in order) for row in rows]
+        return [tuple(row) for row in rows]
+
+    @staticmethod
+    def _convert(
+        rows: Sequence[tuple[Any, ...]], converters: list[Any], connection: Any
+    ) -> list[tuple[Any, ...]]:
+        out = []
+        for row in rows:
+            values_out = list(row)
+            for position, functions, expression in converters:
+                value = values_out[position]
+                for function in functions:
+                    value = function(value, expression, connection)
+                values_out[position] = value
+            out.append(tuple(values_out))
+        return out
