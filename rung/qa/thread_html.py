@@ -13,7 +13,7 @@ What the languages app adds to a post (its language badge, `lang` attribute, tra
 control and glossary links) comes through `post_language_parts` (rung/qa/slots.py).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.html import escape, format_html
@@ -85,6 +85,15 @@ class _Rendering:
     started_token: str
     words: _Words
     language: PostLanguageParts | None
+    bylines: dict[tuple[int | None, bool], str] = field(default_factory=dict)
+
+    def byline(self, post: Answer) -> str:
+        # A member often writes several posts in a thread; their byline is the same.
+        key = (post.author_id, post.by_anonymous_asker)  # type: ignore[attr-defined]
+        html = self.bylines.get(key)
+        if html is None:
+            html = self.bylines[key] = byline(post.author, key[1], self.words.anonymous_asker)
+        return html
 
     def lang_attr(self, post: Answer) -> str:
         return self.language.lang_attr(post) if self.language else ""
@@ -155,7 +164,7 @@ def _answer(out: list[str], r: _Rendering, thread: AnswerThread) -> None:
     if helpful:
         out.append(f'<p class="helpful-badge">✓ {words.helpful}</p>')
     out.append('\n  <div class="post-meta">\n    ')
-    out.append(byline(answer.author, answer.by_anonymous_asker, words.anonymous_asker))  # type: ignore[attr-defined]
+    out.append(r.byline(answer))
     out.append("\n    ")
     out.append(reltime(answer.created_at))
     out.append(r.badge(answer))
@@ -237,7 +246,7 @@ def _reply(out: list[str], r: _Rendering, reply: Answer) -> None:
     out.append("</div>\n      ")
     out.append(r.translate_control(reply))
     out.append('\n      <div class="post-meta small">— ')
-    out.append(byline(reply.author, reply.by_anonymous_asker, words.anonymous_asker))  # type: ignore[attr-defined]
+    out.append(r.byline(reply))
     out.append(" ")
     out.append(reltime(reply.created_at))
     out.append(r.badge(reply))
