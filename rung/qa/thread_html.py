@@ -13,6 +13,7 @@ What the languages app adds to a post (its language badge, `lang` attribute, tra
 control and glossary links) comes through `post_language_parts` (rung/qa/slots.py).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,13 +21,13 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
-from rung.core.fast_urls import fast_reverse
+from rung.core.fast_urls import fast_reverse, fast_reverser
 from rung.core.templatetags.rung import likes_label, reltime
 from rung.qa.models import Answer, Question
 from rung.qa.selectors import AnswerThread, ThreadPage
-from rung.qa.slots import PostLanguageParts, post_language_parts
+from rung.qa.slots import PostLanguageParts, post_actions_for, post_language_parts
 from rung.qa.templatetags.byline import byline
-from rung.qa.templatetags.post_actions import post_actions, reader_post_parts_tag
+from rung.qa.templatetags.post_actions import reader_post_parts_tag
 
 _HELD = "held"
 
@@ -86,6 +87,10 @@ class _Rendering:
     words: _Words
     language: PostLanguageParts | None
     bylines: dict[tuple[int | None, bool], str] = field(default_factory=dict)
+    addresses: dict[str, Callable[[int], str]] = field(default_factory=dict)
+    actions_for: dict[tuple[str, bool], list[tuple[str, Callable[[str, int], str], str]]] = field(
+        default_factory=dict
+    )
 
     def byline(self, post: Answer) -> str:
         # A member often writes several posts in a thread; their byline is the same.
@@ -94,6 +99,32 @@ class _Rendering:
         if html is None:
             html = self.bylines[key] = byline(post.author, key[1], self.words.anonymous_asker)
         return html
+
+    def url(self, name: str, pk: int) -> str:
+        """Return `{% fast_url name pk %}`, escaped as the tag's output is."""
+        address = self.addresses.get(name)
+        if address is None:
+            address = self.addresses[name] = fast_reverser(name)
+        return escape(address(pk))
+
+    def actions(self, post: Answer, kind: str) -> str:
+        """Return `{% post_actions post kind %}`."""
+        if not self.user.is_authenticated:
+            return ""
+        key = (kind, self.user.pk == post.author_id)
+        actions = self.actions_for.get(key)
+        if actions is None:
+            actions = self.actions_for[key] = [
+                (escape(action.name), action.url, escape(action.label))
+                for action in post_actions_for(
+                    kind, is_author=key[1], is_moderator=self.can_moderate
+                )
+            ]
+        return " ".join(
+            f'<a class="post-action post-action-{name}" href="{escape(url(kind, post.pk))}">'
+            f"{label}</a>"
+            for name, url, label in actions
+        )
 
     def lang_attr(self, post: Answer) -> str:
         return self.language.lang_attr(post) if self.language else ""
@@ -170,7 +201,7 @@ def _answer(out: list[str], r: _Rendering, thread: AnswerThread) -> None:
     out.append(r.badge(answer))
     out.append("\n    ")
     if answer.edited_at:
-        out.append(f'<a href="{_url("qa:answer_history", pk)}">{words.edited}</a>')
+        out.append(f'<a href="{r.url("qa:answer_history", pk)}">{words.edited}</a>')
     out.append(
         f'\n  </div>\n  <div class="prose body" id="post-body-answer-{pk}"{r.lang_attr(answer)}>'
     )
@@ -186,14 +217,14 @@ def _answer(out: list[str], r: _Rendering, thread: AnswerThread) -> None:
     if r.is_asker:
         label = words.unmark_helpful if helpful else words.mark_helpful
         out.append(
-            f'<form method="post" action="{_url("qa:answer_helpful", pk)}" class="inline">'
+            f'<form method="post" action="{r.url("qa:answer_helpful", pk)}" class="inline">'
             f'{r.csrf_input}<button class="link" type="submit">{label}</button></form>'
         )
     out.append("\n    ")
     if may_change:
         out.append(
-            f'\n      <a href="{_url("qa:answer_edit", pk)}">{words.edit}</a>\n      '
-            f'<form method="post" action="{_url("qa:answer_delete", pk)}" class="inline">'
+            f'\n      <a href="{r.url("qa:answer_edit", pk)}">{words.edit}</a>\n      '
+            f'<form method="post" action="{r.url("qa:answer_delete", pk)}" class="inline">'
             f'{r.csrf_input}<button class="link danger" type="submit">{words.delete}</button>'
             "</form>\n    "
         )
@@ -201,7 +232,7 @@ def _answer(out: list[str], r: _Rendering, thread: AnswerThread) -> None:
     if may_change:
         out.append(_language_form(r, answer, "answer"))
     out.append("\n    ")
-    out.append(post_actions(r.context, answer, "answer"))
+    out.append(r.actions(answer, "answer"))
     out.append("\n    ")
     out.append(reader_post_parts_tag(r.context, answer, "answer"))
     out.append("\n  </div>\n  ")
@@ -211,12 +242,12 @@ def _answer(out: list[str], r: _Rendering, thread: AnswerThread) -> None:
             _reply(out, r, reply)
         out.append("\n    ")
         if thread.more_replies > 0:
-            out.append(_more_replies(thread))
+            out.append(_more_replies(r, thread))
         out.append("\n    ")
         if user.is_authenticated and r.question.takes_answers and answer.is_published:
             out.append(
                 f'\n    <details class="reply-box"><summary>{words.reply}</summary>\n      '
-                f'<form method="post" action="{_url("qa:reply_create", pk)}">{r.csrf_input}'
+                f'<form method="post" action="{r.url("qa:reply_create", pk)}">{r.csrf_input}'
                 f'<input type="hidden" name="submit_token" value="{r.form_token}">'
                 f'<p class="hp-field"><label for="website-{pk}">{words.leave_empty}</label>'
                 f'<input type="text" name="website" id="website-{pk}" autocomplete="off" '
@@ -252,15 +283,15 @@ def _reply(out: list[str], r: _Rendering, reply: Answer) -> None:
     out.append(r.badge(reply))
     out.append("\n        ")
     if reply.edited_at:
-        out.append(f'<a href="{_url("qa:answer_history", pk)}">{words.edited}</a>')
+        out.append(f'<a href="{r.url("qa:answer_history", pk)}">{words.edited}</a>')
     out.append("\n        ")
     if user.is_authenticated and not is_author:
         out.append(_like_button(r, reply))
     out.append("\n        ")
     if may_change:
         out.append(
-            f'<a href="{_url("qa:answer_edit", pk)}">{words.edit}</a> '
-            f'<form method="post" action="{_url("qa:answer_delete", pk)}" class="inline">'
+            f'<a href="{r.url("qa:answer_edit", pk)}">{words.edit}</a> '
+            f'<form method="post" action="{r.url("qa:answer_delete", pk)}" class="inline">'
             f'{r.csrf_input}<button class="link danger" type="submit">{words.delete}</button>'
             "</form>"
         )
@@ -268,7 +299,7 @@ def _reply(out: list[str], r: _Rendering, reply: Answer) -> None:
     if may_change:
         out.append(_language_form(r, reply, "reply"))
     out.append("\n        ")
-    out.append(post_actions(r.context, reply, "reply"))
+    out.append(r.actions(reply, "reply"))
     out.append("\n      </div>\n    </div>\n")
 
 
@@ -279,7 +310,7 @@ def _url(name: str, *args: int) -> str:
 
 def _like_button(r: _Rendering, post: Answer) -> str:
     words = r.words
-    url = _url("qa:answer_like", post.pk)
+    url = r.url("qa:answer_like", post.pk)
     liked = post.liked  # type: ignore[attr-defined]
     return (
         f'<form class="like-form" method="post" action="{url}" hx-post="{url}" '
@@ -293,7 +324,7 @@ def _like_button(r: _Rendering, post: Answer) -> str:
 
 def _language_form(r: _Rendering, post: Answer, kind: str) -> str:
     words = r.words
-    action = _url("qa:reply_language" if kind == "reply" else "qa:answer_language", post.pk)
+    action = r.url("qa:reply_language" if kind == "reply" else "qa:answer_language", post.pk)
     field = f"lang-{post.pk}-{kind}"
     english = " selected" if post.language == "en" else ""
     chinese = " selected" if post.language == "zh-hans" else ""
@@ -328,8 +359,8 @@ def _visibility_notice(r: _Rendering, post: Answer) -> str:
     return f'<p class="visibility-badge">{text}</p>\n'
 
 
-def _more_replies(thread: AnswerThread) -> str:
-    url = _url("qa:answer_replies", thread.answer.pk)
+def _more_replies(r: _Rendering, thread: AnswerThread) -> str:
+    url = r.url("qa:answer_replies", thread.answer.pk)
     after = escape(thread.replies_cursor)
     count = thread.more_replies
     label = ngettext("Show %(counter)s more reply", "Show %(counter)s more replies", count) % {
