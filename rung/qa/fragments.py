@@ -106,6 +106,7 @@ def _render_pieces(
         "started_token": by_kind[_STARTED],
         READER_POST_MARK: post_mark,
     }
+    html: str
     try:
         if isinstance(template_name, str):
             html = render_to_string(template_name, context, request=request)
