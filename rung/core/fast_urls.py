@@ -13,6 +13,7 @@ back intact, goes through `reverse()` itself.
 
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from django.core.signals import setting_changed
@@ -83,3 +84,22 @@ def fast_reverse(viewname: str, *args: int | str) -> str:
                 out.append(piece)
             return "".join(out)
     return reverse(viewname, args=list(args))
+
+
+def fast_reverser(viewname: str) -> Callable[[int], str]:
+    """Return a function that gives `fast_reverse(viewname, pk)` for one id at a time.
+
+    For a loop over many posts: the pattern, language and script prefix are looked up once,
+    where the function is made, so it is for use within one request.
+    """
+    pieces = _pieces(viewname, (int,), get_urlconf(), get_script_prefix(), get_language() or "")
+    if pieces is None:
+        return functools.partial(fast_reverse, viewname)
+    head, tail = pieces
+
+    def address(pk: int) -> str:
+        if type(pk) is int and pk >= 0:
+            return f"{head}{pk}{tail}"
+        return fast_reverse(viewname, pk)
+
+    return address

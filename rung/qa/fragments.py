@@ -67,8 +67,12 @@ def cursor_key(cursor: str | None) -> str:
     return cursor if cursor and _CURSOR.fullmatch(cursor) else ""
 
 
+# A template's name, or a function that renders the same HTML from its context in Python.
+Renderer = str | Callable[[dict[str, Any]], str]
+
+
 def render_cached(
-    request: HttpRequest, key: str, template_name: str, context: Callable[[], dict[str, Any]]
+    request: HttpRequest, key: str, template_name: Renderer, context: Callable[[], dict[str, Any]]
 ) -> SafeString:
     """Return a template's HTML from the cache, rendering it (and its queries) on a miss."""
     pieces = cache.get(key)
@@ -78,7 +82,9 @@ def render_cached(
     return _fill_slots(request, pieces)
 
 
-def _render_pieces(template_name: str, context: dict[str, Any], request: HttpRequest) -> list[str]:
+def _render_pieces(
+    template_name: Renderer, context: dict[str, Any], request: HttpRequest
+) -> list[str]:
     """Render a template with a slot where each per-reader value goes.
 
     The slots are marked with a secret made for this one rendering, then the HTML is split
@@ -93,18 +99,19 @@ def _render_pieces(template_name: str, context: dict[str, Any], request: HttpReq
     post_mark = f"rung-slot-{secret}-{_POST}."
     time_mark = f"rung-slot-{secret}-{_TIME}"
     reset = label_slot_mark.set(time_mark)
+    context = {
+        **context,
+        "csrf_token": by_kind[_CSRF],
+        "form_token": by_kind[_FORM_TOKEN],
+        "started_token": by_kind[_STARTED],
+        READER_POST_MARK: post_mark,
+    }
+    html: str
     try:
-        html = render_to_string(
-            template_name,
-            {
-                **context,
-                "csrf_token": by_kind[_CSRF],
-                "form_token": by_kind[_FORM_TOKEN],
-                "started_token": by_kind[_STARTED],
-                READER_POST_MARK: post_mark,
-            },
-            request=request,
-        )
+        if isinstance(template_name, str):
+            html = render_to_string(template_name, context, request=request)
+        else:
+            html = template_name({"request": request, **context})
     finally:
         label_slot_mark.reset(reset)
     prefix = f"rung-slot-{secret}-"

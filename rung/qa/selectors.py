@@ -1,6 +1,6 @@
 """Reads for topic feeds, the home page and question pages, each in a fixed number of queries."""
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
@@ -418,6 +418,29 @@ def _ids_of(branches: list[QuerySet[Answer]]) -> RawSQL:
     return RawSQL(" UNION ALL ".join(parts), params)
 
 
+# Stands for a key while a query is compiled, then gives way to each real key: no row has
+# this id, and no other parameter of these queries is a number this large.
+_KEY_STANDIN = -(2**62) + 7919
+
+
+def _ids_of_each(branch: Callable[[int], QuerySet[Answer]], keys: list[int]) -> RawSQL:
+    """Return `_ids_of([branch(key) for key in keys])`, compiling the branch's SQL once.
+
+    The branches differ only in their key, and compiling a query costs far more than
+    running one of these seeks, so the SQL is made once and each key goes in as a parameter.
+    """
+    sql, params = branch(_KEY_STANDIN).values("pk").query.sql_with_params()
+    at = [index for index, param in enumerate(params) if param == _KEY_STANDIN]
+    if len(at) != 1:
+        return _ids_of([branch(key) for key in keys])
+    parts: list[str] = []
+    every: list[object] = []
+    for n, key in enumerate(keys):
+        parts.append(f"SELECT * FROM ({sql}) AS branch_{n}")
+        every.extend(key if index == at[0] else param for index, param in enumerate(params))
+    return RawSQL(" UNION ALL ".join(parts), every)
+
+
 def question_thread_page(
     question: Question,
     *,
@@ -463,12 +486,12 @@ def question_thread_page(
     replies: list[Answer] = []
     if with_replies:
         # One bounded seek per answer, so a thread with thousands of replies costs no more.
-        first = [
-            _visible_replies(pk, viewer).order_by(*_REPLY_ORDER)[:REPLIES_SHOWN]
-            for pk in with_replies
-        ]
+        first = _ids_of_each(
+            lambda parent: _visible_replies(parent, viewer).order_by(*_REPLY_ORDER)[:REPLIES_SHOWN],
+            with_replies,
+        )
         replies = list(
-            Answer.objects.filter(pk__in=_ids_of(first))
+            Answer.objects.filter(pk__in=first)
             .select_related(*byline_related("author"))
             .order_by(*_REPLY_ORDER)
         )

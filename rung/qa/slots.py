@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString
 
 from rung.accounts.models import User
 from rung.core.slots import Slot
-from rung.qa.models import Question, Topic
+from rung.qa.models import Post, Question, Topic
 
 # Below the answers and the answer form: similar questions (search), and the like.
 question_page_end: Slot[Question] = Slot("end of a question's page")
@@ -114,3 +114,32 @@ def muted_topics_source_set(source: MutedTopicsSource | None) -> None:
 
 def muted_topics_source() -> MutedTopicsSource | None:
     return _muted_topics
+
+
+@dataclass(frozen=True)
+class PostLanguageParts:
+    """What the languages app adds to every post a question page shows.
+
+    `lang_attr`, `badge` and `translate_control` give HTML for a post (its ` lang="…"`
+    attribute, its language badge, the control that translates it); `body` turns a post's
+    stored, sanitized HTML into what readers see (glossary terms linked). Each depends only
+    on the post and the interface language, so it is safe in cached fragments.
+    """
+
+    lang_attr: Callable[[Post], str]
+    badge: Callable[[Post], str]
+    translate_control: Callable[[Post], str]
+    body: Callable[[str], str]
+
+
+_post_language_parts: PostLanguageParts | None = None
+
+
+def post_language_parts_set(parts: PostLanguageParts | None) -> None:
+    """Say how posts show their language (the languages app sets it when it starts)."""
+    global _post_language_parts
+    _post_language_parts = parts
+
+
+def post_language_parts() -> PostLanguageParts | None:
+    return _post_language_parts

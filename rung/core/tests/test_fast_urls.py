@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.urls import NoReverseMatch, path, reverse, set_script_prefix
 from django.utils import translation
 
-from rung.core.fast_urls import fast_reverse
+from rung.core.fast_urls import fast_reverse, fast_reverser
 
 CASES = [
     ("qa:answer_edit", (7,)),
@@ -30,6 +30,17 @@ def test_same_address_as_reverse(name: str, args: tuple[int | str, ...], languag
         assert fast_reverse(name, *args) == expected
         # The second call comes from the kept pattern.
         assert fast_reverse(name, *args) == expected
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+@pytest.mark.parametrize("name", ["qa:answer_edit", "qa:reply_language", "qa:answer_replies"])
+def test_a_reverser_gives_the_address_reverse_gives(name: str, language: str) -> None:
+    with translation.override(language):
+        address = fast_reverser(name)
+        for pk in (0, 7, 123456789):
+            assert address(pk) == reverse(name, args=[pk])
+        with pytest.raises(NoReverseMatch):
+            address(-1)
 
 
 def test_script_prefix_is_part_of_the_key() -> None:

@@ -11,6 +11,8 @@ from django.utils import translation
 
 from rung.core.markdown import render_markdown
 from rung.languages.glossary import GlossaryMatcher, Term, link_glossary_terms
+from rung.languages.glossary.linking import _MATCHER, _NOT_INSIDE_A_WORD
+from rung.testing.corpora import naughty_strings
 
 LINK = re.compile(
     r'<a class="glossary-term" href="/glossary/#([a-z0-9-]+)"[^>]*>(.*?)</a>', re.DOTALL
@@ -265,3 +267,20 @@ def test_linking_a_5000_character_post_is_fast() -> None:
     # Bodies are linked once per cached fragment, so a few milliseconds is plenty; the
     # bound is loose so a slow CI machine does not fail it, yet catches a quadratic matcher.
     assert per_post < 50
+
+
+def test_skipping_positions_inside_words_finds_exactly_what_the_trie_alone_finds() -> None:
+    """The check that rejects positions inside a word first changes no match, only speed."""
+    pattern = _MATCHER._pattern
+    assert pattern.pattern.startswith(_NOT_INSIDE_A_WORD)
+    trie_alone = re.compile(pattern.pattern.removeprefix(_NOT_INSIDE_A_WORD), pattern.flags)
+    texts = [
+        *naughty_strings(),
+        "Calibration, PIPs and a pip install; self-promotion, promotion-ready, promotion.",
+        "我的OKR和晋升calibration；ÀPIP PIP_ x-mentor mentor9 ſponsor KPI",
+        "performance improvement plan vs performance\nreview, skip-level 1:1s",
+    ]
+    for text in texts:
+        spans = [match.span() for match in pattern.finditer(text)]
+        assert spans == [match.span() for match in trie_alone.finditer(text)], text
+    assert any(pattern.search(text) for text in texts[-3:])

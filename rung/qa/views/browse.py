@@ -16,7 +16,14 @@ from rung.accounts.models import User
 from rung.accounts.roles import is_moderator
 from rung.core.human_check import started_token
 from rung.core.requests import HtmxRequest
-from rung.qa import fragments, invitation_selectors, selectors, view_counter, visitor_pages
+from rung.qa import (
+    fragments,
+    invitation_selectors,
+    selectors,
+    thread_html,
+    view_counter,
+    visitor_pages,
+)
 from rung.qa.access import answer_for_reader, question_for_reader
 from rung.qa.diffs import word_diff_html
 from rung.qa.models import BODY_MAX_LENGTH, AnswerInvitation, Post, Question, Topic
@@ -329,7 +336,8 @@ def _threads_html(
     return fragments.render_cached(
         request,
         fragments.fragment_key("threads", question.pk, question.version, cursor or "", variant),
-        "qa/_threads.html",
+        # The same HTML as qa/_threads.html, written in Python: see rung/qa/thread_html.py.
+        thread_html.threads_html,
         lambda: {
             "question": question,
             "page": selectors.question_thread_page(
