@@ -1,9 +1,10 @@
 """Reads for topic feeds, the home page and question pages, each in a fixed number of queries."""
 
-from collections.abc import Collection
+import functools
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
@@ -159,15 +160,86 @@ def topic_get(slug: str) -> Topic:
 # --- what a visitor's cached page is looked up by (rung/qa/visitor_pages.py) -----------
 
 
-def question_version(pk: int) -> tuple[int, str]:
-    """Return (version, title) of a question anyone may read, or raise 404.
+def question_version(pk: int) -> tuple[int, str, int]:
+    """Return (version, title, feeds version) of a question anyone may read, or raise 404.
 
-    A hit on a visitor's copy of the page costs this one read: no joins, no model.
+    A hit on a visitor's copy of the page costs this one read: no joins, no model. The
+    feeds version (`feeds_version`) comes in the same row.
     """
-    found = Question.objects.filter(readable_q(None), pk=pk).values_list("version", "title").first()
+    found = _QUESTION_VERSION.run(pk)
     if found is None:
         raise Http404("No such question.")
-    return found
+    return int(found[0]), str(found[1]), int(found[2])
+
+
+def topic_version(slug: str) -> tuple[int, int] | None:
+    """Return (id, feed version) of a topic, or None when there is none by that slug."""
+    found = _TOPIC_VERSION.run(slug)
+    return None if found is None else (int(found[0]), int(found[1]))
+
+
+def feeds_version() -> int:
+    """Return the sum of every topic's feed version: any write to any question raises it.
+
+    Every question sits in a topic and every write bumps its topics' feed versions
+    (services._touch), so this moves when any question is edited, answered, hidden or
+    deleted.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_FEEDS_VERSION_SQL)
+        return int(cursor.fetchone()[0])
+
+
+_FEEDS_VERSION_SQL = (
+    f"SELECT COALESCE(SUM({connection.ops.quote_name('feed_version')}), 0) "
+    f"FROM {connection.ops.quote_name(Topic._meta.db_table)}"
+)
+
+
+class _LookupBuiltOnce:
+    """A one-row read by one value, its SQL built once per process from a queryset.
+
+    These reads run on every visitor page served from the cache, and building their SQL
+    through the ORM costs more than running it. The queryset is built with a marker where
+    the looked-up value goes; each run puts the value in its place.
+    """
+
+    def __init__(
+        self, build: Callable[[Any], QuerySet], marker: int | str, columns: tuple[str, ...]
+    ) -> None:
+        self.build, self.marker, self.columns = build, marker, columns
+
+    @functools.cached_property
+    def _built(self) -> tuple[str, tuple[Any, ...], int, list[int]]:
+        query = self.build(self.marker).values_list(*self.columns)[:1].query
+        sql, params = query.sql_with_params()
+        # The SQL may list the columns in another order than asked (Django reorders rows).
+        order = [*query.extra_select, *query.values_select, *query.annotation_select]
+        return (
+            sql,
+            tuple(params),
+            list(params).index(self.marker),
+            [order.index(name) for name in self.columns],
+        )
+
+    def run(self, value: int | str) -> tuple[Any, ...] | None:
+        sql, params, at, picks = self._built
+        with connection.cursor() as cursor:
+            cursor.execute(sql, (*params[:at], value, *params[at + 1 :]))
+            row = cursor.fetchone()
+        return None if row is None else tuple(row[pick] for pick in picks)
+
+
+_QUESTION_VERSION = _LookupBuiltOnce(
+    lambda pk: Question.objects.filter(readable_q(None), pk=pk).annotate(
+        feeds=RawSQL(_FEEDS_VERSION_SQL, ())
+    ),
+    -987_654_321,
+    ("version", "title", "feeds"),
+)
+_TOPIC_VERSION = _LookupBuiltOnce(
+    lambda slug: Topic.objects.filter(slug=slug), "rung-lookup-marker", ("id", "feed_version")
+)
 
 
 def topics_by_kind() -> tuple[list[Topic], list[Topic]]:
