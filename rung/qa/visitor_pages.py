@@ -46,7 +46,7 @@ from rung.core.requests import HtmxRequest
 
 # Bumped when the stored form changes, so entries of the old form are not read.
 _FORMAT = "4"
-_KEEP_HEADERS = ("Content-Type",)
+_KEEP_HEADERS = ("Content-Type", "Vary")
 _PAGE_PARAMETERS = frozenset({"sort", "after", "answers_after"})
 _NONCE, _TIME, _PART = "nonce", "time.", "part."
 # Headers the full stack sets afresh for each response, never replayed from a kept page.
