@@ -37,6 +37,7 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
@@ -234,6 +235,8 @@ def _fill(
     request: HttpRequest, pieces: list[str | bytes], slots: Mapping[str, Callable[[], str]]
 ) -> bytes:
     out: list[bytes] = []
+    # One present and one language for every date on the page.
+    now, language = timezone.now().timestamp(), get_language() or ""
     for piece in pieces:
         if isinstance(piece, bytes):
             out.append(piece)
@@ -242,7 +245,7 @@ def _fill(
         elif piece.startswith(_PART):
             out.append(str(slots[piece.removeprefix(_PART)]()).encode())
         else:
-            out.append(relative_label_at(piece.removeprefix(_TIME)).encode())
+            out.append(relative_label_at(piece.removeprefix(_TIME), now, language).encode())
     return b"".join(out)
 
 
