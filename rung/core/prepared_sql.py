@@ -44,7 +44,9 @@ class PreparedRows:
             sql, params = compiler.as_sql()
             slots: list[Any] = []
             for param in params:
-                slots.append(markers.index(param) if param in markers else (None, param))
+                # A text column receives the marker as text.
+                at = [n for n, marker in enumerate(markers) if param in (marker, str(marker))]
+                slots.append(at[0] if at else (None, param))
             if sorted(s for s in slots if isinstance(s, int)) != list(range(len(markers))):
                 raise ValueError("Each parameter must appear in the query exactly once.")
             columns = [selected[0] for selected in compiler.select[: compiler.col_count]]

@@ -34,15 +34,16 @@ def relative_label_or_slot(value: datetime) -> str:
     return f"{mark}{value.timestamp():.6f}"
 
 
-def relative_label_at(stamp: str) -> str:
+def relative_label_at(stamp: str, now: float | None = None, language: str | None = None) -> str:
     """Fill a label slot: `stamp` is the POSIX time `relative_label_or_slot` left.
 
     Returned escaped, ready for HTML. A page fills dozens of these, and the same few labels
     ("3 days ago") recur across pages, so each is looked up once per language and count.
+    A caller filling many may pass the present (POSIX seconds) and the active language.
     """
-    seconds = int(timezone.now().timestamp() - float(stamp))
+    seconds = int((timezone.now().timestamp() if now is None else now) - float(stamp))
     step = _step(seconds)
-    return _label_html(get_language() or "", *step)
+    return _label_html((get_language() or "") if language is None else language, *step)
 
 
 def _step(seconds: int) -> tuple[str, int]:

@@ -180,15 +180,34 @@ _topic_counters = PreparedRows(
 # --- what a visitor's cached page is looked up by (rung/qa/visitor_pages.py) -----------
 
 
-def question_version(pk: int) -> tuple[int, str]:
-    """Return (version, title) of a question anyone may read, or raise 404.
+def question_version(pk: int) -> tuple[int, str, int]:
+    """Return (version, title, feeds version) of a question anyone may read, or raise 404.
 
-    A hit on a visitor's copy of the page costs this one read: no joins, no model.
+    A hit on a visitor's copy of the page costs this one read: no joins, no model. The
+    feeds version (the sum of every topic's feed version) comes in the same row.
     """
-    found = Question.objects.filter(readable_q(None), pk=pk).values_list("version", "title").first()
+    found = next(iter(_QUESTION_VERSION.rows(pk)), None)
     if found is None:
         raise Http404("No such question.")
-    return found
+    return int(found[0]), str(found[1]), int(found[2])
+
+
+# The sum of every topic's feed version: every question sits in a topic and every write
+# bumps its topics' feed versions (services._touch), so it moves when any question is
+# edited, answered, hidden or deleted.
+_FEEDS_VERSION_SQL = (
+    f"SELECT COALESCE(SUM({connection.ops.quote_name('feed_version')}), 0) "
+    f"FROM {connection.ops.quote_name(Topic._meta.db_table)}"
+)
+
+
+_QUESTION_VERSION = PreparedRows(
+    lambda pk: (
+        Question.objects.filter(readable_q(None), pk=pk)
+        .annotate(feeds=RawSQL(_FEEDS_VERSION_SQL, ()))
+        .values_list("version", "title", "feeds")[:1]
+    )
+)
 
 
 def home_topics() -> tuple[list[Topic], list[Topic], int]:

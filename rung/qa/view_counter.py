@@ -45,7 +45,8 @@ _wake = threading.Event()
 
 def is_bot(request: HttpRequest) -> bool:
     """Return whether a request obviously comes from a crawler or a script."""
-    agent = request.headers.get("User-Agent", "")
+    # From META directly: request.headers builds a mapping of every header first.
+    agent = request.META.get("HTTP_USER_AGENT", "")
     return not agent or bool(_BOT_PATTERN.search(agent))
 
 

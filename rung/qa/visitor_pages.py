@@ -15,16 +15,32 @@ hours ago"), which the rendering leaves as slots, as fragments do.
 
 Never for members, htmx requests, or a visitor with messages waiting; a page is only
 kept when its rendering asked for no CSRF token, answered 200 and set no cookie.
+
+A stored page is served as early as it can be (`VisitorPageMiddleware`, rung/qa/
+middleware.py): a view that names its versions cheaply (`early_lookup`) is answered
+before sessions, authentication, CSRF and messages run, for a visitor with no session
+or messages cookie. The language is chosen by Django's own LocaleMiddleware code, and the
+headers are those the full stack gave the page the first time it was served from the
+cache, kept beside it; the outer middleware (security headers, the content security
+policy with this response's nonce) runs as for any response. Until a page's headers are
+kept, and whenever the lookup cannot answer (no such page, an address to redirect), the
+request goes the long way.
 """
 
+import functools
 import hashlib
 import re
 import secrets
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
@@ -33,10 +49,101 @@ from rung.core.relative_time import label_slot_mark, relative_label_at
 from rung.core.requests import HtmxRequest
 
 # Bumped when the stored form changes, so entries of the old form are not read.
-_FORMAT = "3"
-_KEEP_HEADERS = ("Content-Type",)
+_FORMAT = "4"
+_KEEP_HEADERS = ("Content-Type", "Vary")
 _PAGE_PARAMETERS = frozenset({"sort", "after", "answers_after"})
 _NONCE, _TIME, _PART = "nonce", "time.", "part."
+# Headers the full stack sets afresh for each response, never replayed from a kept page.
+_PER_RESPONSE_HEADERS = frozenset({"content-length", "set-cookie"})
+
+
+@dataclass(frozen=True)
+class Early:
+    """What a view's early lookup found: the page's versions and what to do per response."""
+
+    versions: tuple[object, ...]
+    slots: Mapping[str, Callable[[], str]] = field(default_factory=dict)
+    # Run with each response served early (a question page counts the view).
+    after: Callable[[HttpResponse], None] | None = None
+
+
+def early_lookup[V: Callable[..., HttpResponse]](
+    lookup: Callable[..., Early | None],
+) -> Callable[[V], V]:
+    """Let a view's stored visitor page be served before the rest of the middleware runs.
+
+    `lookup(request, **url_arguments)` returns the same versions the view passes to
+    `serve`, or None (or raises Http404) when the view must decide: the full stack runs.
+    """
+
+    def mark(view: V) -> V:
+        view.visitor_lookup = lookup  # type: ignore[attr-defined]
+        return view
+
+    return mark
+
+
+def early_eligible(request: HttpRequest) -> bool:
+    """Whether a request may be answered before sessions and authentication run."""
+    from django.conf import settings
+
+    return (
+        request.method in ("GET", "HEAD")
+        and "HTTP_HX_REQUEST" not in request.META
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and request.GET.keys() <= _PAGE_PARAMETERS
+    )
+
+
+def serve_early(request: HttpRequest) -> HttpResponse | None:
+    """Answer a visitor from a stored page with its kept headers, or None to go the long way.
+
+    The language must already be active (the middleware runs LocaleMiddleware's choice).
+    """
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    lookup = getattr(match.func, "visitor_lookup", None)
+    if lookup is None:
+        return None
+    try:
+        found: Early | None = lookup(request, *match.args, **match.kwargs)
+    except Http404:
+        return None
+    if found is None:
+        return None
+    key = page_key(request, found.versions)
+    stored = cache.get(key)
+    if stored is None or stored[2] is None:
+        # Not kept yet, or kept without the full stack's headers: the long way keeps them.
+        request.visitor_page_key = key  # type: ignore[attr-defined]
+        return None
+    pieces, _content_type, headers = stored
+    response = HttpResponse(_fill(request, pieces, found.slots))
+    for name, value in headers:
+        response.headers[name] = value
+    response.headers["Content-Length"] = str(len(response.content))
+    if found.after is not None:
+        found.after(response)
+    return response
+
+
+def keep_headers(request: HttpRequest, response: HttpResponse) -> None:
+    """Keep the headers the full stack gave a stored page, for `serve_early` to replay."""
+    key = getattr(request, "visitor_page_key", None)
+    if key is None or response.status_code != 200 or response.streaming:
+        return
+    stored = cache.get(key)
+    if stored is None or stored[2] is not None:
+        return
+    headers = [
+        (name, value)
+        for name, value in response.headers.items()
+        if name.lower() not in _PER_RESPONSE_HEADERS
+    ]
+    cache.set(key, (stored[0], stored[1], headers), None)
 
 
 def eligible(request: HtmxRequest) -> bool:
@@ -58,9 +165,46 @@ def eligible(request: HtmxRequest) -> bool:
     return True
 
 
+@functools.cache
+def _settings_digest() -> str:
+    """Digest the settings a stored page's kept headers come from.
+
+    The early path replays the headers the middleware below it gave the page, so a
+    deploy that changes them (framing, the languages offered) must not be served the old
+    ones. A change of the middleware itself comes with a new `_FORMAT`.
+    """
+    from django.conf import settings
+
+    shaping = repr(
+        (
+            settings.X_FRAME_OPTIONS,
+            settings.LANGUAGES,
+            settings.LANGUAGE_CODE,
+            settings.DEFAULT_CHARSET,
+        )
+    )
+    return hashlib.sha256(shaping.encode()).hexdigest()[:12]
+
+
+_SHAPING_SETTINGS = frozenset({"X_FRAME_OPTIONS", "LANGUAGES", "LANGUAGE_CODE", "DEFAULT_CHARSET"})
+
+
+@receiver(setting_changed)
+def _forget_settings_digest(*, setting: str, **kwargs: object) -> None:
+    if setting in _SHAPING_SETTINGS:
+        _settings_digest.cache_clear()
+
+
 def page_key(request: HttpRequest, versions: tuple[object, ...]) -> str:
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    parts = ["vpage", _FORMAT, get_language() or "", people_version(), *map(str, versions)]
+    parts = [
+        "vpage",
+        _FORMAT,
+        _settings_digest(),
+        get_language() or "",
+        people_version(),
+        *map(str, versions),
+    ]
     return ":".join([*parts, address])
 
 
@@ -79,7 +223,7 @@ def serve(
     key = page_key(request, versions)
     stored = cache.get(key)
     if stored is not None:
-        pieces, headers = stored
+        pieces, headers, _full_headers = stored
         response = HttpResponse(_fill(request, pieces, slots))
         for name, value in headers:
             response[name] = value
@@ -96,7 +240,7 @@ def serve(
         pieces = _pieces(request, response.content.decode(), prefix, slots)
         if _keepable(request, response):
             headers = [(name, response[name]) for name in _KEEP_HEADERS if name in response]
-            cache.set(key, (pieces, headers), None)
+            cache.set(key, (pieces, headers, None), None)
         response.content = _fill(request, pieces, slots)
     # The copy is a visitor's: a shared proxy must not hand it to a member.
     patch_vary_headers(response, ["Cookie", "Accept-Language"])
@@ -131,6 +275,8 @@ def _fill(
     request: HttpRequest, pieces: list[str | bytes], slots: Mapping[str, Callable[[], str]]
 ) -> bytes:
     out: list[bytes] = []
+    # One present and one language for every date on the page.
+    now, language = timezone.now().timestamp(), get_language() or ""
     for piece in pieces:
         if isinstance(piece, bytes):
             out.append(piece)
@@ -139,7 +285,7 @@ def _fill(
         elif piece.startswith(_PART):
             out.append(str(slots[piece.removeprefix(_PART)]()).encode())
         else:
-            out.append(relative_label_at(piece.removeprefix(_TIME)).encode())
+            out.append(relative_label_at(piece.removeprefix(_TIME), now, language).encode())
     return b"".join(out)
 
 

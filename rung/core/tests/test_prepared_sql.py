@@ -70,3 +70,12 @@ def test_a_parameter_used_twice_is_refused() -> None:
     )
     with pytest.raises(ValueError):
         read.rows(1)
+
+
+def test_a_text_parameter_takes_its_place() -> None:
+    read = PreparedRows(lambda slug: Topic.objects.filter(slug=slug).values_list("pk"))
+    topic = Topic.objects.get(slug="mid-level")
+    assert read.rows("mid-level") == [(topic.pk,)]
+    assert read.rows("no-such-topic") == []
+    # A slug that looks like the marker is a value like any other.
+    assert read.rows("-7300000001") == []

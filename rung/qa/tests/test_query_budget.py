@@ -32,13 +32,15 @@ pytestmark = pytest.mark.django_db
 # A member also asks whether the asker invited them to answer (one seek on the invitation's
 # unique key): it is theirs alone, so it is never in a cached part. Warm, that is asked only
 # for questions they were ever invited to (the list is kept per member), so not here.
-# A visitor's question page is first looked up by the question's version alone (one query
-# with no joins, rung/qa/visitor_pages.py); warm, that and the similar questions are all,
-# and cold, the full read of the question follows it: one more than a member's first read.
+# A visitor's page is first looked up before the session is read (rung/qa/middleware.py):
+# a question's version with the feeds version (one query with no joins), the topic kept
+# with its level and its counters read afresh, or the home page's kept topics and their
+# counters (one query each). Warm, that is all (the similar questions are kept rendered
+# under the feeds version). Cold, the view runs as before and reuses what the lookup read.
 EXPECTED = {
     ("topic", "visitor"): (3, 1),
     ("topic", "member"): (7, 4),
-    ("question", "visitor"): (9, 2),
+    ("question", "visitor"): (9, 1),
     ("question", "member"): (16, 7),
     ("home", "visitor"): (2, 1),
     ("home", "member"): (6, 4),

@@ -40,9 +40,26 @@ from rung.qa.slots import (
 VISITOR_COOKIE_AGE = 365 * 24 * 3600
 
 
+def _home_topics(request: HttpRequest) -> tuple[list[Topic], list[Topic], int]:
+    """Return the home page's topics and their versions' sum, read once per request: when
+    the early lookup finds no stored page, the view reuses what it read."""
+    found: tuple[list[Topic], list[Topic], int] | None = getattr(
+        request, "visitor_home_topics", None
+    )
+    if found is None:
+        found = selectors.home_topics()
+        request.visitor_home_topics = found  # type: ignore[attr-defined]
+    return found
+
+
+def _home_early(request: HttpRequest) -> visitor_pages.Early:
+    return visitor_pages.Early(("home", _home_topics(request)[2]))
+
+
+@visitor_pages.early_lookup(_home_early)
 @require_safe
 def home(request: HtmxRequest) -> HttpResponse:
-    levels, subjects, version = selectors.home_topics()
+    levels, subjects, version = _home_topics(request)
     if visitor_pages.eligible(request):
         return visitor_pages.serve(
             request, ("home", version), lambda marks: _home(request, levels, subjects, version)
@@ -113,9 +130,24 @@ def _muted_key(muted: list[int]) -> str:
     return "m" + hashlib.sha256(",".join(map(str, muted)).encode()).hexdigest()[:24]
 
 
+def _topic_get(request: HttpRequest, slug: str) -> Topic:
+    """Return the topic, read once per request as the home page's topics are."""
+    topic: Topic | None = getattr(request, "visitor_topic", None)
+    if topic is None or topic.slug != slug:
+        topic = selectors.topic_get(slug)
+        request.visitor_topic = topic  # type: ignore[attr-defined]
+    return topic
+
+
+def _topic_early(request: HttpRequest, slug: str) -> visitor_pages.Early:
+    topic = _topic_get(request, slug)
+    return visitor_pages.Early(("topic", topic.pk, topic.feed_version))
+
+
+@visitor_pages.early_lookup(_topic_early)
 @require_safe
 def topic(request: HtmxRequest, slug: str) -> HttpResponse:
-    topic = selectors.topic_get(slug)
+    topic = _topic_get(request, slug)
     if visitor_pages.eligible(request):
         return visitor_pages.serve(
             request, ("topic", topic.pk, topic.feed_version), lambda marks: _topic(request, topic)
@@ -166,26 +198,59 @@ def _topic(request: HtmxRequest, topic: Topic) -> HttpResponse:
     )
 
 
+def _question_shown(request: HttpRequest, pk: int) -> Question:
+    """Return what a visitor's copy of a question page is looked up by, or raise 404.
+
+    A visitor's copy is looked up by the question's version alone: no other read. The
+    feeds version comes with it, for the similar questions kept beside the page. Read
+    once per request: when the early lookup finds no stored page, the view reuses it.
+    """
+    shown: Question | None = getattr(request, "visitor_question", None)
+    if shown is None or shown.pk != pk:
+        version, title, feeds = selectors.question_version(pk)
+        shown = Question(pk=pk, version=version, title=title)
+        shown.feeds_version = feeds  # type: ignore[attr-defined]
+        request.visitor_question = shown  # type: ignore[attr-defined]
+    return shown
+
+
+def _question_end(request: HttpRequest, shown: Question) -> str:
+    # What apps add at the end (similar questions) is filled in for each response, so a
+    # question hidden since the copy was kept drops out at once, as on other pages.
+    return "".join(question_page_end.render(request, shown))
+
+
+def _question_early(
+    request: HttpRequest, pk: int, slug: str | None = None
+) -> visitor_pages.Early | None:
+    shown = _question_shown(request, pk)
+    if request.path != shown.get_absolute_url():
+        return None
+    request.user = AnonymousUser()
+    return visitor_pages.Early(
+        ("question", pk, shown.version),
+        slots={"end": lambda: _question_end(request, shown)},
+        after=lambda response: _count_view(request, response, pk),
+    )
+
+
+@visitor_pages.early_lookup(_question_early)
 @require_safe
 def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> HttpResponse:
     if visitor_pages.eligible(request):
-        # A visitor's copy is looked up by the question's version alone: no other read.
-        version, title = selectors.question_version(pk)
-        shown = Question(pk=pk, version=version, title=title)
+        shown = _question_shown(request, pk)
         canonical = shown.get_absolute_url()
         if request.path != canonical:
             return _to_canonical(request, canonical)
-        # What apps add at the end (similar questions) is read for each response, so a
-        # question hidden since the copy was kept drops out at once, as on other pages.
         response = visitor_pages.serve(
             request,
-            ("question", pk, version),
+            ("question", pk, shown.version),
             lambda marks: _question(
                 request,
                 question_for_reader(request.user, pk),
                 end_sections=[SafeString(marks["end"])],
             ),
-            slots={"end": lambda: "".join(question_page_end.render(request, shown))},
+            slots={"end": lambda: _question_end(request, shown)},
         )
     else:
         question = question_for_reader(request.user, pk)
