@@ -253,14 +253,18 @@ def question_get_visible(pk: int, *, viewer: Viewer = None) -> Question:
     The question's own row is read afresh every time, and who may read it is decided on
     that row, so a question hidden or deleted a moment ago is gone at once. What it joins
     (the asker's byline, its context, the outcome) is kept in the shared cache under the
-    question's version and the people version, which every change to them raises.
+    question's version and the people version, which every change to them raises. The
+    question carries `feeds_version`, read in the same row (see question_version).
     """
     kept = cache.get(_question_related_key(pk))
     if kept is not None:
-        rows = _question_row.rows(pk)
+        rows = _question_row_feeds.rows(pk)
         if not rows:
             raise Http404("No such question.")
-        question = Question.from_db(connection.alias, _QUESTION_FIELDS, rows[0])
+        question = Question.from_db(connection.alias, _QUESTION_FIELDS, rows[0][:-1])
+        # Read in the same row, as a visitor's page reads it: what is kept beside the page
+        # (similar questions) is looked up by it (rung/search/sections.py).
+        question.feeds_version = int(rows[0][-1])  # type: ignore[attr-defined]
         if not readable(question, viewer):
             raise Http404("No such question.")
         version, keys, fields_cache = kept
@@ -279,8 +283,10 @@ def question_get_visible(pk: int, *, viewer: Viewer = None) -> Question:
     try:
         # The outcome comes in the same row (one LEFT JOIN on its unique key), so the page
         # and the asker's links beside it cost no query of their own.
-        question = Question.objects.select_related(*_QUESTION_RELATED).get(
-            readable_q(viewer), pk=pk
+        question = (
+            Question.objects.select_related(*_QUESTION_RELATED)
+            .annotate(feeds_version=RawSQL(_FEEDS_VERSION_SQL, ()))
+            .get(readable_q(viewer), pk=pk)
         )
     except Question.DoesNotExist:
         raise Http404("No such question.") from None
@@ -306,6 +312,13 @@ _QUESTION_KEYS = (
 )
 _question_row = PreparedRows(
     lambda pk: Question.objects.filter(pk=pk).values_list(*_QUESTION_FIELDS)
+)
+_question_row_feeds = PreparedRows(
+    lambda pk: (
+        Question.objects.filter(pk=pk)
+        .annotate(feeds=RawSQL(_FEEDS_VERSION_SQL, ()))
+        .values_list(*_QUESTION_FIELDS, "feeds")
+    )
 )
 
 

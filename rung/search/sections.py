@@ -14,10 +14,11 @@ from rung.search.selectors import SIMILAR_SECONDS, similar_questions
 def similar_section(request: HttpRequest, question: Question) -> SafeString:
     """Render the questions nearest in meaning, in any language.
 
-    A question read with its feeds version (`feeds_version`, as a visitor's page reads
-    it: rung/qa/selectors.py) gets the list kept rendered: the list shows other
-    questions' titles, languages and answer counts, and any write to any question raises
-    that version, so a question hidden or deleted since leaves the list at once.
+    A question read with its feeds version (`feeds_version`, as a visitor's page and a
+    member's warm page read it: rung/qa/selectors.py) gets the list kept rendered: the
+    list shows other questions' titles, languages and answer counts, and any write to any
+    question raises that version, so a question hidden or deleted since leaves the list
+    at once. Nothing in it is per reader, so visitors and members share one rendering.
     Otherwise the list is read afresh.
     """
     feeds = getattr(question, "feeds_version", None)

@@ -192,6 +192,32 @@ def test_a_hidden_question_leaves_its_page_and_the_similar_lists_at_once(
     assert visitor.get(second.get_absolute_url()).status_code == 404
 
 
+def test_a_members_page_shares_the_kept_similar_list_and_drops_a_hidden_question_at_once(
+    alice: User, bob: User, mod: User, django_assert_num_queries: Any, buffered_views: None
+) -> None:
+    first = make_question(alice, title="How should I ask my manager for a raise?", body="Soon.")
+    second = make_question(
+        bob, title="Asking my manager for a raise after a great year", body="Before review."
+    )
+    visitor = Client(HTTP_USER_AGENT=BROWSER)
+    shown = visitor.get(first.get_absolute_url()).content.decode()
+    section = re.search(r'<section class="similar".*?</section>', shown, re.S)
+    assert section is not None and second.get_absolute_url() in section.group(0)
+    member = Client(HTTP_USER_AGENT=BROWSER)
+    member.force_login(bob)
+    member.get(first.get_absolute_url())
+    # Warm, the member's page reads the same kept rendering: the similar questions are
+    # not loaded again (no query on the search or question tables beyond the page's own).
+    with django_assert_num_queries(6) as captured:
+        page = member.get(first.get_absolute_url()).content.decode()
+    assert section.group(0) in page
+    assert not [q for q in captured.captured_queries if '"qa_question"."id" IN (' in q["sql"]]
+    moderation_services.post_visibility_set(post=second, visibility=Visibility.HIDDEN, actor=mod)
+    page = member.get(first.get_absolute_url()).content.decode()
+    assert second.get_absolute_url() not in page
+    assert "Similar questions" not in page
+
+
 def test_views_served_early_are_counted(question: Question, buffered_views: None) -> None:
     url = question.get_absolute_url()
     Client(HTTP_USER_AGENT=BROWSER).get(url)
