@@ -19,7 +19,7 @@ from rung.core.middleware import mark_rate_limited
 from rung.core.ratelimit import Limited
 from rung.moderation import access, forms, selectors, services
 from rung.qa.posts import post_kind
-from rung.qa.selectors import post_location
+from rung.qa.thread_selectors import post_location
 
 GET_OR_POST = ["GET", "HEAD", "POST"]
 

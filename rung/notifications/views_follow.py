@@ -21,7 +21,7 @@ from rung.accounts.models import User
 from rung.accounts.requests import MemberRequest
 from rung.notifications import sections, selectors_follow, services
 from rung.notifications.models import WatchLevel
-from rung.qa import selectors as qa_selectors
+from rung.qa import thread_selectors
 from rung.qa.access import answer_for_reader, question_for_reader
 from rung.qa.models import Topic
 
@@ -208,7 +208,9 @@ def bookmark_answer(request: MemberRequest, pk: int) -> HttpResponse:
     if saved is None:
         return _refuse(request, str(SAVED_CHOICE))
     services.bookmark_set(request.user, saved=saved, answer=answer)
-    return _bookmark_done(request, "answer", answer.pk, saved, qa_selectors.answer_location(answer))
+    return _bookmark_done(
+        request, "answer", answer.pk, saved, thread_selectors.answer_location(answer)
+    )
 
 
 @login_required

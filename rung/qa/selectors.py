@@ -1,8 +1,8 @@
 """Reads for topic feeds, the home page and question pages, each in a fixed number of queries."""
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Literal
 
 from django.contrib.auth.models import AnonymousUser
@@ -10,18 +10,14 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     BooleanField,
-    Count,
     Exists,
     OuterRef,
     Prefetch,
     QuerySet,
-    Subquery,
     prefetch_related_objects,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.urls import reverse
 
 from rung.accounts.models import User
 from rung.accounts.selectors import byline_related
@@ -31,7 +27,6 @@ from rung.ladder.models import Expectation, Level
 from rung.qa.models import (
     Answer,
     ContextRating,
-    Like,
     Post,
     Question,
     QuestionTopic,
@@ -342,320 +337,11 @@ def question_load_card(question: Question) -> Question:
 
 # Stack Exchange shows 30 answers a page; 20 keeps a page of long answers well under a
 # megabyte and matches the topic feeds.
-ANSWERS_PER_PAGE = 20
-REPLIES_SHOWN = 3
-REPLIES_PER_PAGE = 50
-# Answers are listed most helpful first, then most liked, then oldest (see architecture.md).
-_ANSWER_ORDER = ("-like_count", "created_at", "id")
-_REPLY_ORDER = ("created_at", "id")
-
-
-# Cursors count whole microseconds, so they name a timestamp exactly.
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND = timedelta(microseconds=1)
-
-
-@dataclass(frozen=True)
-class AnswerCursor:
-    """Where a page of answers or replies starts: just after the post with these keys."""
-
-    like_count: int
-    created_at: datetime
-    pk: int
-
-    def __str__(self) -> str:
-        micros = (self.created_at - _EPOCH) // _MICROSECOND
-        return f"{self.like_count}.{micros}.{self.pk}"
-
-    @classmethod
-    def of(cls, post: Answer) -> "AnswerCursor":
-        return cls(like_count=post.like_count, created_at=post.created_at, pk=post.pk)
-
-
-def answer_cursor_parse(raw: str | None) -> AnswerCursor | None:
-    """Return the cursor in a query parameter, or None when it is not one of ours."""
-    parts = (raw or "").split(".")
-    if len(parts) != 3 or not all(p.isascii() and p.isdigit() and len(p) <= 18 for p in parts):
-        return None
-    likes, micros, pk = (int(p) for p in parts)
-    try:
-        created = _EPOCH + micros * _MICROSECOND
-    except OverflowError:  # past the year 9999
-        return None
-    return AnswerCursor(like_count=likes, created_at=created, pk=pk)
-
-
-@dataclass
-class AnswerThread:
-    """An answer with its first replies; the rest load on request, from `replies_cursor`."""
-
-    answer: Answer
-    replies: list[Answer]
-    more_replies: int = 0
-    replies_cursor: str = ""
-
-
-@dataclass
-class ThreadPage:
-    threads: list[AnswerThread]
-    next_cursor: str | None
-    is_first: bool
-
-
-def _mark(posts: list[Answer], question: Question, liked: set[int] | None) -> None:
-    for post in posts:
-        # On an anonymous question, the asker stays anonymous in their own replies too.
-        post.by_anonymous_asker = question.is_anonymous and post.author_id == question.author_id  # type: ignore[attr-defined]
-        post.liked = liked is not None and post.pk in liked  # type: ignore[attr-defined]
-
-
-def _visible_replies(parent_id: int, viewer: Viewer = None) -> QuerySet[Answer]:
-    return Answer.objects.filter(readable_q(viewer), parent_id=parent_id)
-
-
-def _after(
-    rows: QuerySet[Answer], cursor: AnswerCursor, *, by_likes: bool
-) -> list[QuerySet[Answer]]:
-    """Return the rows that sort after `cursor`, in order, as ranges that are index seeks.
-
-    `created_at >= c` is the seek; the few rows at exactly `c` are settled by id. Answers
-    with fewer likes are a second range, read apart because an OR of the two would walk
-    every answer with the cursor's like count to reach the first one after it.
-    """
-    same = rows.filter(created_at__gte=cursor.created_at).exclude(
-        created_at=cursor.created_at, pk__lte=cursor.pk
-    )
-    if not by_likes:
-        return [same.order_by(*_REPLY_ORDER)]
-    return [
-        same.filter(like_count=cursor.like_count).order_by(*_REPLY_ORDER),
-        rows.filter(like_count__lt=cursor.like_count).order_by(*_ANSWER_ORDER),
-    ]
-
-
-def _ids_of(branches: list[QuerySet[Answer]]) -> RawSQL:
-    """Return the ids of several ordered, sliced querysets as one subquery.
-
-    Each branch is an index seek with its own LIMIT. Joined with UNION ALL, they make one
-    IN (...) that PostgreSQL turns into primary-key lookups; `IN (a) OR IN (b)` would make
-    it scan the whole table, and the ORM cannot put a LIMIT inside a UNION on SQLite, so
-    each branch is wrapped here as a derived table.
-    """
-    parts: list[str] = []
-    params: list[object] = []
-    for n, branch in enumerate(branches):
-        sql, branch_params = branch.values("pk").query.sql_with_params()
-        parts.append(f"SELECT * FROM ({sql}) AS branch_{n}")
-        params.extend(branch_params)
-    return RawSQL(" UNION ALL ".join(parts), params)
-
-
-# Stands for a key while a query is compiled, then gives way to each real key: no row has
-# this id, and no other parameter of these queries is a number this large.
-_KEY_STANDIN = -(2**62) + 7919
-
-
-def _ids_of_each(branch: Callable[[int], QuerySet[Answer]], keys: list[int]) -> RawSQL:
-    """Return `_ids_of([branch(key) for key in keys])`, compiling the branch's SQL once.
-
-    The branches differ only in their key, and compiling a query costs far more than
-    running one of these seeks, so the SQL is made once and each key goes in as a parameter.
-    """
-    sql, params = branch(_KEY_STANDIN).values("pk").query.sql_with_params()
-    at = [index for index, param in enumerate(params) if param == _KEY_STANDIN]
-    if len(at) != 1:
-        return _ids_of([branch(key) for key in keys])
-    parts: list[str] = []
-    every: list[object] = []
-    for n, key in enumerate(keys):
-        parts.append(f"SELECT * FROM ({sql}) AS branch_{n}")
-        every.extend(key if index == at[0] else param for index, param in enumerate(params))
-    return RawSQL(" UNION ALL ".join(parts), every)
-
-
-def question_thread_page(
-    question: Question,
-    *,
-    cursor: AnswerCursor | None = None,
-    liked: set[int] | None = None,
-    size: int = ANSWERS_PER_PAGE,
-    viewer: Viewer = None,
-) -> ThreadPage:
-    """Return one page of answers, each with its first replies, in two queries.
-
-    The most helpful answer leads the first page; the others follow by likes, then age,
-    paged by keyset. Each post gets `liked`: whether it is among the ids in `liked`.
-    Posts that are not published are shown only to a `viewer` who may read them.
-    """
-    answers = Answer.objects.filter(readable_q(viewer), question=question, parent=None)
-    accepted = question.accepted_answer_id
-    others = answers.exclude(pk=accepted) if accepted else answers
-    if cursor is None:
-        branches = [others.order_by(*_ANSWER_ORDER)[: size + 1]]
-        if accepted:
-            branches.append(answers.filter(pk=accepted))
-    else:
-        branches = [branch[: size + 1] for branch in _after(others, cursor, by_likes=True)]
-    reply_count = (
-        Answer.objects.filter(readable_q(viewer), parent=OuterRef("pk"))
-        .order_by()
-        .values("parent")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    rows = list(
-        Answer.objects.filter(pk__in=_ids_of(branches))
-        .select_related(*byline_related("author"))
-        .annotate(reply_count=Coalesce(Subquery(reply_count), 0))
-    )
-    rows.sort(key=lambda a: (a.pk != accepted, -a.like_count, a.created_at, a.pk))
-    lead = [rows.pop(0)] if rows and cursor is None and rows[0].pk == accepted else []
-    next_cursor = str(AnswerCursor.of(rows[size - 1])) if len(rows) > size else None
-    shown = lead + rows[:size]
-    threads = [AnswerThread(answer=answer, replies=[]) for answer in shown]
-    by_id = {thread.answer.pk: thread for thread in threads}
-    with_replies = [a.pk for a in shown if a.reply_count]
-    replies: list[Answer] = []
-    if with_replies:
-        # One bounded seek per answer, so a thread with thousands of replies costs no more.
-        first = _ids_of_each(
-            lambda parent: _visible_replies(parent, viewer).order_by(*_REPLY_ORDER)[:REPLIES_SHOWN],
-            with_replies,
-        )
-        replies = list(
-            Answer.objects.filter(pk__in=first)
-            .select_related(*byline_related("author"))
-            .order_by(*_REPLY_ORDER)
-        )
-    for reply in replies:
-        by_id[reply.parent_id].replies.append(reply)  # type: ignore[index]
-    for thread in threads:
-        thread.more_replies = thread.answer.reply_count - len(thread.replies)  # type: ignore[attr-defined]
-        if thread.more_replies > 0:
-            thread.replies_cursor = str(AnswerCursor.of(thread.replies[-1]))
-    _mark(shown + replies, question, liked)
-    return ThreadPage(threads=threads, next_cursor=next_cursor, is_first=cursor is None)
-
-
-def answer_replies_page(
-    answer: Answer,
-    *,
-    cursor: AnswerCursor | None,
-    liked: set[int] | None = None,
-    viewer: Viewer = None,
-) -> AnswerThread:
-    """Return an answer with the next REPLIES_PER_PAGE replies after `cursor`."""
-    replies = _visible_replies(answer.pk, viewer)
-    after = replies if cursor is None else _after(replies, cursor, by_likes=False)[0]
-    remaining = after.count()
-    shown = list(
-        after.select_related(*byline_related("author")).order_by(*_REPLY_ORDER)[:REPLIES_PER_PAGE]
-    )
-    _mark([answer, *shown], answer.question, liked)
-    thread = AnswerThread(answer=answer, replies=shown, more_replies=remaining - len(shown))
-    if thread.more_replies > 0:
-        thread.replies_cursor = str(AnswerCursor.of(shown[-1]))
-    return thread
-
-
-def answer_location(answer: Answer) -> str:
-    """Return the address of the page that shows an answer or reply, with its anchor.
-
-    An answer past the first page gets a page that starts with it; a reply past the ones
-    shown under its answer gets the page of its thread's replies that starts with it.
-    """
-    anchor = f"#answer-{answer.pk}"
-    if answer.parent_id is None:
-        return _answer_page_url(answer) + anchor
-    parent = answer.parent
-    earlier = list(
-        _visible_replies(parent.pk)  # type: ignore[union-attr]
-        .filter(created_at__lte=answer.created_at)
-        .exclude(created_at=answer.created_at, pk__gte=answer.pk)
-        .order_by("-created_at", "-id")[:REPLIES_SHOWN]
-    )
-    if len(earlier) < REPLIES_SHOWN:
-        return _answer_page_url(parent) + anchor  # type: ignore[arg-type]
-    replies = reverse("qa:answer_replies", args=[parent.pk])  # type: ignore[union-attr]
-    return f"{replies}?after={AnswerCursor.of(earlier[0])}{anchor}"
-
-
-def post_location(post: Post) -> str:
-    """Return the address of the page that shows any post, at the post."""
-    if isinstance(post, Answer):
-        return answer_location(post)
-    return post.get_absolute_url()
-
-
-def _answer_page_url(answer: Answer) -> str:
-    """Return the question page that lists an answer: the first, or the one it starts."""
-    # Read afresh: the caller's copy may predate the write that sent them here.
-    question = Question.objects.only("title", "accepted_answer").get(pk=answer.question_id)
-    url = question.get_absolute_url()
-    if answer.pk == question.accepted_answer_id:
-        return url
-    others = Answer.objects.filter(readable_q(None), question=question, parent=None)
-    if question.accepted_answer_id:
-        others = others.exclude(pk=question.accepted_answer_id)
-    # The nearest answers before it, nearest first: those with as many likes, then more.
-    size = ANSWERS_PER_PAGE
-    before = list(
-        others.filter(like_count=answer.like_count, created_at__lte=answer.created_at)
-        .exclude(created_at=answer.created_at, pk__gte=answer.pk)
-        .order_by("-created_at", "-id")[:size]
-    )
-    if len(before) < size:
-        before += others.filter(like_count__gt=answer.like_count).order_by(
-            "like_count", "-created_at", "-id"
-        )[: size - len(before)]
-    if len(before) < size:
-        return url
-    return f"{url}?answers_after={AnswerCursor.of(before[0])}"
-
-
-def answer_author_ids(question: Question) -> set[int]:
-    """Return who wrote the answers and replies on a question, published or not.
-
-    Authors of held or hidden posts are among them: they see their own posts, so they
-    must not share the copy of the page other members read.
-    """
-    return set(
-        Answer.objects.filter(question=question, is_deleted=False).values_list(
-            "author_id", flat=True
-        )
-    )
-
-
 def level_expectations(level: Level | None) -> list[Expectation]:
     """Return a level's rubric expectations with their axes, in axis order."""
     if level is None:
         return []
     return list(level.expectations.select_related("axis"))
-
-
-def liked_post_ids(user: User | AnonymousUser, question: Question) -> tuple[bool, set[int]]:
-    """Return whether a member liked the question, and which of its answers they liked."""
-    if not user.is_authenticated:
-        return False, set()
-    # Two index seeks in one statement: an OR across the join would read every like the
-    # member ever gave, and this runs on every page view of a member, so it skips the ORM.
-    like, answer = Like._meta.db_table, Answer._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT question_id, answer_id FROM {like} WHERE user_id = %s AND question_id = %s "
-            f"UNION ALL SELECT question_id, answer_id FROM {like} WHERE user_id = %s "
-            f"AND answer_id IN (SELECT id FROM {answer} WHERE question_id = %s)",
-            [user.pk, question.pk, user.pk, question.pk],
-        )
-        rows = cursor.fetchall()
-    question_liked = False
-    liked_answers: set[int] = set()
-    for question_id, answer_id in rows:
-        if question_id is not None:
-            question_liked = True
-        else:
-            liked_answers.add(answer_id)
-    return question_liked, liked_answers
 
 
 def post_revisions(post: Post) -> QuerySet[Revision]:

@@ -24,10 +24,10 @@ from django.utils.translation import gettext, ngettext
 from rung.core.fast_urls import fast_reverse, fast_reverser
 from rung.core.templatetags.rung import likes_label, reltime
 from rung.qa.models import Answer, Question
-from rung.qa.selectors import AnswerThread, ThreadPage
 from rung.qa.slots import PostLanguageParts, post_actions_for, post_language_parts
 from rung.qa.templatetags.byline import byline
 from rung.qa.templatetags.post_actions import reader_post_parts_tag
+from rung.qa.thread_selectors import AnswerThread, ThreadPage
 
 _HELD = "held"
 
@@ -222,12 +222,8 @@ def _answer(out: list[str], r: _Rendering, thread: AnswerThread) -> None:
         )
     out.append("\n    ")
     if may_change:
-        out.append(
-            f'\n      <a href="{r.url("qa:answer_edit", pk)}">{words.edit}</a>\n      '
-            f'<form method="post" action="{r.url("qa:answer_delete", pk)}" class="inline">'
-            f'{r.csrf_input}<button class="link danger" type="submit">{words.delete}</button>'
-            "</form>\n    "
-        )
+        gap = "\n      "
+        out.append(gap + _edit_and_delete(r, pk, gap) + "\n    ")
     out.append("\n    ")
     if may_change:
         out.append(_language_form(r, answer, "answer"))
@@ -289,18 +285,23 @@ def _reply(out: list[str], r: _Rendering, reply: Answer) -> None:
         out.append(_like_button(r, reply))
     out.append("\n        ")
     if may_change:
-        out.append(
-            f'<a href="{r.url("qa:answer_edit", pk)}">{words.edit}</a> '
-            f'<form method="post" action="{r.url("qa:answer_delete", pk)}" class="inline">'
-            f'{r.csrf_input}<button class="link danger" type="submit">{words.delete}</button>'
-            "</form>"
-        )
+        out.append(_edit_and_delete(r, pk, " "))
     out.append("\n        ")
     if may_change:
         out.append(_language_form(r, reply, "reply"))
     out.append("\n        ")
     out.append(r.actions(reply, "reply"))
     out.append("\n      </div>\n    </div>\n")
+
+
+def _edit_and_delete(r: _Rendering, pk: int, gap: str) -> str:
+    """The author's or a moderator's Edit link and Delete button, `gap` between them."""
+    return (
+        f'<a href="{r.url("qa:answer_edit", pk)}">{r.words.edit}</a>{gap}'
+        f'<form method="post" action="{r.url("qa:answer_delete", pk)}" class="inline">'
+        f'{r.csrf_input}<button class="link danger" type="submit">{r.words.delete}</button>'
+        "</form>"
+    )
 
 
 def _url(name: str, *args: int) -> str:

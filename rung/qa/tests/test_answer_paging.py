@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rung.accounts.models import User
-from rung.qa import selectors, services
+from rung.qa import services, thread_selectors
 from rung.qa.models import Answer, Question
-from rung.qa.selectors import ANSWERS_PER_PAGE, REPLIES_PER_PAGE, REPLIES_SHOWN
+from rung.qa.thread_selectors import ANSWERS_PER_PAGE, REPLIES_PER_PAGE, REPLIES_SHOWN
 from rung.testing import bulk_answers, make_answer, make_member
 
 pytestmark = pytest.mark.django_db
@@ -333,14 +333,14 @@ def test_thread_page_selector_pages_by_keyset_in_fixed_queries(
     cursor = None
     for _ in range(3):
         with django_assert_num_queries(2):  # type: ignore[operator]
-            page = selectors.question_thread_page(big_thread, cursor=cursor)
+            page = thread_selectors.question_thread_page(big_thread, cursor=cursor)
         assert len(page.threads) == ANSWERS_PER_PAGE
-        cursor = selectors.answer_cursor_parse(page.next_cursor)
+        cursor = thread_selectors.answer_cursor_parse(page.next_cursor)
     in_order = Answer.objects.filter(question=big_thread, parent=None).order_by(
         "-like_count", "created_at", "id"
     )
-    deep_cursor = selectors.AnswerCursor.of(in_order[1959])
+    deep_cursor = thread_selectors.AnswerCursor.of(in_order[1959])
     with django_assert_num_queries(2):  # type: ignore[operator]
-        deep = selectors.question_thread_page(big_thread, cursor=deep_cursor)
+        deep = thread_selectors.question_thread_page(big_thread, cursor=deep_cursor)
     assert [t.answer.pk for t in deep.threads] == [a.pk for a in in_order[1960:1980]]
     assert any(t.replies for t in deep.threads)

@@ -16,7 +16,7 @@ import pytest
 from django.urls import reverse
 
 from rung.accounts.models import User
-from rung.qa import selectors
+from rung.qa import thread_selectors
 from rung.qa.models import Answer, Like, Question, QuestionTopic, Topic
 from rung.testing import Browser, Reply, make_answer, make_member, make_question
 from rung.testing.browser import serve_one_request_at_a_time
@@ -187,7 +187,9 @@ def test_twenty_identical_submits_make_one_post_and_all_land_on_it(
         posts = Answer.objects.filter(author=bob, parent=None if kind == "answer" else parent)
     assert posts.count() == 1
     post = posts.get()
-    where = post.get_absolute_url() if kind == "question" else selectors.answer_location(post)
+    where = (
+        post.get_absolute_url() if kind == "question" else thread_selectors.answer_location(post)
+    )
     landing = {urllib.parse.urlsplit(reply.location).path for reply in replies}
     assert landing == {urllib.parse.urlsplit(where).path}
     if kind == "answer":

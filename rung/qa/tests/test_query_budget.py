@@ -12,7 +12,7 @@ from django.urls import reverse
 from rung.accounts.models import User
 from rung.qa import services
 from rung.qa.models import Question
-from rung.qa.selectors import ANSWERS_PER_PAGE
+from rung.qa.thread_selectors import ANSWERS_PER_PAGE
 from rung.testing import bulk_answers, make_answer, make_card, make_member, make_question
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from django.utils import timezone
 from rung.accounts.models import User
 from rung.core.submit_once import is_repeat
 from rung.ladder.models import Level
-from rung.qa import selectors, services
+from rung.qa import services, thread_selectors
 from rung.qa.models import Answer, Question, Topic
 from rung.testing import make_answer, make_question
 
@@ -173,6 +173,8 @@ def test_answer_or_reply_back_and_again_lands_on_the_first(
     ]
     post = Answer.objects.get(author__username="bob")
     assert [reply.status_code for reply in replies] == [302, 302]
-    assert replies[0]["Location"] == replies[1]["Location"] == selectors.answer_location(post)
+    assert (
+        replies[0]["Location"] == replies[1]["Location"] == thread_selectors.answer_location(post)
+    )
     page = bob_client.get(replies[1]["Location"]).content.decode()
     assert f"You had already posted this {kind}, so it was not posted twice." in page

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from rung.accounts.models import User
 from rung.core.relative_time import label_slot_mark
-from rung.qa import selectors, services
+from rung.qa import services, thread_selectors
 from rung.qa.fragments import READER_POST_MARK, GenericMember
 from rung.qa.models import Answer, Question, Visibility
 from rung.qa.thread_html import threads_html
@@ -71,7 +71,7 @@ def _both(
     liked = page.pop("liked", set())
     context = {
         "question": question,
-        "page": selectors.question_thread_page(question, liked=liked, viewer=reader, **page),
+        "page": thread_selectors.question_thread_page(question, liked=liked, viewer=reader, **page),
         "user": viewer,
         "is_asker": is_asker,
         "can_moderate": bool(reader and reader.is_staff),
@@ -128,7 +128,7 @@ def test_pages_after_the_first_and_the_empty_page_render_the_same(language: str)
         first_old, first_new = _both(question, moderator, reader=moderator, is_asker=False, size=1)
         assert "more-answers" in first_new
         _same(first_new, first_old)
-        late = selectors.AnswerCursor(
+        late = thread_selectors.AnswerCursor(
             like_count=0, created_at=timezone.now() + timedelta(days=1), pk=0
         )
         empty_old, empty_new = _both(

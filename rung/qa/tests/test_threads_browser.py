@@ -13,7 +13,7 @@ import pytest
 from rung.languages.tests.fake_services import fake_service
 from rung.qa import services
 from rung.qa.models import Answer
-from rung.qa.selectors import ANSWERS_PER_PAGE, REPLIES_SHOWN
+from rung.qa.thread_selectors import ANSWERS_PER_PAGE, REPLIES_SHOWN
 from rung.testing import bulk_answers, make_answer, make_member, make_question
 
 # The browser fixture is shared with the Q&A story.

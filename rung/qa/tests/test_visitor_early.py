@@ -168,13 +168,24 @@ def test_a_question_address_without_its_slug_still_redirects(question: Question)
     assert visitor.get("/topics/no-such-topic/").status_code == 404
 
 
-def test_a_hidden_question_leaves_its_page_and_the_similar_lists_at_once(
-    alice: User, bob: User, mod: User, django_assert_num_queries: Any, buffered_views: None
-) -> None:
-    first = make_question(alice, title="How should I ask my manager for a raise?", body="Soon.")
-    second = make_question(
-        bob, title="Asking my manager for a raise after a great year", body="Before review."
+@pytest.fixture
+def raise_questions(alice: User, bob: User) -> tuple[Question, Question]:
+    """Two questions each other's similar questions list shows."""
+    return (
+        make_question(alice, title="How should I ask my manager for a raise?", body="Soon."),
+        make_question(
+            bob, title="Asking my manager for a raise after a great year", body="Before review."
+        ),
     )
+
+
+def test_a_hidden_question_leaves_its_page_and_the_similar_lists_at_once(
+    raise_questions: tuple[Question, Question],
+    mod: User,
+    django_assert_num_queries: Any,
+    buffered_views: None,
+) -> None:
+    first, second = raise_questions
     visitor = Client(HTTP_USER_AGENT=BROWSER)
     for _ in range(2):
         page = visitor.get(first.get_absolute_url())
@@ -193,12 +204,14 @@ def test_a_hidden_question_leaves_its_page_and_the_similar_lists_at_once(
 
 
 def test_a_members_page_shares_the_kept_similar_list_and_drops_a_hidden_question_at_once(
-    alice: User, bob: User, mod: User, django_assert_num_queries: Any, buffered_views: None
+    raise_questions: tuple[Question, Question],
+    alice: User,
+    bob: User,
+    mod: User,
+    django_assert_num_queries: Any,
+    buffered_views: None,
 ) -> None:
-    first = make_question(alice, title="How should I ask my manager for a raise?", body="Soon.")
-    second = make_question(
-        bob, title="Asking my manager for a raise after a great year", body="Before review."
-    )
+    first, second = raise_questions
     visitor = Client(HTTP_USER_AGENT=BROWSER)
     shown = visitor.get(first.get_absolute_url()).content.decode()
     section = re.search(r'<section class="similar".*?</section>', shown, re.S)

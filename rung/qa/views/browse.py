@@ -21,6 +21,7 @@ from rung.qa import (
     invitation_selectors,
     selectors,
     thread_html,
+    thread_selectors,
     view_counter,
     visitor_pages,
 )
@@ -273,8 +274,8 @@ def _question(
 ) -> HttpResponse:
     user = request.user
     # A cursor that is not one of ours pages like the first page, never an error.
-    cursor = selectors.answer_cursor_parse(request.GET.get("answers_after"))
-    question_liked, liked_answers = selectors.liked_post_ids(user, question)
+    cursor = thread_selectors.answer_cursor_parse(request.GET.get("answers_after"))
+    question_liked, liked_answers = thread_selectors.liked_post_ids(user, question)
     threads_html = _threads_html(request, question, liked_answers, cursor)
     is_asker = user.pk == question.author_id
     if request.htmx:
@@ -378,7 +379,7 @@ def _thread_viewer(
     authors_key = fragments.fragment_key("authors", question.pk, question.version)
     authors = cache.get(authors_key)
     if authors is None:
-        authors = selectors.answer_author_ids(question)
+        authors = thread_selectors.answer_author_ids(question)
         cache.set(authors_key, authors, fragments.FRAGMENT_SECONDS)
     if liked_answers or is_moderator(user) or user.pk == question.author_id or user.pk in authors:
         # Their likes, controls and the posts they may read differ from everyone else's
@@ -392,7 +393,7 @@ def _threads_html(
     request: HttpRequest,
     question: Question,
     liked_answers: set[int],
-    cursor: selectors.AnswerCursor | None,
+    cursor: thread_selectors.AnswerCursor | None,
 ) -> str:
     """Render one page of answers from cache, keyed on the question's version and the page."""
     variant, viewer, is_asker = _thread_viewer(request, question, liked_answers)
@@ -405,7 +406,7 @@ def _threads_html(
         thread_html.threads_html,
         lambda: {
             "question": question,
-            "page": selectors.question_thread_page(
+            "page": thread_selectors.question_thread_page(
                 question, cursor=cursor, liked=liked_answers, viewer=reader
             ),
             "user": viewer,
@@ -418,7 +419,7 @@ def _threads_html(
 @require_safe
 def answer_permalink(request: HttpRequest, pk: int) -> HttpResponse:
     """Send a link to an answer or reply to the page that shows it, at its anchor."""
-    return redirect(selectors.answer_location(answer_for_reader(request.user, pk)))
+    return redirect(thread_selectors.answer_location(answer_for_reader(request.user, pk)))
 
 
 @require_safe
@@ -428,12 +429,12 @@ def answer_replies(request: HtmxRequest, pk: int) -> HttpResponse:
     if answer.parent_id is not None:
         raise Http404("Replies belong to answers.")
     question = answer.question
-    cursor = selectors.answer_cursor_parse(request.GET.get("after"))
-    _liked_question, liked = selectors.liked_post_ids(request.user, question)
+    cursor = thread_selectors.answer_cursor_parse(request.GET.get("after"))
+    _liked_question, liked = thread_selectors.liked_post_ids(request.user, question)
     context = {
         "question": question,
         "answer": answer,
-        "thread": selectors.answer_replies_page(
+        "thread": thread_selectors.answer_replies_page(
             answer, cursor=cursor, liked=liked, viewer=request.user
         ),
         "is_asker": request.user.pk == question.author_id,

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from rung.accounts.requests import MemberRequest
 from rung.core.forms import refused_status, save_form
 from rung.core.languages import CHINESE, ENGLISH
-from rung.qa import selectors, services
+from rung.qa import services, thread_selectors
 from rung.qa.access import answer_for_reader, question_for_reader
 from rung.qa.models import Post
 from rung.qa.posts import post_question
@@ -45,7 +45,7 @@ def _change_language(request: MemberRequest, post: Post) -> HttpResponse:
         )
         if saved is not None:
             messages.success(request, _("The post's language was saved."))
-            return redirect(selectors.post_location(post))
+            return redirect(thread_selectors.post_location(post))
         status = refused_status(request, form)
     else:
         form = PostLanguageForm(initial={"language": post.language})

@@ -11,7 +11,7 @@ from rung.accounts.requests import MemberRequest
 from rung.core.forms import refused_status, save_form
 from rung.core.submit_once import announce_create
 from rung.ladder.forms import wants_levels
-from rung.qa import selectors, services
+from rung.qa import selectors, services, thread_selectors
 from rung.qa.access import (
     answer_for_editor,
     answer_for_reader,
@@ -130,7 +130,7 @@ def _post_answer(
             else _("You had already posted this answer, so it was not posted twice.")
         )
         announce_create(request, answer, already=already)
-        return redirect(selectors.answer_location(answer))
+        return redirect(thread_selectors.answer_location(answer))
     return render(
         request,
         "qa/answer_form_page.html",
@@ -170,7 +170,7 @@ def answer_edit(request: MemberRequest, pk: int) -> HttpResponse:
         )
         if edited is not None:
             messages.success(request, _("The post was updated."))
-            return redirect(selectors.answer_location(edited))
+            return redirect(thread_selectors.answer_location(edited))
         status = refused_status(request, form)
     else:
         form = form_class(initial={"body": answer.body})

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from rung.accounts.requests import MemberRequest
 from rung.core.ratelimit import Limited, limited_response
-from rung.qa import selectors, services
+from rung.qa import services, thread_selectors
 from rung.qa.access import answer_for_reader, question_for_reader
 from rung.qa.models import Post
 from rung.qa.posts import post_kind
@@ -27,7 +27,7 @@ def _like(request: MemberRequest, target: Post) -> HttpResponse:
             "qa/_like_button.html",
             {"target": target, "liked": liked, "count": count, "kind": post_kind(target)},
         )
-    return redirect(selectors.post_location(target))
+    return redirect(thread_selectors.post_location(target))
 
 
 @login_required
@@ -56,4 +56,4 @@ def answer_mark_helpful(request: MemberRequest, pk: int) -> HttpResponse:
         return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain")
     except Limited as limited:
         return limited_response(request, limited)
-    return redirect(selectors.answer_location(answer))
+    return redirect(thread_selectors.answer_location(answer))
