@@ -9,7 +9,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/rung
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint typecheck test-sqlite test-postgres browser-deps gettext-deps messages bench clean lock
+.PHONY: run test setup media-deps lint typecheck test-sqlite test-postgres browser-deps gettext-deps messages bench clean lock
 
 # Every install takes the exact versions (and file hashes) in requirements.lock; `make lock`
 # writes it again from pyproject.toml after a dependency changes.
@@ -28,7 +28,7 @@ lock: $(VENV)/.installed
 PO_FILES := $(wildcard rung/locale/*/LC_MESSAGES/*.po rung/*/locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-setup: $(VENV)/.installed $(MO_FILES)
+setup: $(VENV)/.installed $(MO_FILES) media-deps
 
 $(MO_FILES): %.mo: %.po $(VENV)/.installed
 	@$(MAKE) --no-print-directory gettext-deps
@@ -53,6 +53,15 @@ run: setup
 	trap 'kill $$worker $$due 2>/dev/null; wait $$worker $$due 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn rung.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
 		--access-logfile - --graceful-timeout 5 --control-socket var/gunicorn-$(PORT).ctl
+
+# eSpeak NG speaks the demo lessons and a CJK font draws their Chinese slides (docs/learn.md);
+# without them the demo lessons are made silent. ffmpeg comes with the imageio-ffmpeg wheel.
+media-deps:
+	@if ! command -v espeak-ng >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi wqy; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng fonts-wqy-zenhei) >/dev/null; \
+		else echo "eSpeak NG is missing and installing it needs root: sudo apt-get install espeak-ng fonts-wqy-zenhei"; fi; \
+	fi
 
 browser-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi wqy; then \

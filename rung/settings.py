@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "rung.demo",
     "rung.moderation",
     "rung.notifications",
+    "rung.learn",
     "django_tasks_db",
 ]
 
@@ -508,3 +509,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Lessons (rung/learn, docs/learn.md). Uploads larger than this are refused before their
+# body is read; the worker gives a transcode this long before it is stopped and failed.
+RUNG_LEARN_MAX_UPLOAD_BYTES = int(os.environ.get("RUNG_LEARN_MAX_UPLOAD_BYTES", str(4 * 1024**3)))
+RUNG_LEARN_MAX_DURATION_SECONDS = int(os.environ.get("RUNG_LEARN_MAX_DURATION_SECONDS", "10800"))
+RUNG_LEARN_TRANSCODE_SECONDS = int(os.environ.get("RUNG_LEARN_TRANSCODE_SECONDS", "3600"))
+# Behind nginx, set to the internal location that maps onto MEDIA_ROOT (e.g. "/protected/"):
+# Rung checks access and answers with X-Accel-Redirect, and nginx sends the bytes (and
+# answers Range requests). Empty: Rung sends the file itself, Range included.
+RUNG_MEDIA_ACCEL_PREFIX = os.environ.get("RUNG_MEDIA_ACCEL_PREFIX", "")

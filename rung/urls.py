@@ -22,6 +22,7 @@ urlpatterns = [
     path("members/", include("rung.accounts.urls")),
     path("moderation/", include("rung.moderation.urls")),
     path("notifications/", include("rung.notifications.urls")),
+    path("learn/", include("rung.learn.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("-/health", core_views.health, name="health"),
