@@ -90,7 +90,9 @@ def parse(data: bytes, *, duration_ms: int | None = None) -> list[CueText]:
     if not captions:
         raise CaptionError(_("The caption file has no cues."))
     if len(captions) > MAX_CUES:
-        raise CaptionError(_("A caption file may have at most %(count)s cues.") % {"count": MAX_CUES})
+        raise CaptionError(
+            _("A caption file may have at most %(count)s cues.") % {"count": MAX_CUES}
+        )
     cues: list[CueText] = []
     for number, caption in enumerate(captions, start=1):
         start, end = _ms(caption.start), _ms(caption.end)
