@@ -143,3 +143,14 @@ def post_language_parts_set(parts: PostLanguageParts | None) -> None:
 
 def post_language_parts() -> PostLanguageParts | None:
     return _post_language_parts
+
+
+# Between a topic's guide and its questions: the topic's videos (learn). Visitors' copies of
+# the page keep what it gave, and are replaced when the topic's feed version moves, so a
+# section that depends on anything else bumps that version when it changes (qa.services).
+topic_page_sections: Slot[Topic] = Slot("topic page sections")
+
+# On the home page's first page, beside the ladder: what to watch next (learn). The subject
+# is the home page's version (the sum of the topics' feed versions), which a section can key
+# a cached copy on without a query.
+home_page_sections: Slot[int] = Slot("home page sections")

@@ -13,6 +13,7 @@ from rung.search import selectors
 from rung.search.analysis import parse_query
 from rung.search.coach import question_coach
 from rung.search.forms import SearchForm
+from rung.search.slots import results_sections
 
 
 @require_safe
@@ -27,10 +28,14 @@ def search(request: HtmxRequest) -> HttpResponse:
         page = selectors.search_questions(
             query, filters=form.filters, sort=data["sort"], after=data.get("cursor")
         )
+        is_first_page = not data.get("after")
         context.update(
             page=page,
+            sections=results_sections.render(request, query)
+            if is_first_page and not query.is_empty
+            else [],
             searched=bool(data["q"].strip()),
-            is_first_page=not data.get("after"),
+            is_first_page=is_first_page,
             next_params=_next_params(request, page.next_cursor),
         )
     else:

@@ -31,11 +31,13 @@ from rung.qa.models import BODY_MAX_LENGTH, AnswerInvitation, Post, Question, To
 from rung.qa.outcomes import outcome_open, question_outcome
 from rung.qa.selectors import FEED_SORTS
 from rung.qa.slots import (
+    home_page_sections,
     muted_topics_source,
     outcome_actions,
     question_page_actions,
     question_page_end,
     topic_page_actions,
+    topic_page_sections,
 )
 
 VISITOR_COOKIE_AGE = 365 * 24 * 3600
@@ -111,6 +113,7 @@ def _home(
                 topics_context,
             ),
             "feed": feed,
+            "home_sections": home_page_sections.render(request, version) if not cursor else [],
         },
     )
     patch_vary_headers(response, ["HX-Request"])
@@ -195,6 +198,7 @@ def _topic(request: HtmxRequest, topic: Topic) -> HttpResponse:
             "feed": feed,
             "sort": sort,
             "topic_actions": topic_page_actions.render(request, topic),
+            "topic_sections": topic_page_sections.render(request, topic),
         },
     )
 
