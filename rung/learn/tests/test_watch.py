@@ -26,7 +26,7 @@ def lesson() -> Lesson:
     return make_lesson()
 
 
-def _body(response) -> bytes:  # type: ignore[no-untyped-def]
+def _body(response: Any) -> bytes:
     return b"".join(response.streaming_content)
 
 
