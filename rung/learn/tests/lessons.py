@@ -1,11 +1,13 @@
 """Lessons with real, playable files for tests: a few seconds of ffmpeg's test pattern."""
 
+import io
 import subprocess
 import tempfile
 from pathlib import Path
 
 import imageio_ffmpeg
 from django.core.files import File
+from PIL import Image
 from django.utils import timezone
 
 from rung.learn import captions
@@ -35,7 +37,6 @@ def video_bytes(seconds: int = 6) -> bytes:
     return _made[seconds]
 
 
-POSTER = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
 
 
 def make_lesson(
@@ -79,7 +80,7 @@ def make_lesson(
             handle.seek(0)
             lesson.video.save(f"{slug}.mp4", File(handle), save=False)
         with tempfile.NamedTemporaryFile(suffix=".jpg") as handle:
-            handle.write(POSTER)
+            handle.write(poster_bytes())
             handle.seek(0)
             lesson.poster.save(f"{slug}.jpg", File(handle), save=False)
         lesson.save(update_fields=["video", "poster"])

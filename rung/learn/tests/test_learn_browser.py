@@ -1,0 +1,151 @@
+"""A lesson in a real headless Chromium: play, seek (206), captions, transcript, progress, search."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rung.learn.models import Lesson, Progress
+from rung.learn.tests.lessons import make_lesson
+from rung.testing.browser import Watch, sign_up
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+LINES = (
+    ("Welcome to a lesson on owning a project.", "欢迎学习如何负责一个项目。"),
+    ("Agree on what done means before you start.", "开始之前先就完成的标准达成一致。"),
+    ("Write down each decision and who made it.", "记下每一个决定以及做出决定的人。"),
+    ("Keep a short backlog of risks every week.", "每周维护一份简短的风险清单。"),
+    ("Tell people early when the plan changes.", "计划变化时尽早告诉相关的人。"),
+)
+
+
+@pytest.fixture
+def lesson(settings: Any, tmp_path: Path) -> Lesson:
+    settings.MEDIA_ROOT = tmp_path
+    return make_lesson("owning-a-project", seconds=20, lines=LINES, topics=("mid-level",))
+
+
+def _video_state(page: Any) -> dict[str, Any]:
+    return page.locator("video").evaluate(
+        "v => ({time: v.currentTime, duration: v.duration, paused: v.paused})"
+    )
+
+
+def test_a_visitor_plays_seeks_reads_captions_and_a_member_resumes(
+    live_server: Any, chromium: Any, lesson: Lesson, test_output: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    base = live_server.url
+    watch = Watch()
+    context = watch.attach(chromium.new_context(locale="en-US"))
+    page = context.new_page()
+    ranges: list[tuple[str, int]] = []
+    page.on(
+        "response",
+        lambda r: ranges.append((r.request.headers.get("range", ""), r.status))
+        if "/video.mp4" in r.url
+        else None,
+    )
+
+    # The Mid-level topic lists the lesson among its videos.
+    page.goto(f"{base}/topics/mid-level/")
+    videos = page.locator("#videos")
+    expect(videos).to_contain_text("Owning a project end to end")
+    videos.get_by_role("link", name="Owning a project end to end").click()
+    page.wait_for_url(f"{base}{lesson.get_absolute_url()}")
+
+    # Play: a click on the video is the reader's gesture.
+    page.locator("video").click()
+    page.wait_for_function("() => document.querySelector('video').currentTime > 0.3")
+
+    # Seek to the middle: the player shows the new time, and the bytes came as a 206.
+    page.locator("video").evaluate("v => { v.currentTime = v.duration / 2; }")
+    page.wait_for_function(
+        "() => { const v = document.querySelector('video'); return !v.seeking && v.currentTime >= 10; }"
+    )
+    expect(page.locator("[data-player-time]")).to_contain_text("0:1")
+    assert any(status == 206 for header, status in ranges if header.startswith("bytes=")), ranges
+
+    # Chinese captions: the track shows and its cue is the Chinese line spoken now.
+    page.get_by_role("button", name="简体中文").click()
+    expect(page.get_by_role("button", name="简体中文")).to_have_attribute("aria-pressed", "true")
+    page.locator("video").evaluate("v => v.pause()")
+    page.wait_for_function(
+        """() => { const t = [...document.querySelector('video').textTracks]
+              .find(t => t.language === 'zh-hans');
+              return t && t.mode === 'showing' && t.activeCues && t.activeCues.length > 0; }"""
+    )
+    shown = page.locator("video").evaluate(
+        "v => [...v.textTracks].find(t => t.language === 'zh-hans').activeCues[0].text"
+    )
+    assert shown in [zh for _en, zh in LINES]
+    page.screenshot(path=str(test_output / "lesson-captions.png"))
+
+    # A transcript line seeks to its moment and is marked as the one being spoken.
+    line = page.locator(".transcript-lines a").nth(3)
+    line.click()
+    page.wait_for_function(
+        "() => Math.abs(document.querySelector('video').currentTime - 12) < 1.5"
+    )
+    expect(line).to_have_attribute("aria-current", "time")
+
+    # A member's place is kept across a reload.
+    member_context = watch.attach(chromium.new_context(locale="en-US"))
+    member = member_context.new_page()
+    sign_up(member, base, "watcher")
+    member.goto(f"{base}{lesson.get_absolute_url()}")
+    member.locator("video").click()
+    member.wait_for_function("() => document.querySelector('video').currentTime > 0.2")
+    member.locator("video").evaluate("v => { v.currentTime = 14; v.pause(); }")
+    member.wait_for_function(
+        "() => { const v = document.querySelector('video'); return !v.seeking && v.paused; }"
+    )
+    member.wait_for_timeout(500)
+    member.reload()
+    member.wait_for_function(
+        "() => { const v = document.querySelector('video'); return v.readyState >= 1 && Math.abs(v.currentTime - 14) < 1; }"
+    )
+    assert Progress.objects.get(lesson=lesson).position_ms >= 13_000
+
+    # Search: a word said only in the lesson finds it, and opens it at that moment.
+    page.goto(f"{base}/search/?q=backlog")
+    hit = page.locator(".lesson-hits").get_by_role("link", name="Owning a project end to end")
+    expect(hit).to_have_attribute("href", f"{lesson.get_absolute_url()}?t=12&transcript=en")
+    page.screenshot(path=str(test_output / "lesson-search.png"), full_page=True)
+    hit.click()
+    page.wait_for_function(
+        "() => { const v = document.querySelector('video'); return v.readyState >= 1 && Math.abs(v.currentTime - 12) < 1; }"
+    )
+    expect(page.locator(".transcript-lines a.is-current")).to_contain_text("backlog")
+    watch.assert_clean()
+    context.close()
+    member_context.close()
+
+
+def test_the_lesson_works_at_phone_width_by_keyboard(
+    live_server: Any, chromium: Any, lesson: Lesson, test_output: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    watch = Watch()
+    context = watch.attach(
+        chromium.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}{lesson.get_absolute_url()}")
+    expect(page.locator(".transcript-lines")).to_contain_text("每周维护一份简短的风险清单。")
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 390
+    # Tab to the second transcript line and press Enter: the video goes there.
+    line = page.locator(".transcript-lines a").nth(1)
+    line.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => Math.abs(document.querySelector('video').currentTime - 4) < 1")
+    page.screenshot(path=str(test_output / "lesson-phone.png"), full_page=True)
+    watch.assert_clean()
+    context.close()
