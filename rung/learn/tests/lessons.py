@@ -7,14 +7,21 @@ from pathlib import Path
 
 import imageio_ffmpeg
 from django.core.files import File
-from PIL import Image
 from django.utils import timezone
+from PIL import Image
 
 from rung.learn import captions
 from rung.learn.models import Course, Lesson, LessonStatus
 from rung.qa.models import Topic
 
 _made: dict[int, bytes] = {}
+
+
+def poster_bytes() -> bytes:
+    """Return a small JPEG, as a lesson's poster."""
+    out = io.BytesIO()
+    Image.new("RGB", (320, 180), (38, 87, 214)).save(out, "JPEG")
+    return out.getvalue()
 
 
 def video_bytes(seconds: int = 6) -> bytes:
@@ -35,8 +42,6 @@ def video_bytes(seconds: int = 6) -> bytes:
             )  # fmt: skip
             _made[seconds] = out.read_bytes()
     return _made[seconds]
-
-
 
 
 def make_lesson(

@@ -1,4 +1,4 @@
-"""A lesson in a real headless Chromium: play, seek (206), captions, transcript, progress, search."""
+"""A lesson in headless Chromium: play, seek (206), captions, transcript, progress, search."""
 
 from pathlib import Path
 from typing import Any
@@ -47,9 +47,11 @@ def test_a_visitor_plays_seeks_reads_captions_and_a_member_resumes(
     ranges: list[tuple[str, int]] = []
     page.on(
         "response",
-        lambda r: ranges.append((r.request.headers.get("range", ""), r.status))
-        if "/video.mp4" in r.url
-        else None,
+        lambda r: (
+            ranges.append((r.request.headers.get("range", ""), r.status))
+            if "/video.mp4" in r.url
+            else None
+        ),
     )
 
     # The Mid-level topic lists the lesson among its videos.
@@ -66,7 +68,8 @@ def test_a_visitor_plays_seeks_reads_captions_and_a_member_resumes(
     # Seek to the middle: the player shows the new time, and the bytes came as a 206.
     page.locator("video").evaluate("v => { v.currentTime = v.duration / 2; }")
     page.wait_for_function(
-        "() => { const v = document.querySelector('video'); return !v.seeking && v.currentTime >= 10; }"
+        "() => { const v = document.querySelector('video');"
+        " return !v.seeking && v.currentTime >= 10; }"
     )
     expect(page.locator("[data-player-time]")).to_contain_text("0:1")
     assert any(status == 206 for header, status in ranges if header.startswith("bytes=")), ranges
@@ -89,9 +92,7 @@ def test_a_visitor_plays_seeks_reads_captions_and_a_member_resumes(
     # A transcript line seeks to its moment and is marked as the one being spoken.
     line = page.locator(".transcript-lines a").nth(3)
     line.click()
-    page.wait_for_function(
-        "() => Math.abs(document.querySelector('video').currentTime - 12) < 1.5"
-    )
+    page.wait_for_function("() => Math.abs(document.querySelector('video').currentTime - 12) < 1.5")
     expect(line).to_have_attribute("aria-current", "time")
 
     # A member's place is kept across a reload.
@@ -108,7 +109,8 @@ def test_a_visitor_plays_seeks_reads_captions_and_a_member_resumes(
     member.wait_for_timeout(500)
     member.reload()
     member.wait_for_function(
-        "() => { const v = document.querySelector('video'); return v.readyState >= 1 && Math.abs(v.currentTime - 14) < 1; }"
+        "() => { const v = document.querySelector('video');"
+        " return v.readyState >= 1 && Math.abs(v.currentTime - 14) < 1; }"
     )
     assert Progress.objects.get(lesson=lesson).position_ms >= 13_000
 
@@ -119,7 +121,8 @@ def test_a_visitor_plays_seeks_reads_captions_and_a_member_resumes(
     page.screenshot(path=str(test_output / "lesson-search.png"), full_page=True)
     hit.click()
     page.wait_for_function(
-        "() => { const v = document.querySelector('video'); return v.readyState >= 1 && Math.abs(v.currentTime - 12) < 1; }"
+        "() => { const v = document.querySelector('video');"
+        " return v.readyState >= 1 && Math.abs(v.currentTime - 12) < 1; }"
     )
     expect(page.locator(".transcript-lines a.is-current")).to_contain_text("backlog")
     watch.assert_clean()
