@@ -110,6 +110,8 @@ def send_file(
     streamed["Accept-Ranges"] = "bytes"
     streamed["ETag"] = etag
     streamed["Last-Modified"] = modified
+    # Private: the address is the same for a lesson before and after it is published.
+    streamed["Cache-Control"] = "private, max-age=3600"
     return streamed
 
 

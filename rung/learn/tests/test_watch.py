@@ -43,6 +43,13 @@ def test_video_is_sent_whole_with_accept_ranges(visitor: Client, lesson: Lesson)
     assert _body(response) == data
 
 
+def test_head_gives_the_length_without_the_bytes(visitor: Client, lesson: Lesson) -> None:
+    response = visitor.head(reverse("learn:video", args=[lesson.slug]), HTTP_RANGE="bytes=0-9")
+    assert response.status_code == 206
+    assert response["Content-Length"] == "10"
+    assert _body(response) == b""
+
+
 @pytest.mark.parametrize(
     ("header", "first", "last"),
     [("bytes=0-99", 0, 99), ("bytes=100-", 100, None), ("bytes=-50", -50, None)],
