@@ -44,6 +44,12 @@ _POST_SLOT = re.compile(r"post\.(question|answer|reply)\.([0-9]{1,19})\.([0-9]{1
 # A relative date's slot: "time.<POSIX seconds>" (rung/core/relative_time.py).
 _TIME = "time."
 _TIME_SLOT = re.compile(r"time\.([0-9]{1,12}\.[0-9]{6})")
+# Any rendering's slot: its secret, then what goes there (a kind above, a post, a time).
+_SLOT_MARK = re.compile(
+    r"rung-slot-([0-9a-f]{32})-(csrf|form|started"
+    r"|post\.(?:question|answer|reply)\.[0-9]{1,19}\.[0-9]{1,19}"
+    r"|time\.[0-9]{1,12}\.[0-9]{6})"
+)
 # The context variable that tells `reader_post_parts` to leave a slot rather than render.
 READER_POST_MARK = "_rung_reader_post_mark"
 
@@ -114,15 +120,18 @@ def _render_pieces(
             html = template_name({"request": request, **context})
     finally:
         label_slot_mark.reset(reset)
-    prefix = f"rung-slot-{secret}-"
-    posts = rf"{re.escape(post_mark)}(?:question|answer|reply)\.[0-9]{{1,19}}\.[0-9]{{1,19}}"
-    times = rf"{re.escape(time_mark)}[0-9]{{1,12}}\.[0-9]{{6}}"
-    split = re.split(f"({'|'.join(marks)}|{posts}|{times})", html)
-    # Even positions hold HTML, odd positions the kind of value their slot takes.
-    return [
-        piece if index % 2 == 0 else marks.get(piece) or piece.removeprefix(prefix)
-        for index, piece in enumerate(split)
-    ]
+    # Even positions hold HTML, odd positions the kind of value their slot takes. One
+    # pattern for every rendering (compiled once); a mark with another secret is text.
+    pieces: list[str] = []
+    start = 0
+    for found in _SLOT_MARK.finditer(html):
+        if found[1] != secret:
+            continue
+        pieces.append(html[start : found.start()])
+        pieces.append(found[2])
+        start = found.end()
+    pieces.append(html[start:])
+    return pieces
 
 
 def reader_post_slot(context: Any, kind: str, post_id: int, question_id: int) -> str:
