@@ -53,6 +53,8 @@ _FORMAT = "4"
 _KEEP_HEADERS = ("Content-Type", "Vary")
 _PAGE_PARAMETERS = frozenset({"sort", "after", "answers_after"})
 _NONCE, _TIME, _PART = "nonce", "time.", "part."
+# A page's slot: the rendering's secret, then a relative date or a part read per response.
+_PAGE_MARK = re.compile(r"rung-slot-([0-9a-f]{32})-(time\.[0-9]{1,12}\.[0-9]{6}|part\.[\w-]{1,40})")
 # Headers the full stack sets afresh for each response, never replayed from a kept page.
 _PER_RESPONSE_HEADERS = frozenset({"content-length", "set-cookie"})
 
@@ -255,20 +257,33 @@ def _pieces(
     Pieces of the page are bytes, already encoded as the response sends them; between
     them, strings name what goes there: "nonce", "time.<POSIX seconds>" or "part.<slot>".
     """
-    marks = [f"{re.escape(prefix + _TIME)}[0-9]{{1,12}}\\.[0-9]{{6}}"]
-    marks += [re.escape(f"{prefix}{_PART}{name}") for name in slots]
+    parts = {f"{_PART}{name}" for name in slots}
     nonce_source = getattr(request, "_csp_nonce", None)
-    if nonce_source:
-        marks.append(re.escape(str(nonce_source)))
-    split = re.split(f"({'|'.join(marks)})", html)
-    return [
-        piece.encode()
-        if index % 2 == 0
-        else piece.removeprefix(prefix)
-        if piece.startswith(prefix)
-        else _NONCE
-        for index, piece in enumerate(split)
-    ]
+    nonce = str(nonce_source) if nonce_source else None
+    secret = prefix.removeprefix("rung-slot-").removesuffix("-")
+    pieces: list[str | bytes] = []
+    start = 0
+    # One pattern for every page (compiled once): marks of another rendering stay text.
+    for found in _PAGE_MARK.finditer(html):
+        if found[1] != secret or (found[2].startswith(_PART) and found[2] not in parts):
+            continue
+        pieces.extend(_cut_nonce(html[start : found.start()], nonce))
+        pieces.append(found[2])
+        start = found.end()
+    pieces.extend(_cut_nonce(html[start:], nonce))
+    return pieces
+
+
+def _cut_nonce(html: str, nonce: str | None) -> list[str | bytes]:
+    """Return HTML as bytes with a slot wherever the response's nonce was written."""
+    if not nonce or nonce not in html:
+        return [html.encode()]
+    cut: list[str | bytes] = []
+    for index, piece in enumerate(html.split(nonce)):
+        if index:
+            cut.append(_NONCE)
+        cut.append(piece.encode())
+    return cut
 
 
 def _fill(
