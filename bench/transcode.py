@@ -102,7 +102,8 @@ def main() -> None:
         print(f"wall          {wall:.1f} s (probe, transcode and poster)")
         print(f"cpu           {cpu:.1f} s")
         print(f"output        {made.width}x{made.height}, {size / 2**20:.1f} MiB")
-        print(f"speed         {found.duration_ms / 1000 / wall:.2f}x (video seconds per wall second)")
+        speed = found.duration_ms / 1000 / wall
+        print(f"speed         {speed:.2f}x (video seconds per wall second)")
 
 
 if __name__ == "__main__":
