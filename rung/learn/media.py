@@ -263,9 +263,10 @@ def probe(path: Path | str, *, full: bool = True) -> Probe:
                 "Upload the whole file again."
             )
         )
+    # A header may understate the length; what was read is what the transcode would face.
+    _check_duration(read_ms)
     if not declared:
         # Some containers (a recording still being written) state no length: use what was read.
-        _check_duration(read_ms)
         found = Probe(**{**found.__dict__, "duration_ms": read_ms})
     if found.duration_ms <= 0:
         raise MediaError(_("The video has no length."))

@@ -431,3 +431,68 @@ def test_translate_button_only_with_a_provider(alice_studio: Client, ready_lesso
     )
     assert response.status_code == 400
     assert "No translation service is configured" in response.content.decode()
+
+
+def test_video_uploads_go_to_a_temporary_file_on_disk(
+    alice_studio: Client, alice: User, make_video: MakeVideo
+) -> None:
+    from django.core.files.uploadhandler import TemporaryFileUploadHandler
+
+    from rung.learn.views.studio import studio_new
+
+    with make_video().open("rb") as file:
+        request = RequestFactory().post(NEW, _form(file, title_en=""))
+    request.user = alice
+    request._dont_enforce_csrf_checks = True  # type: ignore[attr-defined]
+    response = studio_new(request)
+    assert response.status_code == 400
+    assert [type(handler) for handler in request.upload_handlers] == [LimitedUploadHandler]
+    assert isinstance(request.upload_handlers[0], TemporaryFileUploadHandler)
+
+
+def test_oversized_post_from_a_visitor_or_a_member_is_not_read(
+    settings: Any, charlie: User
+) -> None:
+    settings.RUNG_LEARN_MAX_UPLOAD_BYTES = 1024
+
+    class Unreadable:
+        def read(self, *args: Any) -> bytes:
+            raise AssertionError("the body was read")
+
+        readline = read
+
+    def post(client: Client) -> Any:
+        return client.generic(
+            "POST",
+            NEW,
+            content_type="multipart/form-data; boundary=xyz",
+            **{"CONTENT_LENGTH": str(10**9), "wsgi.input": Unreadable()},  # type: ignore[arg-type]
+        )
+
+    assert post(Client()).status_code == 302
+    member = Client()
+    member.force_login(charlie)
+    assert post(member).status_code == 404
+
+
+def test_lesson_in_chinese_only_shows_its_title_to_english_readers(
+    alice_studio: Client, make_video: MakeVideo, committed: Callable[[], Any]
+) -> None:
+    response = _upload(
+        alice_studio,
+        make_video(),
+        committed,
+        language="zh-hans",
+        title_en="",
+        title_zh_hans="如何写设计文档",
+    )
+    assert response.status_code == 302
+    page = alice_studio.get(reverse("learn:studio")).content.decode()
+    assert "如何写设计文档" in page
+
+
+def test_publish_by_get_is_405(alice_studio: Client, ready_lesson: Lesson) -> None:
+    assert (
+        alice_studio.get(reverse("learn:studio_publish", args=[ready_lesson.slug])).status_code
+        == 405
+    )
