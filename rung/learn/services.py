@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path, PurePath
 
 from django.conf import settings
@@ -254,6 +255,28 @@ def lesson_process(lesson_id: int) -> None:
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def lessons_requeue() -> list[int]:
+    """Enqueue the lessons left waiting, and those whose processing outlived its worker.
+
+    A worker stopped mid-transcode (a restart, a crash) leaves its lesson processing; past
+    twice the transcode time limit no ffmpeg can still be at work on it, so it waits again.
+    Return the ids enqueued.
+    """
+    stale = timezone.now() - timedelta(seconds=2 * settings.RUNG_LEARN_TRANSCODE_SECONDS)
+    with transaction.atomic():
+        Lesson.objects.filter(status=LessonStatus.PROCESSING, updated_at__lt=stale).update(
+            status=LessonStatus.WAITING, updated_at=timezone.now()
+        )
+        waiting = list(
+            Lesson.objects.filter(status=LessonStatus.WAITING)
+            .order_by("created_at", "pk")
+            .values_list("pk", flat=True)
+        )
+        for lesson_id in waiting:
+            transaction.on_commit(lambda lesson_id=lesson_id: _enqueue(lesson_id))
+    return waiting
 
 
 def _work_root() -> Path:

@@ -496,3 +496,36 @@ def test_publish_by_get_is_405(alice_studio: Client, ready_lesson: Lesson) -> No
         alice_studio.get(reverse("learn:studio_publish", args=[ready_lesson.slug])).status_code
         == 405
     )
+
+
+def test_lesson_left_processing_by_a_stopped_worker_is_processed_again(
+    settings: Any,
+    alice: User,
+    instructors: list[User],
+    make_video: MakeVideo,
+    committed: Callable[[], Any],
+    media_root: Path,
+) -> None:
+    from datetime import timedelta
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    upload = SimpleUploadedFile("talk.mp4", make_video().read_bytes())
+    lesson = services.lesson_upload(
+        member=alice, title="Left behind", language="en", topics=[], upload=upload
+    )
+    hour_ago = timezone.now() - timedelta(hours=1)
+    Lesson.objects.filter(pk=lesson.pk).update(status=LessonStatus.PROCESSING, updated_at=hour_ago)
+    settings.RUNG_LEARN_TRANSCODE_SECONDS = 3600
+    with committed():
+        call_command("lessons_requeue")
+    lesson.refresh_from_db()
+    assert lesson.status == LessonStatus.PROCESSING  # another worker may still be on it
+    settings.RUNG_LEARN_TRANSCODE_SECONDS = 60
+    with committed():
+        call_command("lessons_requeue")
+    lesson.refresh_from_db()
+    assert lesson.status == LessonStatus.READY, lesson.error
+    assert stored_files(media_root) == sorted([str(lesson.video.name), str(lesson.poster.name)])
