@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 from pathlib import Path, PurePath
 
 from django.conf import settings
@@ -275,7 +276,7 @@ def lessons_requeue() -> list[int]:
             .values_list("pk", flat=True)
         )
         for lesson_id in waiting:
-            transaction.on_commit(lambda lesson_id=lesson_id: _enqueue(lesson_id))
+            transaction.on_commit(partial(_enqueue, lesson_id))
     return waiting
 
 
