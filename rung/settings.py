@@ -515,6 +515,8 @@ LOGGING = {
 RUNG_LEARN_MAX_UPLOAD_BYTES = int(os.environ.get("RUNG_LEARN_MAX_UPLOAD_BYTES", str(4 * 1024**3)))
 RUNG_LEARN_MAX_DURATION_SECONDS = int(os.environ.get("RUNG_LEARN_MAX_DURATION_SECONDS", "10800"))
 RUNG_LEARN_TRANSCODE_SECONDS = int(os.environ.get("RUNG_LEARN_TRANSCODE_SECONDS", "3600"))
+# Threads one transcode's ffmpeg may use; 0: two, or one on a single-core machine.
+RUNG_LEARN_TRANSCODE_THREADS = int(os.environ.get("RUNG_LEARN_TRANSCODE_THREADS", "0"))
 # Behind nginx, set to the internal location that maps onto MEDIA_ROOT (e.g. "/protected/"):
 # Rung checks access and answers with X-Accel-Redirect, and nginx sends the bytes (and
 # answers Range requests). Empty: Rung sends the file itself, Range included.

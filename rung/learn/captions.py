@@ -27,6 +27,13 @@ _TIME_RE = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d)[.,](\d{3})$")
 # Cue text is kept as plain text; a tag (<b>, <c.x>, <00:01.000>) is the caption format's
 # markup, not what the speaker said.
 _TAG_RE = re.compile(r"<[^<>\n]{0,200}>")
+# SRT files made from ASS/SSA subtitles carry placement overrides such as {\an8}.
+_SRT_OVERRIDE_RE = re.compile(r"\{\\[^{}\n]{0,200}\}")
+# Character references written out in full (&amp; &lt; &#39;); a bare "&" stays as typed.
+_ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+# A caption a little past the end of the video (its length as transcoded may differ from
+# the source's by a frame or two) is dropped rather than refusing the whole file.
+END_SLACK_MS = 1000
 
 
 class CaptionError(ValueError):
@@ -60,13 +67,20 @@ def _decode(data: bytes) -> str:
         raise CaptionError(
             _("A caption file may be at most %(size)s MB.") % {"size": MAX_CAPTION_BYTES // 2**20}
         )
-    for encoding in ("utf-8-sig", "utf-16"):
+    # UTF-16 only when its byte order mark says so: other bytes (a file in GBK or Latin-1)
+    # often decode as UTF-16 too, into nonsense.
+    encodings = ["utf-16"] if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ["utf-8-sig"]
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if "\x00" not in text:
-            return text.replace("\r\n", "\n").replace("\r", "\n")
+            text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+            # Blocks are separated by one blank line; editors often leave several, or
+            # spaces on the blank lines, which the parser would take for a broken cue.
+            text = re.sub(r"[ \t]+\n", "\n", text)
+            return re.sub(r"\n{3,}", "\n\n", text.strip("\n")) + "\n"
     raise CaptionError(_("The caption file is not UTF-8 text."))
 
 
@@ -74,10 +88,11 @@ def parse(data: bytes, *, duration_ms: int | None = None) -> list[CueText]:
     """Return the cues of a WebVTT or SRT file, or raise CaptionError saying what is wrong.
 
     The format is told by the file's first line, not its name. Times must run forward
-    (each cue ends after it starts) and, when the video's length is known, start within it.
+    (each cue ends after it starts) and, when the video's length is known, start within it
+    (a cue up to END_SLACK_MS past the end is dropped; one running past the end is cut).
     """
     text = _decode(data)
-    is_vtt = text.lstrip("\ufeff").startswith("WEBVTT")
+    is_vtt = text.startswith("WEBVTT")
     if not is_vtt and "-->" not in text:
         raise CaptionError(_("This is not a WebVTT or SRT caption file."))
     try:
@@ -101,15 +116,19 @@ def parse(data: bytes, *, duration_ms: int | None = None) -> list[CueText]:
                 _("Cue %(number)s ends (%(end)s) before it starts (%(start)s).")
                 % {"number": number, "start": caption.start, "end": caption.end}
             )
-        if duration_ms and start >= duration_ms:
+        if duration_ms and start >= duration_ms + END_SLACK_MS:
             raise CaptionError(
                 _("Cue %(number)s starts at %(start)s, after the video ends.")
                 % {"number": number, "start": caption.start}
             )
-        words = " ".join(_TAG_RE.sub("", caption.raw_text).split())
-        if is_vtt:
-            # WebVTT escapes &, < and > (&amp;); SRT text is taken as written.
-            words = html.unescape(words)
+        if duration_ms and start >= duration_ms:
+            continue
+        if duration_ms:
+            end = min(end, duration_ms)
+        raw = caption.raw_text if is_vtt else _SRT_OVERRIDE_RE.sub("", caption.raw_text)
+        words = " ".join(_TAG_RE.sub("", raw).split())
+        # Both formats write &, < and > as &amp; &lt; &gt; when they mean them as text.
+        words = _ENTITY_RE.sub(lambda entity: html.unescape(entity.group(0)), words)
         if not words:
             continue
         cues.append(CueText(start, end, words[:MAX_CUE_CHARS]))

@@ -89,6 +89,13 @@ class Lesson(models.Model):
         return self.status == LessonStatus.READY and bool(self.video)
 
     @property
+    def duration_label(self) -> str:
+        """Return the length as a clock reads it: "4:05", or "1:02:03" past an hour."""
+        minutes, seconds = divmod(round(self.duration_ms / 1000), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+    @property
     def key_point_list(self) -> list[str]:
         return [line.strip() for line in self.key_points.splitlines() if line.strip()]
 

@@ -12,8 +12,11 @@ from rung.learn.models import Course, Lesson
 @register(Course)
 class CourseTranslationOptions(TranslationOptions):
     fields = ("title", "summary")
+    fallback_languages = {"default": ("en", "zh-hans")}
 
 
 @register(Lesson)
 class LessonTranslationOptions(TranslationOptions):
     fields = ("title", "summary", "key_points")
+    # A lesson made in Chinese only still shows its title to English readers.
+    fallback_languages = {"default": ("en", "zh-hans")}

@@ -168,10 +168,16 @@ def _lock_topics(topic_ids: Iterable[int]) -> list[int]:
 def _touch(question: Question) -> None:
     """Mark a question and its topic feeds as changed so cached renderings are replaced."""
     Question.objects.filter(pk=question.pk).update(version=F("version") + 1)
-    topic_ids = _lock_topics(
+    topics_touch(
         QuestionTopic.objects.filter(question_id=question.pk).values_list("topic_id", flat=True)
     )
-    Topic.objects.filter(pk__in=topic_ids).update(feed_version=F("feed_version") + 1)
+
+
+def topics_touch(topic_ids: Iterable[int]) -> None:
+    """Mark topics' feeds as changed, so cached topic and home pages are replaced."""
+    locked = _lock_topics(topic_ids)
+    if locked:
+        Topic.objects.filter(pk__in=locked).update(feed_version=F("feed_version") + 1)
 
 
 def _sync_placements(question: Question) -> None:
