@@ -690,6 +690,10 @@ MID_OWN_A_PROJECT = LessonScript(
                     "This closing work is what reviewers remember as ownership.",
                     "这些收尾工作，正是评审者心目中的负责到底。",
                 ),
+                (
+                    "Then write down, in two or three lines, the result you will show at review.",
+                    "然后用两三行字，写下你在绩效评估时可以拿出来的成果。",
+                ),
             ],
         ),
     ),
@@ -857,6 +861,10 @@ JUNIOR_FIRST_NINETY_DAYS = LessonScript(
                     "Asking in a team channel helps the next new person too.",
                     "在团队频道里提问，也能帮到下一位新同事。",
                 ),
+                (
+                    "Nobody expects you to know the system yet; they do expect you to ask.",
+                    "没人指望你现在就熟悉系统，但大家都希望你主动提问。",
+                ),
             ],
         ),
         _segment(
@@ -937,6 +945,10 @@ SENIOR_LEADING_WITHOUT_AUTHORITY = LessonScript(
                     "You need other teams to act, and none of them report to you.",
                     "你需要其他团队采取行动，而他们都不向你汇报。",
                 ),
+                (
+                    "So your tools are clear writing, trust you have earned, and goals you share.",
+                    "所以你的工具是清晰的文字、积累起来的信任，以及共同的目标。",
+                ),
             ],
         ),
         _segment(
@@ -958,6 +970,10 @@ SENIOR_LEADING_WITHOUT_AUTHORITY = LessonScript(
                 (
                     "End with a clear ask and a date, so silence is not mistaken for agreement.",
                     "最后写明请求和日期，免得沉默被误当成同意。",
+                ),
+                (
+                    "Send the note a day before the meeting, so the meeting is for deciding.",
+                    "提前一天发出说明，让会议专门用来做决定。",
                 ),
             ],
         ),
@@ -1035,6 +1051,10 @@ STAFF_SETTING_TECHNICAL_DIRECTION = LessonScript(
                     "A staff engineer's job is to give them a direction they can all use.",
                     "资深工程师的职责，就是给出一个大家都能遵循的方向。",
                 ),
+                (
+                    "A good direction is short enough for every engineer to repeat from memory.",
+                    "好的方向足够简短，每位工程师都能凭记忆复述出来。",
+                ),
             ],
         ),
         _segment(
@@ -1094,6 +1114,10 @@ STAFF_SETTING_TECHNICAL_DIRECTION = LessonScript(
                 (
                     "Revisit it every six months, and change it openly when the facts change.",
                     "每六个月回顾一次，事实变化时就公开地调整它。",
+                ),
+                (
+                    "A direction that never changes is usually one that nobody reads.",
+                    "一个从不改变的方向，往往也是没人去读的方向。",
                 ),
             ],
         ),
