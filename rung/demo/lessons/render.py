@@ -34,6 +34,7 @@ LEAD_IN_MS = 300
 SENTENCE_GAP_MS = 300
 SLIDE_GAP_MS = 800
 TAIL_MS = 400
+BOTTOM_MARGIN = 40
 # Reading pace for a silent lesson: about 150 words a minute.
 SILENT_MS_PER_CHAR = 68
 SILENT_MIN_MS = 1200
@@ -179,7 +180,19 @@ def _content_slide(script: LessonScript, number: int, fonts: _Fonts) -> Image.Im
         y = _draw_lines(draw, (124, y), bullet_en, fonts.bullet, WIDTH - 220, INK, 42)
         y = _draw_lines(draw, (124, y + 2), bullet_zh, fonts.bullet_zh, WIDTH - 220, MUTED, 36)
         y += 26
+    if y - 26 > HEIGHT - BOTTOM_MARGIN:
+        raise RenderError(
+            f"Slide {number + 1} of {script.slug} runs off the bottom: shorten its bullets."
+        )
     return image
+
+
+def draw_slides(script: LessonScript) -> list[Image.Image]:
+    """Draw a lesson's slides: the title slide, then one per segment."""
+    fonts = _Fonts()
+    return [_title_slide(script, fonts)] + [
+        _content_slide(script, number, fonts) for number in range(len(script.segments))
+    ]
 
 
 def _lines(script: LessonScript) -> list[_Line]:
@@ -216,8 +229,9 @@ def _silence(ms: int) -> bytes:
     return b"\x00\x00" * (SAMPLE_RATE * ms // 1000)
 
 
-def _ms_of(samples: bytes) -> int:
-    return round(len(samples) / 2 * 1000 / SAMPLE_RATE)
+def _ms_of(size: int) -> int:
+    """Return how long this many bytes of 16-bit mono samples play, in milliseconds."""
+    return round(size / 2 * 1000 / SAMPLE_RATE)
 
 
 def _narrate(
@@ -234,9 +248,9 @@ def _narrate(
             samples = _speak(espeak, line.en, work / f"line-{index:03d}.wav")
         else:
             samples = _silence(max(SILENT_MIN_MS, len(line.en) * SILENT_MS_PER_CHAR))
-        start = _ms_of(bytes(audio))
+        start = _ms_of(len(audio))
         audio += samples
-        times.append((start, _ms_of(bytes(audio))))
+        times.append((start, _ms_of(len(audio))))
     audio += _silence(TAIL_MS)
     return bytes(audio), times
 
@@ -300,7 +314,7 @@ def render_lesson(
         espeak = None
     lines = _lines(script)
     audio, times = _narrate(lines, work, espeak)
-    total_ms = _ms_of(audio)
+    total_ms = _ms_of(len(audio))
     audio_path = work / "narration.wav"
     with wave.open(str(audio_path), "wb") as out:
         out.setnchannels(1)
@@ -308,10 +322,7 @@ def render_lesson(
         out.setframerate(SAMPLE_RATE)
         out.writeframes(audio)
 
-    fonts = _Fonts()
-    slides = [_title_slide(script, fonts)] + [
-        _content_slide(script, number, fonts) for number in range(len(script.segments))
-    ]
+    slides = draw_slides(script)
     # Each slide comes in midway through the pause before its first sentence.
     starts = [0]
     for number in range(1, len(slides)):

@@ -4,6 +4,7 @@ The rendering tests run the real eSpeak NG and ffmpeg on the two-slide SHORT_LES
 take a few seconds, not the half-minute of the full set.
 """
 
+import dataclasses
 import logging
 import os
 import re
@@ -201,6 +202,21 @@ def test_every_script_is_complete_in_both_languages() -> None:
         assert len(places) == len(set(places)) == 4
     covered = {topic for script in LESSONS if script.course is None for topic in script.topics}
     assert {"junior", "mid-level", "senior", "staff"} <= covered
+
+
+def test_every_slide_fits_and_an_overfull_one_is_refused() -> None:
+    """Drawing checks the bullets end above the bottom margin: none of ours run off."""
+    for script in LESSONS:
+        slides = render.draw_slides(script)
+        assert len(slides) == len(script.segments) + 1
+        assert {slide.size for slide in slides} == {(render.WIDTH, render.HEIGHT)}
+    wordy = "A bullet long enough to wrap over two lines of the slide, and then some more words"
+    overfull = dataclasses.replace(
+        SHORT_LESSON.segments[0], bullets_en=(wordy,) * 4, bullets_zh=("很长的要点" * 12,) * 4
+    )
+    script = dataclasses.replace(SHORT_LESSON, segments=(overfull,))
+    with pytest.raises(render.RenderError, match="runs off the bottom"):
+        render.draw_slides(script)
 
 
 def test_the_distinctive_word_is_said_in_one_lesson_only() -> None:
