@@ -5,10 +5,13 @@ take a few seconds, not the half-minute of the full set.
 """
 
 import dataclasses
+import functools
 import logging
 import os
 import re
 import subprocess
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +34,7 @@ from rung.demo.lessons.scripts import (
     LessonScript,
 )
 from rung.demo.lessons.services import build_demo_lesson, demo_lessons_create
-from rung.learn.captions import parse
+from rung.learn.captions import parse, to_vtt
 from rung.learn.models import CaptionOrigin, Course, Lesson, LessonStatus
 from rung.qa.models import Topic
 
@@ -270,3 +273,60 @@ def test_the_distinctive_word_is_timed_in_the_transcript(media: Path) -> None:
     assert 25_000 < cue.start_ms < 45_000
     assert f" {DISTINCTIVE_WORD} " in cue.terms
     assert os.path.exists(default_storage.path(_name(lesson.video)))
+
+
+class _RangeHandler(SimpleHTTPRequestHandler):
+    """Answer Range requests, as Rung's media view does: without them a video cannot seek."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        match = re.fullmatch(r"bytes=(\d+)-(\d*)", self.headers.get("Range", ""))
+        if match is None:
+            super().do_GET()
+            return
+        data = Path(self.translate_path(self.path)).read_bytes()
+        start = int(match.group(1))
+        end = min(int(match.group(2) or len(data) - 1), len(data) - 1)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(self.path))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{len(data)}")
+        self.send_header("Content-Length", str(end - start + 1))
+        self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        self.wfile.write(data[start : end + 1])
+
+
+def test_a_rendered_lesson_plays_and_seeks_in_chromium(tmp_path: Path, chromium: Any) -> None:
+    """The browser reads the MP4 and its captions, and a seek lands where it was asked."""
+    made = render.render_lesson(SHORT_LESSON, tmp_path)
+    (tmp_path / "en.vtt").write_text(to_vtt(made.captions_en))
+    (tmp_path / "page.html").write_text(
+        '<video id="v" src="lesson.mp4" muted preload="auto">'
+        '<track kind="captions" srclang="en" src="en.vtt" default></video>'
+    )
+    # Served over HTTP: Chromium loads no caption track from a file:// page.
+    handler = functools.partial(_RangeHandler, directory=str(tmp_path))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = chromium.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_port}/page.html")
+        page.wait_for_function("document.getElementById('v').readyState >= 2")
+        size = page.evaluate("[v.videoWidth, v.videoHeight, v.duration]")
+        assert size[:2] == [1280, 720]
+        assert abs(size[2] * 1000 - made.duration_ms) < 300
+        target = made.captions_en[-1].start_ms / 1000 + 0.2
+        page.evaluate(f"v.currentTime = {target}")
+        page.wait_for_function("!v.seeking && v.readyState >= 2")
+        assert abs(page.evaluate("v.currentTime") - target) < 0.05
+        page.wait_for_function("v.textTracks[0].cues && v.textTracks[0].cues.length > 0")
+        cues = page.evaluate("Array.from(v.textTracks[0].cues).map(c => c.text)")
+        assert cues == [cue.text for cue in made.captions_en]
+        page.evaluate("v.play()")
+        page.wait_for_function(f"v.currentTime > {target + 0.3}")
+    finally:
+        page.close()
+        server.shutdown()
+        server.server_close()
