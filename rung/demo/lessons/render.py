@@ -215,14 +215,15 @@ def _speak(espeak: str, text: str, path: Path) -> bytes:
         )
     except (OSError, subprocess.SubprocessError) as error:
         raise RenderError(f"eSpeak NG could not speak {text!r}: {error}") from error
-    with wave.open(str(path), "rb") as speech:
-        if (speech.getnchannels(), speech.getsampwidth(), speech.getframerate()) != (
-            1,
-            2,
-            SAMPLE_RATE,
-        ):
-            raise RenderError(f"eSpeak NG wrote an unexpected WAV format for {text!r}.")
-        return speech.readframes(speech.getnframes())
+    try:
+        with wave.open(str(path), "rb") as speech:
+            layout = (speech.getnchannels(), speech.getsampwidth(), speech.getframerate())
+            samples = speech.readframes(speech.getnframes())
+    except (OSError, EOFError, wave.Error) as error:
+        raise RenderError(f"eSpeak NG wrote no readable WAV for {text!r}: {error}") from error
+    if layout != (1, 2, SAMPLE_RATE):
+        raise RenderError(f"eSpeak NG wrote an unexpected WAV format for {text!r}: {layout}")
+    return samples
 
 
 def _silence(ms: int) -> bytes:
@@ -272,12 +273,16 @@ def _ffmpeg(args: list[str], what: str) -> subprocess.CompletedProcess[str]:
 
 def probe(path: Path) -> VideoProbe:
     """Read a video's duration, frame size and stream codecs from ffmpeg's description."""
-    result = subprocess.run(
-        [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-nostdin", "-i", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    try:
+        result = subprocess.run(
+            [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-nostdin", "-i", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        raise RenderError(f"ffmpeg could not read {path.name}: {error}") from error
+    # Given no output, ffmpeg describes the input on stderr and exits with an error.
     text = result.stderr
     duration = re.search(r"Duration: (\d+):(\d\d):(\d\d)\.(\d\d)", text)
     video = re.search(r"Stream #\S+.*?: Video: (\w+).*?, (\d{2,5})x(\d{2,5})", text)

@@ -164,6 +164,23 @@ def test_a_failed_render_marks_the_lesson_failed_and_keeps_nothing(
     assert not [p for p in media.rglob("*") if p.is_file()]
 
 
+def test_a_broken_espeak_fails_the_lesson_with_its_reason(
+    media: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An espeak-ng on PATH that cannot speak is an error, not a silent lesson."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    broken = bin_dir / "espeak-ng"
+    broken.write_text("#!/bin/sh\necho 'no voice data' >&2\nexit 1\n")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}/usr/bin:/bin")
+    with pytest.raises(render.RenderError, match="eSpeak NG could not speak"):
+        build_demo_lesson(SHORT_LESSON)
+    lesson = Lesson.objects.get(slug=SHORT_LESSON.slug)
+    assert lesson.status == LessonStatus.FAILED and "eSpeak NG" in lesson.error
+    assert not [p for p in media.rglob("*") if p.is_file()]
+
+
 def test_making_a_lesson_again_replaces_its_files(
     media: Path, django_capture_on_commit_callbacks: Any
 ) -> None:
