@@ -73,6 +73,9 @@ def pytest_configure(config: pytest.Config) -> None:
     # Tasks run inline here: rendering every changed page after each write would slow every
     # test; the tests of that task turn it on.
     settings.RUNG_PRERENDER = False
+    # The demo lessons' videos would be rendered inline by every test that loads the demo;
+    # their own tests turn them on.
+    settings.RUNG_DEMO_LESSONS = False
     # The live server answers each request in a new thread; persistent connections there
     # would outlive the test database.
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0

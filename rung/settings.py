@@ -485,6 +485,9 @@ RUNG_SEARCH_REFRESH_SECONDS = float(os.environ.get("RUNG_SEARCH_REFRESH_SECONDS"
 # After a write, the task worker renders the visitors' copies of the pages it changed
 # (rung/qa/tasks.py), so the next reader is served from the cache.
 RUNG_PRERENDER = os.environ.get("RUNG_PRERENDER", "1") != "0"
+# `manage.py demo_content` also creates the demo lessons and queues their videos, which the
+# task worker draws and narrates (rung/demo/lessons); 0 leaves them out.
+RUNG_DEMO_LESSONS = os.environ.get("RUNG_DEMO_LESSONS", "1") != "0"
 # Past this many vectors outside the ANN file, the worker rebuilds the file.
 RUNG_SEARCH_ANN_THRESHOLD = int(os.environ.get("RUNG_SEARCH_ANN_THRESHOLD", "50000"))
 

@@ -1,11 +1,12 @@
 """Fill an empty database with demo members, questions, answers, replies, likes, views and
-the outcomes some askers posted."""
+the outcomes some askers posted, and the demo lessons, whose videos the task worker makes."""
 
 import itertools
 import random
 from datetime import timedelta
 from typing import Any, cast
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
@@ -16,6 +17,9 @@ from rung.accounts.models import User
 from rung.accounts.roles import MODERATORS_GROUP
 from rung.demo.data import QUESTIONS, USERS
 from rung.demo.data_more import MORE_QUESTIONS, MORE_USERS
+from rung.demo.lessons.scripts import LESSONS
+from rung.demo.lessons.services import demo_lessons_create
+from rung.demo.tasks import render_demo_lesson
 from rung.ladder.models import Axis, CompanyLevel, Level, RatingChoice, RatingScale, Track
 from rung.notifications.models import WatchLevel
 from rung.notifications.services import follow_set
@@ -45,6 +49,14 @@ class Command(BaseCommand):
             "--if-empty", action="store_true", help="Skip quietly when questions exist."
         )
         parser.add_argument("--seed", type=int, default=7, help="Random seed for views.")
+        parser.add_argument("--no-lessons", action="store_true", help="Leave the demo lessons out.")
+        parser.add_argument(
+            "--lesson",
+            action="append",
+            metavar="SLUG",
+            choices=[script.slug for script in LESSONS],
+            help="Make only this demo lesson (may be given more than once).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if Question.objects.exists():
@@ -60,6 +72,13 @@ class Command(BaseCommand):
                 f'is "{DEMO_PASSWORD}".'
             )
         )
+        if options["no_lessons"] or not settings.RUNG_DEMO_LESSONS:
+            return
+        # The rows now, the videos by the task worker: start-up does not wait for them.
+        lessons = demo_lessons_create(only=options["lesson"])
+        for lesson in lessons:
+            render_demo_lesson.enqueue(lesson.slug)
+        self.stdout.write(f"Queued {len(lessons)} demo lessons; the task worker makes them.")
 
 
 def load_demo_content(*, seed: int = 7) -> dict[str, int]:

@@ -1,0 +1,1 @@
+"""Demo lessons: scripts in English and Chinese, drawn and narrated on this machine."""
