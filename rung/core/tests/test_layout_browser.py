@@ -33,6 +33,8 @@ from rung.growth.services import sharing as sharing_services
 from rung.growth.services import worklog as worklog_services
 from rung.growth.tests.reviews_factory import make_review
 from rung.ladder.models import Axis, CompanyLevel, Level
+from rung.learn.models import Course, Lesson
+from rung.learn.tests.lessons import make_lesson
 from rung.notifications import services as follows
 from rung.notifications.kinds import KINDS
 from rung.notifications.models import WatchLevel
@@ -88,6 +90,7 @@ class World:
     goal_id: str
     review: ReviewCycle
     self_review: SelfReview
+    lesson: Lesson
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,13 @@ PAGES = [
         lambda w: reverse("growth:self_review", args=[w.self_review.public_id]),
     ),
     Page("growth-sharing", lambda w: reverse("growth:sharing", args=[w.plan.public_id])),
+    # Videos, and the studio where instructors publish them.
+    Page("learn", lambda w: reverse("learn:index")),
+    Page("lesson", lambda w: w.lesson.get_absolute_url()),
+    Page("course", lambda w: w.lesson.course.get_absolute_url()),  # type: ignore[union-attr]
+    Page("studio", lambda w: reverse("learn:studio"), "moderator"),
+    Page("studio-new", lambda w: reverse("learn:studio_new"), "moderator"),
+    Page("studio-edit", lambda w: reverse("learn:studio_edit", args=[w.lesson.slug]), "moderator"),
     # Account pages.
     Page("sign-up", lambda w: reverse("account_signup"), "visitor"),
     Page("log-in", lambda w: reverse("account_login"), "visitor"),
@@ -284,7 +294,20 @@ def _world() -> World:
     )
     sharing_services.share_accept(share=share, member=helper)
     sharing_services.comment_create(goal=goal, author=helper, body=UNBROKEN)
-    return World(member, moderator, question, plan, goal.public_id, review, self_review)
+    course = Course.objects.create(
+        slug="odd-course", title_en=UNBROKEN[:200], summary_en=body, is_published=True
+    )
+    lesson = make_lesson(
+        "odd-lesson",
+        title=UNBROKEN[:200],
+        title_zh=_longest(strings, 200),
+        course=course,
+        summary_en=_longest(strings, 1000),
+        key_points_en="\n".join([UNBROKEN, *odd[:5]]),
+        lines=tuple((text, UNBROKEN) for text in odd[:6]),
+        created_by=moderator,
+    )
+    return World(member, moderator, question, plan, goal.public_id, review, self_review, lesson)
 
 
 LAYOUT_PROBLEMS = """
@@ -368,10 +391,11 @@ def _log_in(context: Any, base: str, username: str) -> None:
 
 
 def test_every_page_fits_phone_and_laptop_in_both_languages(
-    live_server: Any, chromium: Any, test_output: Path
+    live_server: Any, chromium: Any, test_output: Path, settings: Any, tmp_path: Path
 ) -> None:
     """No page is wider than the window, the header stays one row with nothing over it, and
     no page logs an error, with the oddest member text at 1280 and 390 px, in en and zh."""
+    settings.MEDIA_ROOT = tmp_path
     world = _world()
     base = live_server.url
     folder = test_output / "layout"

@@ -17,8 +17,12 @@ def clock(ms: int | None) -> str:
 
 @register.filter
 def seconds(ms: int | None) -> str:
-    """Return milliseconds as whole seconds, for a ?t= link."""
-    return str(int(ms or 0) // 1000)
+    """Return milliseconds as seconds for a ?t= link, rounded up to a tenth.
+
+    Up, not down: a link to a line must land inside it, not just before its first word.
+    """
+    tenths = -(-int(ms or 0) // 100)
+    return f"{tenths // 10}.{tenths % 10}" if tenths % 10 else str(tenths // 10)
 
 
 @register.filter

@@ -5,7 +5,10 @@ from typing import Any
 
 import pytest
 
-from rung.learn.models import Lesson, Progress
+from rung.demo.lessons.scripts import lesson_script
+from rung.demo.lessons.services import build_demo_lesson
+from rung.learn.models import Cue, Lesson, Progress
+from rung.learn.templatetags.learn import seconds
 from rung.learn.tests.lessons import make_lesson
 from rung.testing.browser import Watch, sign_up
 
@@ -23,10 +26,20 @@ LINES = (
 )
 
 
+# A demo lesson, narrated by eSpeak NG: "backlog" is said in it, and written nowhere else.
+DEMO = "mid-level-turning-review-feedback-into-a-plan"
+
+
 @pytest.fixture
 def lesson(settings: Any, tmp_path: Path) -> Lesson:
     settings.MEDIA_ROOT = tmp_path
     return make_lesson("owning-a-project", seconds=20, lines=LINES, topics=("mid-level",))
+
+
+@pytest.fixture
+def demo(settings: Any, tmp_path: Path) -> Lesson:
+    settings.MEDIA_ROOT = tmp_path
+    return build_demo_lesson(lesson_script(DEMO))
 
 
 def _video_state(page: Any) -> dict[str, Any]:
@@ -36,7 +49,7 @@ def _video_state(page: Any) -> dict[str, Any]:
 
 
 def test_a_visitor_plays_seeks_reads_captions_and_a_member_resumes(
-    live_server: Any, chromium: Any, lesson: Lesson, test_output: Path
+    live_server: Any, chromium: Any, demo: Lesson, test_output: Path
 ) -> None:
     from playwright.sync_api import expect
 
@@ -53,13 +66,14 @@ def test_a_visitor_plays_seeks_reads_captions_and_a_member_resumes(
             else None
         ),
     )
+    half = demo.duration_ms / 2000
 
-    # The Mid-level topic lists the lesson among its videos.
+    # The Mid-level topic lists the demo lesson among its videos.
     page.goto(f"{base}/topics/mid-level/")
     videos = page.locator("#videos")
-    expect(videos).to_contain_text("Owning a project end to end")
-    videos.get_by_role("link", name="Owning a project end to end").click()
-    page.wait_for_url(f"{base}{lesson.get_absolute_url()}")
+    expect(videos).to_contain_text(demo.title)
+    videos.get_by_role("link", name=demo.title).click()
+    page.wait_for_url(f"{base}{demo.get_absolute_url()}")
 
     # Play: a click on the video is the reader's gesture.
     page.locator("video").click()
@@ -68,16 +82,28 @@ def test_a_visitor_plays_seeks_reads_captions_and_a_member_resumes(
     # Seek to the middle: the player shows the new time, and the bytes came as a 206.
     page.locator("video").evaluate("v => { v.currentTime = v.duration / 2; }")
     page.wait_for_function(
-        "() => { const v = document.querySelector('video');"
-        " return !v.seeking && v.currentTime >= 10; }"
+        "half => { const v = document.querySelector('video');"
+        " return !v.seeking && v.currentTime >= half - 0.5; }",
+        arg=half,
     )
-    expect(page.locator("[data-player-time]")).to_contain_text("0:1")
+    minutes, rest = divmod(int(half), 60)
+    expect(page.locator("[data-player-time]")).to_contain_text(f"{minutes}:{rest // 10}")
     assert any(status == 206 for header, status in ranges if header.startswith("bytes=")), ranges
 
-    # Chinese captions: the track shows and its cue is the Chinese line spoken now.
+    # Chinese captions: the track shows, and its cue is the Chinese line spoken now.
     page.get_by_role("button", name="简体中文").click()
     expect(page.get_by_role("button", name="简体中文")).to_have_attribute("aria-pressed", "true")
-    page.locator("video").evaluate("v => v.pause()")
+    # Between sentences nothing is said: stop in the middle of the next line spoken.
+    line_zh = (
+        Cue.objects.filter(lesson=demo, language="zh-hans", end_ms__gt=half * 1000)
+        .order_by("start_ms")
+        .first()
+    )
+    assert line_zh is not None
+    page.locator("video").evaluate(
+        "(v, at) => { v.pause(); v.currentTime = at; }",
+        (line_zh.start_ms + line_zh.end_ms) / 2000,
+    )
     page.wait_for_function(
         """() => { const t = [...document.querySelector('video').textTracks]
               .find(t => t.language === 'zh-hans');
@@ -86,23 +112,29 @@ def test_a_visitor_plays_seeks_reads_captions_and_a_member_resumes(
     shown = page.locator("video").evaluate(
         "v => [...v.textTracks].find(t => t.language === 'zh-hans').activeCues[0].text"
     )
-    assert shown in [zh for _en, zh in LINES]
+    spoken_zh = set(
+        Cue.objects.filter(lesson=demo, language="zh-hans").values_list("text", flat=True)
+    )
+    assert shown in spoken_zh
     page.screenshot(path=str(test_output / "lesson-captions.png"))
 
     # A transcript line seeks to its moment and is marked as the one being spoken.
     line = page.locator(".transcript-lines a").nth(3)
+    at = int(line.get_attribute("data-cue-start") or 0) / 1000
     line.click()
-    page.wait_for_function("() => Math.abs(document.querySelector('video').currentTime - 12) < 1.5")
+    page.wait_for_function(
+        "at => Math.abs(document.querySelector('video').currentTime - at) < 1", arg=at
+    )
     expect(line).to_have_attribute("aria-current", "time")
 
     # A member's place is kept across a reload.
     member_context = watch.attach(chromium.new_context(locale="en-US"))
     member = member_context.new_page()
     sign_up(member, base, "watcher")
-    member.goto(f"{base}{lesson.get_absolute_url()}")
+    member.goto(f"{base}{demo.get_absolute_url()}")
     member.locator("video").click()
     member.wait_for_function("() => document.querySelector('video').currentTime > 0.2")
-    member.locator("video").evaluate("v => { v.currentTime = 14; v.pause(); }")
+    member.locator("video").evaluate("v => { v.currentTime = 24; v.pause(); }")
     member.wait_for_function(
         "() => { const v = document.querySelector('video'); return !v.seeking && v.paused; }"
     )
@@ -110,19 +142,23 @@ def test_a_visitor_plays_seeks_reads_captions_and_a_member_resumes(
     member.reload()
     member.wait_for_function(
         "() => { const v = document.querySelector('video');"
-        " return v.readyState >= 1 && Math.abs(v.currentTime - 14) < 1; }"
+        " return v.readyState >= 1 && Math.abs(v.currentTime - 24) < 1; }"
     )
-    assert Progress.objects.get(lesson=lesson).position_ms >= 13_000
+    assert Progress.objects.get(lesson=demo).position_ms >= 23_000
 
     # Search: a word said only in the lesson finds it, and opens it at that moment.
+    said = Cue.objects.get(lesson=demo, language="en", text__contains="backlog")
+    assert "backlog" not in f"{demo.title} {demo.summary} {demo.key_points}".lower()
     page.goto(f"{base}/search/?q=backlog")
-    hit = page.locator(".lesson-hits").get_by_role("link", name="Owning a project end to end")
-    expect(hit).to_have_attribute("href", f"{lesson.get_absolute_url()}?t=12&transcript=en")
+    hit = page.locator(".lesson-hits").get_by_role("link", name=demo.title)
+    at = seconds(said.start_ms)
+    expect(hit).to_have_attribute("href", f"{demo.get_absolute_url()}?t={at}&transcript=en")
     page.screenshot(path=str(test_output / "lesson-search.png"), full_page=True)
     hit.click()
     page.wait_for_function(
-        "() => { const v = document.querySelector('video');"
-        " return v.readyState >= 1 && Math.abs(v.currentTime - 12) < 1; }"
+        "at => { const v = document.querySelector('video');"
+        " return v.readyState >= 1 && Math.abs(v.currentTime - at) < 1; }",
+        arg=float(at),
     )
     expect(page.locator(".transcript-lines a.is-current")).to_contain_text("backlog")
     watch.assert_clean()

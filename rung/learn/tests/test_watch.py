@@ -341,3 +341,12 @@ def test_home_suggests_lessons_of_the_members_level(alice: User, alice_client: C
     assert "What to watch next as a" in page
     assert "/learn/mid/" in page
     assert "/learn/senior-one/" not in page
+
+
+@pytest.mark.parametrize(
+    ("ms", "text"), [(0, "0"), (4000, "4"), (33_100, "33.1"), (33_128, "33.2"), (59_999, "60")]
+)
+def test_a_link_to_a_line_lands_inside_it(ms: int, text: str) -> None:
+    from rung.learn.templatetags.learn import seconds
+
+    assert seconds(ms) == text
