@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -31,9 +33,11 @@ urlpatterns = [
     path("favicon.ico", core_views.favicon, name="favicon"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     # Uploaded avatars; behind a proxy in production, from Django in the embedded default.
+    # Only avatars: lesson files (media/learn/) are sent by the learn app after its access
+    # check, so an unpublished lesson's video is never reachable by its address.
     path(
-        f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+        f"{settings.MEDIA_URL.strip('/')}/avatars/<path:path>",
         serve,
-        {"document_root": settings.MEDIA_ROOT},
+        {"document_root": Path(settings.MEDIA_ROOT) / "avatars"},
     ),
 ]

@@ -151,14 +151,14 @@ def test_a_visitor_plays_seeks_reads_captions_and_a_member_resumes(
     assert "backlog" not in f"{demo.title} {demo.summary} {demo.key_points}".lower()
     page.goto(f"{base}/search/?q=backlog")
     hit = page.locator(".lesson-hits").get_by_role("link", name=demo.title)
-    at = seconds(said.start_ms)
-    expect(hit).to_have_attribute("href", f"{demo.get_absolute_url()}?t={at}&transcript=en")
+    said_at = seconds(said.start_ms)
+    expect(hit).to_have_attribute("href", f"{demo.get_absolute_url()}?t={said_at}&transcript=en")
     page.screenshot(path=str(test_output / "lesson-search.png"), full_page=True)
     hit.click()
     page.wait_for_function(
         "at => { const v = document.querySelector('video');"
         " return v.readyState >= 1 && Math.abs(v.currentTime - at) < 1; }",
-        arg=float(at),
+        arg=float(said_at),
     )
     expect(page.locator(".transcript-lines a.is-current")).to_contain_text("backlog")
     watch.assert_clean()

@@ -350,3 +350,11 @@ def test_a_link_to_a_line_lands_inside_it(ms: int, text: str) -> None:
     from rung.learn.templatetags.learn import seconds
 
     assert seconds(ms) == text
+
+
+def test_lesson_files_are_not_served_by_their_storage_address(visitor: Client) -> None:
+    hidden = make_lesson("draft", published=False)
+    for name in (hidden.video.name, hidden.poster.name):
+        assert visitor.get(f"/media/{name}").status_code == 404
+    shown = make_lesson("shown")
+    assert visitor.get(f"/media/{shown.video.name}").status_code == 404

@@ -34,6 +34,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "courses": selectors.courses_watchable_list(),
             "topics": selectors.lessons_by_topic(),
             "continuing": selectors.continue_watching(member) if member else [],
+            "is_instructor": access.is_instructor(member),
         },
     )
 
