@@ -516,8 +516,8 @@ LOGGING = {
 # Lessons (rung/learn, docs/learn.md). Uploads larger than this are refused before their
 # body is read; the worker gives a transcode this long before it is stopped and failed.
 RUNG_LEARN_MAX_UPLOAD_BYTES = int(os.environ.get("RUNG_LEARN_MAX_UPLOAD_BYTES", str(4 * 1024**3)))
-RUNG_LEARN_MAX_DURATION_SECONDS = int(os.environ.get("RUNG_LEARN_MAX_DURATION_SECONDS", "10800"))
-RUNG_LEARN_TRANSCODE_SECONDS = int(os.environ.get("RUNG_LEARN_TRANSCODE_SECONDS", "3600"))
+RUNG_LEARN_MAX_DURATION_SECONDS = int(os.environ.get("RUNG_LEARN_MAX_DURATION_SECONDS", "7200"))
+RUNG_LEARN_TRANSCODE_SECONDS = int(os.environ.get("RUNG_LEARN_TRANSCODE_SECONDS", "14400"))
 # Threads one transcode's ffmpeg may use; 0: two, or one on a single-core machine.
 RUNG_LEARN_TRANSCODE_THREADS = int(os.environ.get("RUNG_LEARN_TRANSCODE_THREADS", "0"))
 # Behind nginx, set to the internal location that maps onto MEDIA_ROOT (e.g. "/protected/"):
