@@ -1,11 +1,17 @@
 """Keep how far a member has watched a lesson."""
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
 from rung.accounts.models import User
 from rung.learn.models import Lesson, Progress
 from rung.learn.selectors import COMPLETE_SHARE
+
+
+def watching_key(member_id: int) -> str:
+    """Return the cache key under which pages keep what a member has watched."""
+    return f"learn-watching:{member_id}"
 
 
 def progress_save(
@@ -19,6 +25,9 @@ def progress_save(
     """
     duration = lesson.duration_ms
     position = max(0, min(position_ms, duration) if duration else position_ms)
+    if ended and duration:
+        # The end was reached: the next visit starts again rather than at the last report.
+        position = duration
     now = timezone.now()
     with transaction.atomic():
         row, _created = Progress.objects.select_for_update().get_or_create(
@@ -32,4 +41,7 @@ def progress_save(
             row.completed_at = now
         row.updated_at = now
         row.save(update_fields=["position_ms", "furthest_ms", "completed_at", "updated_at"])
+    # Forgotten now and once the write is visible, so no page keeps what it read before.
+    cache.delete(watching_key(member.pk))
+    transaction.on_commit(lambda: cache.delete(watching_key(member.pk)))
     return row

@@ -50,22 +50,46 @@ def courses_watchable_list() -> list[Course]:
     )
 
 
-def lessons_by_topic() -> list[tuple[Topic, list[Lesson]]]:
-    """Return every topic that has lessons, levels first in ladder order, with its lessons."""
+@dataclass(frozen=True)
+class LessonShelf:
+    """The /learn/ page: lessons grouped by level (each lesson once), or one topic's."""
+
+    groups: list[tuple[Topic | None, list[Lesson]]]
+    topics: list[Topic]  # every topic with a lesson, for the filter
+    chosen: Topic | None
+
+
+def _topic_order(topic: Topic) -> tuple[bool, int, str]:
+    return (topic.kind != "level", topic.order, topic.name)
+
+
+def lesson_shelf(topic_slug: str | None = None) -> LessonShelf:
+    """Return the watchable lessons by level, or only those of the topic chosen."""
     lessons = list(
         Lesson.objects.filter(lessons_watchable())
         .select_related("course")
         .prefetch_related("topics")
         .order_by("course__title", "position", "-created_at")
     )
-    grouped: dict[int, tuple[Topic, list[Lesson]]] = {}
+    topics = {topic.pk: topic for lesson in lessons for topic in lesson.topics.all()}
+    chosen = next((t for t in topics.values() if t.slug == topic_slug), None)
+    if chosen is not None:
+        shown = [lesson for lesson in lessons if chosen in lesson.topics.all()]
+        return LessonShelf([(chosen, shown)], sorted(topics.values(), key=_topic_order), chosen)
+    # Each lesson once: under its first level (in ladder order), or with the rest.
+    grouped: dict[int | None, list[Lesson]] = {}
     for lesson in lessons:
-        for topic in lesson.topics.all():
-            grouped.setdefault(topic.pk, (topic, []))[1].append(lesson)
-    return sorted(
-        grouped.values(),
-        key=lambda entry: (entry[0].kind != "level", entry[0].order, entry[0].name),
-    )
+        levels = sorted((t for t in lesson.topics.all() if t.kind == "level"), key=_topic_order)
+        grouped.setdefault(levels[0].pk if levels else None, []).append(lesson)
+    groups: list[tuple[Topic | None, list[Lesson]]] = [
+        (topics[pk], grouped[pk])
+        for pk in sorted(
+            (pk for pk in grouped if pk is not None), key=lambda pk: _topic_order(topics[pk])
+        )
+    ]
+    if None in grouped:
+        groups.append((None, grouped[None]))
+    return LessonShelf(groups, sorted(topics.values(), key=_topic_order), None)
 
 
 def course_lessons(course: Course) -> list[Lesson]:
@@ -77,12 +101,16 @@ def lesson_tracks(lesson: Lesson) -> list[CaptionTrack]:
     return list(lesson.tracks.defer("vtt").order_by("language"))
 
 
-def lesson_transcript(lesson: Lesson, language: str) -> list[Cue]:
-    return list(
-        Cue.objects.filter(lesson=lesson, language=language)
-        .only("start_ms", "end_ms", "text")
-        .order_by("start_ms", "pk")
-    )
+def lesson_transcripts(lesson: Lesson) -> dict[str, list[Cue]]:
+    """Return a lesson's cues in every language it has, in order, in one query."""
+    by_language: dict[str, list[Cue]] = {}
+    for cue in (
+        Cue.objects.filter(lesson=lesson)
+        .only("language", "start_ms", "end_ms", "text")
+        .order_by("language", "start_ms", "pk")
+    ):
+        by_language.setdefault(cue.language, []).append(cue)
+    return by_language
 
 
 def _both_languages(lesson: Lesson, field: str) -> list[str]:
@@ -102,6 +130,35 @@ def progress_for(member: User | None, lessons: Iterable[Lesson]) -> dict[int, Pr
     if member is None or not member.is_authenticated or not ids:
         return {}
     return {p.lesson_id: p for p in Progress.objects.filter(member=member, lesson_id__in=ids)}
+
+
+@dataclass(frozen=True)
+class Watching:
+    """What a member has watched: lessons started and not finished (latest first), and done."""
+
+    started: list[tuple[Lesson, Progress]]
+    finished: frozenset[int]
+
+
+# A member's last this-many lesson rows are what pages read of their watching.
+WATCHING_ROWS = 200
+
+
+def member_watching(member: User) -> Watching:
+    """Return a member's watching, read in one query."""
+    rows = (
+        Progress.objects.filter(member=member, lesson__is_published=True, lesson__status="ready")
+        .select_related("lesson", "lesson__course")
+        .order_by("-updated_at")[:WATCHING_ROWS]
+    )
+    started: list[tuple[Lesson, Progress]] = []
+    finished: set[int] = set()
+    for row in rows:
+        if row.completed_at is not None:
+            finished.add(row.lesson_id)
+        elif row.position_ms > 0:
+            started.append((row.lesson, row))
+    return Watching(started, frozenset(finished))
 
 
 def continue_watching(member: User, *, limit: int = 4) -> list[tuple[Lesson, Progress]]:
@@ -124,7 +181,7 @@ def course_next(lessons: Sequence[Lesson], progress: dict[int, Progress]) -> Les
     return lessons[0] if lessons else None
 
 
-def level_lessons(level_id: int | None, *, limit: int = 4) -> list[Lesson]:
+def level_lessons(level_id: int | None, *, limit: int = 12) -> list[Lesson]:
     """Return lessons for a level's topic and the next one up, newest course lessons first."""
     if level_id is None:
         return list(

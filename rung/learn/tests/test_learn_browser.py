@@ -119,13 +119,34 @@ def test_a_visitor_plays_seeks_reads_captions_and_a_member_resumes(
     page.screenshot(path=str(test_output / "lesson-captions.png"))
 
     # A transcript line seeks to its moment and is marked as the one being spoken.
-    line = page.locator(".transcript-lines a").nth(3)
+    line = page.locator(".transcript-lines:not([hidden]) a").nth(3)
     at = int(line.get_attribute("data-cue-start") or 0) / 1000
     line.click()
     page.wait_for_function(
         "at => Math.abs(document.querySelector('video').currentTime - at) < 1", arg=at
     )
     expect(line).to_have_attribute("aria-current", "time")
+
+    # The Chinese transcript, chosen while the video plays: no reload, the place is kept, and
+    # the line being said is marked in view inside the transcript's box.
+    page.locator("video").evaluate("v => { v.currentTime = v.duration - 8; return v.play(); }")
+    page.wait_for_function("() => !document.querySelector('video').paused")
+    page.get_by_role("navigation", name="Transcript language").get_by_role(
+        "link", name="简体中文"
+    ).click()
+    zh_list = page.locator('.transcript-lines[data-transcript="zh-hans"]')
+    expect(zh_list).to_be_visible()
+    expect(page.locator('.transcript-lines[data-transcript="en"]')).to_be_hidden()
+    assert page.locator("video").evaluate("v => v.currentTime") > demo.duration_ms / 1000 - 9
+    marked = zh_list.locator("a.is-current")
+    expect(marked).to_have_count(1)
+    inside = zh_list.evaluate(
+        """list => { const line = list.querySelector('a.is-current').getBoundingClientRect();
+                    const box = list.getBoundingClientRect();
+                    return line.top >= box.top - 1 && line.bottom <= box.bottom + 1; }"""
+    )
+    assert inside
+    page.locator("video").evaluate("v => v.pause()")
 
     # A member's place is kept across a reload.
     member_context = watch.attach(chromium.new_context(locale="en-US"))
@@ -177,11 +198,13 @@ def test_the_lesson_works_at_phone_width_by_keyboard(
     )
     page = context.new_page()
     page.goto(f"{live_server.url}{lesson.get_absolute_url()}")
-    expect(page.locator(".transcript-lines")).to_contain_text("每周维护一份简短的风险清单。")
+    expect(page.locator(".transcript-lines:not([hidden])")).to_contain_text(
+        "每周维护一份简短的风险清单。"
+    )
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 390
     # Tab to the second transcript line and press Enter: the video goes there.
-    line = page.locator(".transcript-lines a").nth(1)
+    line = page.locator(".transcript-lines:not([hidden]) a").nth(1)
     line.focus()
     page.keyboard.press("Enter")
     page.wait_for_function("() => Math.abs(document.querySelector('video').currentTime - 4) < 1")

@@ -173,12 +173,15 @@ def test_the_transcript_follows_the_interface_language_or_the_choice(
     zh = visitor.get(lesson.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "每周维护一份简短的风险清单。" in zh
     chosen = visitor.get(lesson.get_absolute_url() + "?transcript=en").content.decode()
-    assert "Keep a short backlog" in chosen
-    assert "每周维护" not in chosen.split('class="transcript-lines"')[1]
+    # Both transcripts are on the page, for switching without a reload; one is shown.
+    assert '<ol class="transcript-lines" lang="en" data-transcript="en">' in chosen
+    assert 'lang="zh-hans" data-transcript="zh-hans" hidden>' in chosen
+    assert "每周维护一份简短的风险清单。" in chosen
 
 
 @pytest.mark.parametrize(
-    ("t", "start"), [("83", "83.000"), ("1m30s", "90.000"), ("nan", None), ("-4", None)]
+    ("t", "start"),
+    [("3", "3.000"), ("0m4s", "4.000"), ("83", "6.000"), ("nan", None), ("-4", None)],
 )
 def test_a_link_opens_the_lesson_at_its_time(
     visitor: Client, lesson: Lesson, t: str, start: str | None
@@ -230,11 +233,39 @@ def test_watching_past_nine_tenths_or_to_the_end_marks_the_lesson_watched(
     assert row.completed_at is not None
 
 
-def test_a_position_past_the_end_is_cut_to_the_length(
+def test_a_position_past_the_end_is_refused_and_a_little_past_is_cut(
     alice: User, alice_client: Client, lesson: Lesson
 ) -> None:
-    alice_client.post(reverse("learn:progress", args=[lesson.slug]), {"position": "9999"})
+    url = reverse("learn:progress", args=[lesson.slug])
+    assert alice_client.post(url, {"position": "9999"}).status_code == 400
+    assert not Progress.objects.exists()
+    assert alice_client.post(url, {"position": "7.5"}).status_code == 204
     assert Progress.objects.get(member=alice).position_ms == lesson.duration_ms
+
+
+def test_the_end_reached_means_the_next_visit_starts_again(
+    alice: User, alice_client: Client, lesson: Lesson
+) -> None:
+    alice_client.post(
+        reverse("learn:progress", args=[lesson.slug]), {"position": "2", "ended": "1"}
+    )
+    row = Progress.objects.get(member=alice)
+    assert (row.position_ms, row.completed_at is not None) == (lesson.duration_ms, True)
+    assert "data-start=" not in alice_client.get(lesson.get_absolute_url()).content.decode()
+
+
+def test_a_draft_says_it_is_one_to_its_editor(mod_client: Client) -> None:
+    draft = make_lesson("draft", published=False)
+    assert "Draft: not published" in mod_client.get(draft.get_absolute_url()).content.decode()
+
+
+def test_captions_start_on_for_a_reader_whose_language_the_video_does_not_speak(
+    visitor: Client, lesson: Lesson
+) -> None:
+    zh = visitor.get(lesson.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert 'data-default-captions="zh-hans"' in zh
+    en = visitor.get(lesson.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "data-default-captions" not in en
 
 
 @pytest.mark.parametrize("position", ["", "abc", "-1", "inf", "nan", "1e400"])
@@ -286,8 +317,14 @@ def test_the_course_page_continues_with_the_first_lesson_not_watched(
     page = alice_client.get(course.get_absolute_url()).content.decode()
     assert "Continue where you left off" in page
     assert f'class="button primary" href="{lessons[1].get_absolute_url()}"' in page
-    assert "1 of 3 lessons watched" in page
+    assert "1 of 3 lessons watched · 1 under way" in page
     assert "Stopped at 0:02" in page
+    for slug in ("ml-2", "ml-3"):
+        alice_client.post(reverse("learn:progress", args=[slug]), {"position": "6", "ended": "1"})
+    page = alice_client.get(course.get_absolute_url()).content.decode()
+    assert "Course completed" in page
+    assert "Continue where you left off" not in page
+    assert f'<a class="button" href="{lessons[0].get_absolute_url()}">Watch again</a>' in page
 
 
 def test_a_lesson_in_a_course_links_its_neighbours(visitor: Client) -> None:
@@ -296,6 +333,20 @@ def test_a_lesson_in_a_course_links_its_neighbours(visitor: Client) -> None:
     assert f'href="{lessons[0].get_absolute_url()}" rel="prev"' in page
     assert f'href="{lessons[2].get_absolute_url()}" rel="next"' in page
     assert "Lesson 2 of 3" in page
+
+
+def test_the_index_shows_each_lesson_once_and_filters_by_topic(visitor: Client) -> None:
+    make_lesson("both", title="On two levels", topics=("mid-level", "senior", "promotions"))
+    make_lesson("subject-only", title="Only a subject", topics=("promotions",))
+    page = visitor.get(reverse("learn:index")).content.decode()
+    assert page.count('href="/learn/both/"') == 1
+    assert page.count('href="/learn/subject-only/"') == 1
+    assert page.index("On two levels") < page.index("More videos") < page.index("Only a subject")
+    promotions = visitor.get(reverse("learn:index"), {"topic": "promotions"}).content.decode()
+    assert "On two levels" in promotions and "Only a subject" in promotions
+    senior = visitor.get(reverse("learn:index"), {"topic": "senior"}).content.decode()
+    assert "On two levels" in senior and "Only a subject" not in senior
+    assert visitor.get(reverse("learn:index"), {"topic": "no-such"}).status_code == 200
 
 
 def test_the_index_lists_courses_topics_and_what_a_member_started(
@@ -341,6 +392,25 @@ def test_home_suggests_lessons_of_the_members_level(alice: User, alice_client: C
     assert "What to watch next as a" in page
     assert "/learn/mid/" in page
     assert "/learn/senior-one/" not in page
+
+
+def test_home_puts_lessons_under_way_first_and_leaves_out_watched_ones(
+    alice: User, alice_client: Client
+) -> None:
+    from rung.ladder.models import Level
+
+    for n in (1, 2, 3):
+        make_lesson(f"mid-{n}", title=f"Mid {n}", topics=("mid-level",))
+    alice.level = Level.objects.get(slug="mid-level")
+    alice.save(update_fields=["level"])
+    page = alice_client.get(reverse("home")).content.decode()
+    assert all(f"/learn/mid-{n}/" in page for n in (1, 2, 3))
+    alice_client.post(reverse("learn:progress", args=["mid-1"]), {"position": "6", "ended": "1"})
+    alice_client.post(reverse("learn:progress", args=["mid-3"]), {"position": "2"})
+    page = alice_client.get(reverse("home")).content.decode()
+    assert "/learn/mid-1/" not in page
+    assert "/learn/mid-3/?t=2" in page and "Continue from 0:02" in page
+    assert page.index("/learn/mid-3/") < page.index("/learn/mid-2/")
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,8 @@ from rung.learn.progress import progress_save
 
 # A lesson opened at its very end starts again: resuming there would only show the credits.
 RESUME_BEFORE_END_MS = 5_000
+# A player's clock may run a little past the length the server measured.
+POSITION_SLACK_MS = 2_000
 
 
 def _member(request: HttpRequest) -> User | None:
@@ -32,7 +34,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "learn/index.html",
         {
             "courses": selectors.courses_watchable_list(),
-            "topics": selectors.lessons_by_topic(),
+            "shelf": selectors.lesson_shelf(request.GET.get("topic")),
             "continuing": selectors.continue_watching(member) if member else [],
             "is_instructor": access.is_instructor(member),
         },
@@ -75,11 +77,23 @@ def lesson(request: HttpRequest, slug: str) -> HttpResponse:
     course_lessons = selectors.course_lessons(shown.course) if shown.course else []
     progress = selectors.progress_for(member, [shown, *course_lessons])
     mine = progress.get(shown.pk)
+    # Where the video starts: the link's ?t= (within the video), else the member's place.
     start = _start_seconds(request)
+    start_from = "link" if start is not None else ""
+    if start is not None and shown.duration_ms:
+        start = min(start, shown.duration_ms / 1000)
     near_end = shown.duration_ms - min(RESUME_BEFORE_END_MS, shown.duration_ms // 10)
     if start is None and mine is not None and 0 < mine.position_ms < near_end:
-        start = mine.position_ms / 1000
+        start, start_from = mine.position_ms / 1000, "progress"
     position = next((i for i, item in enumerate(course_lessons) if item.pk == shown.pk), None)
+    # Every track's transcript is on the page, so switching language needs no reload (and
+    # keeps the video playing); without JavaScript the links reload with ?transcript=.
+    cues = selectors.lesson_transcripts(shown)
+    transcripts = [
+        (track.language, cues.get(track.language, []), track.language == transcript_language)
+        for track in tracks
+    ]
+    interface = get_language() or ""
     return render(
         request,
         "learn/lesson.html",
@@ -87,11 +101,15 @@ def lesson(request: HttpRequest, slug: str) -> HttpResponse:
             "lesson": shown,
             "tracks": tracks,
             "transcript_language": transcript_language,
-            "transcript": selectors.lesson_transcript(shown, transcript_language)
-            if transcript_language
-            else [],
+            "transcripts": transcripts,
+            # Captions shown at first to a reader whose language the video does not speak.
+            "default_captions": interface
+            if interface != shown.language and any(t.language == interface for t in tracks)
+            else "",
             "start": start,
+            "start_from": start_from,
             "progress": mine,
+            "topics": list(shown.topics.all()),
             "course_lessons": course_lessons,
             "course_progress": progress,
             "previous": course_lessons[position - 1] if position else None,
@@ -138,6 +156,8 @@ def progress(request: MemberRequest, slug: str) -> HttpResponse:
         return HttpResponseBadRequest(_("The position must be a number of seconds."))
     if not math.isfinite(seconds) or seconds < 0:
         return HttpResponseBadRequest(_("The position must be a number of seconds."))
+    if shown.duration_ms and seconds * 1000 > shown.duration_ms + POSITION_SLACK_MS:
+        return HttpResponseBadRequest(_("The position is past the end of the video."))
     progress_save(
         member=request.user,
         lesson=shown,
@@ -154,6 +174,11 @@ def course(request: HttpRequest, slug: str) -> HttpResponse:
     lessons = selectors.course_lessons(shown)
     progress = selectors.progress_for(member, lessons)
     done = sum(1 for lesson in lessons if (p := progress.get(lesson.pk)) and p.completed_at)
+    under_way = sum(
+        1
+        for lesson in lessons
+        if (p := progress.get(lesson.pk)) and not p.completed_at and p.position_ms
+    )
     return render(
         request,
         "learn/course.html",
@@ -162,6 +187,8 @@ def course(request: HttpRequest, slug: str) -> HttpResponse:
             "lessons": lessons,
             "progress": progress,
             "done": done,
+            "under_way": under_way,
+            "finished": bool(lessons) and done == len(lessons),
             "percent": round(100 * done / len(lessons)) if lessons else 0,
             "next": selectors.course_next(lessons, progress),
             "started": bool(progress),
