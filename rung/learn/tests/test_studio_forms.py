@@ -37,9 +37,7 @@ class _Page(HTMLParser):
             self.ids.append(found["id"] or "")
         if tag == "label" and "for" in found:
             self.label_targets.append(found["for"] or "")
-        if tag == "details" and "danger-zone" in (found.get("class") or ""):
-            self._open_details += 1
-        elif tag == "details" and self._open_details:
+        if tag == "details" and (self._open_details or "danger-zone" in (found.get("class") or "")):
             self._open_details += 1
         elif self._open_details:
             self.in_details.append((tag, found))
