@@ -36,9 +36,18 @@ class LessonForm(forms.Form):
         required=False,
         help_text=_("Up to five; the lesson is listed on these topics' pages."),
     )
-    course = CourseField(label=_("Course"), queryset=Course.objects.all(), required=False)
+    course = CourseField(
+        label=_("Course"),
+        queryset=Course.objects.all(),
+        required=False,
+        empty_label=_("No course"),
+    )
     position = forms.IntegerField(
-        label=_("Position in the course"), min_value=0, max_value=999, initial=0
+        label=_("Position in the course"),
+        min_value=0,
+        max_value=999,
+        required=False,
+        help_text=_("Leave it empty to put the lesson after the course's last one."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -111,9 +120,18 @@ class CaptionsForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".vtt,.srt,text/vtt"}),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # The edit page also holds the details form, whose fields share these names.
+        kwargs.setdefault("auto_id", "id_captions_%s")
+        super().__init__(*args, **kwargs)
+
 
 class TranslateCaptionsForm(forms.Form):
     to_language = forms.ChoiceField(choices=settings.LANGUAGES)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "id_translate_%s")
+        super().__init__(*args, **kwargs)
 
 
 class PublishForm(forms.Form):
@@ -126,7 +144,8 @@ def lesson_form_initial(lesson: Lesson) -> dict[str, Any]:
         "language": lesson.language,
         "topics": list(lesson.topics.all()),
         "course": lesson.course,
-        "position": lesson.position,
+        # Outside a course a position means nothing; empty, it is chosen when one is.
+        "position": lesson.position if lesson.course_id else None,
     }
     for code, _name in settings.LANGUAGES:
         for name in ("title", "summary", "key_points"):

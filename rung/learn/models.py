@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rung.learn.templatetags.learn import clock
 from rung.qa.models import Topic
 
 
@@ -90,10 +91,8 @@ class Lesson(models.Model):
 
     @property
     def duration_label(self) -> str:
-        """Return the length as a clock reads it: "4:05", or "1:02:03" past an hour."""
-        minutes, seconds = divmod(round(self.duration_ms / 1000), 60)
-        hours, minutes = divmod(minutes, 60)
-        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+        """Return the length as the player and lesson pages show it: "4:05", or "1:02:03"."""
+        return clock(self.duration_ms)
 
     @property
     def key_point_list(self) -> list[str]:

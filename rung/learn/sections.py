@@ -15,13 +15,13 @@ from django.utils.safestring import SafeString
 
 from rung.accounts.models import User
 from rung.learn import selectors
+from rung.learn.lesson_search import lesson_search
 from rung.learn.models import Lesson
 from rung.learn.progress import watching_key
 from rung.qa import fragments
 from rung.qa.models import Topic
 from rung.qa.slots import home_page_sections, topic_page_sections
-from rung.search.analysis import Query
-from rung.search.slots import results_sections
+from rung.search.slots import SearchSubject, results_sections
 
 
 def topic_videos(request: HttpRequest, topic: Topic) -> SafeString:
@@ -108,8 +108,9 @@ def _only_with_lessons(template_name: str) -> Callable[[dict[str, object]], str]
     return render
 
 
-def search_lessons(request: HttpRequest, query: Query) -> SafeString:
-    hits = selectors.lesson_search(query)
+def search_lessons(request: HttpRequest, subject: SearchSubject) -> SafeString:
+    """Return the lessons matching a search and its filters, or nothing when none do."""
+    hits = lesson_search(subject.query, filters=subject.filters)
     if not hits:
         return SafeString("")
     return SafeString(render_to_string("learn/_search_lessons.html", {"hits": hits}, request))

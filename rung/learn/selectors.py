@@ -1,7 +1,6 @@
-"""Reads for lesson and course pages, the topic and home sections, and search."""
+"""Reads for lesson and course pages and the topic and home sections (search: lesson_search)."""
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
@@ -9,7 +8,6 @@ from rung.accounts.models import User
 from rung.learn.access import courses_watchable, lessons_watchable
 from rung.learn.models import CaptionTrack, Course, Cue, Lesson, Progress
 from rung.qa.models import Question, Topic
-from rung.search.analysis import PREFIX, Query, index_terms
 from rung.search.selectors import question_suggestions
 
 # A lesson counts as watched once this share of it has been seen, credits and all.
@@ -195,78 +193,3 @@ def level_lessons(level_id: int | None, *, limit: int = 12) -> list[Lesson]:
         .distinct()
         .order_by("course__title", "position", "-created_at")[:limit]
     )
-
-
-@dataclass(frozen=True)
-class LessonHit:
-    lesson: Lesson
-    # Where the words were said, or None when they are in the title or key points.
-    cue: Cue | None
-
-
-def _matches(terms: str, group: tuple[str, ...]) -> bool:
-    if group[-1].endswith(PREFIX):
-        needle = " " + " ".join((*group[:-1], group[-1].rstrip(PREFIX)))
-    else:
-        needle = f" {' '.join(group)} "
-    return needle in terms
-
-
-def _cue_condition(group: tuple[str, ...]) -> Q:
-    if group[-1].endswith(PREFIX):
-        return Q(terms__contains=" " + " ".join((*group[:-1], group[-1].rstrip(PREFIX))))
-    return Q(terms__contains=f" {' '.join(group)} ")
-
-
-def lesson_search(query: Query, *, limit: int = 5) -> list[LessonHit]:
-    """Return watchable lessons whose title, key points or transcript hold every group.
-
-    Lessons have their words in both languages (titles and captions in English and
-    Chinese), so a query in either finds them. A transcript hit carries the cue where most
-    of the query's words were said, so the result opens the lesson at that moment. The
-    lessons' cues are scanned with LIKE: a site holds hundreds of lessons, not millions.
-    """
-    groups = query.required
-    if not groups:
-        return []
-    lessons = {
-        lesson.pk: lesson
-        for lesson in Lesson.objects.filter(lessons_watchable()).select_related("course")
-    }
-    if not lessons:
-        return []
-    own_terms = {
-        pk: " "
-        + " ".join(
-            index_terms(
-                " ".join(
-                    text
-                    for field in ("title", "summary", "key_points")
-                    for text in _both_languages(lesson, field)
-                )
-            )
-        )
-        + " "
-        for pk, lesson in lessons.items()
-    }
-    cue_hits: dict[int, dict[int, tuple[Cue, set[int]]]] = {}
-    for number, group in enumerate(groups):
-        for cue in Cue.objects.filter(_cue_condition(group), lesson_id__in=lessons).only(
-            "pk", "lesson_id", "start_ms", "end_ms", "text", "terms", "language"
-        )[:2000]:
-            cue_hits.setdefault(cue.lesson_id, {}).setdefault(cue.pk, (cue, set()))[1].add(number)
-    hits: list[tuple[tuple[int, int], LessonHit]] = []
-    for pk, lesson in lessons.items():
-        cues = cue_hits.get(pk, {})
-        spoken = set().union(*(found for _cue, found in cues.values())) if cues else set()
-        in_text = {n for n, group in enumerate(groups) if _matches(own_terms[pk], group)}
-        if len(spoken | in_text) < len(groups):
-            continue
-        best = None
-        if cues:
-            best = min(cues.values(), key=lambda entry: (-len(entry[1]), entry[0].start_ms))[0]
-        # Lessons whose own text holds the words come first, then the transcript's best.
-        rank = (-len(in_text), -(len(cue_hits.get(pk, {}))))
-        hits.append((rank, LessonHit(lesson, best)))
-    hits.sort(key=lambda entry: entry[0])
-    return [hit for _rank, hit in hits[:limit]]

@@ -26,6 +26,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -102,6 +103,22 @@ def _set_texts(lesson: Lesson, texts: Mapping[str, LessonText]) -> None:
         raise ValidationError({"title": _("Give the lesson a title.")})
 
 
+def _course_position(lesson: Lesson, course: Course | None, position: int | None) -> int:
+    """Return where a lesson goes: as asked, else where it was, else after the course's last."""
+    if course is None:
+        return position or 0
+    if position is not None:
+        return position
+    if lesson.pk is not None and lesson.course_id == course.pk:
+        return lesson.position
+    last = (
+        Lesson.objects.filter(course=course)
+        .exclude(pk=lesson.pk)
+        .aggregate(last=Max("position"))["last"]
+    )
+    return 1 if last is None else last + 1
+
+
 def _check_placement(topics: Sequence[Topic], language: str) -> None:
     if language not in site_languages():
         raise ValidationError({"language": _("Choose the language spoken in the video.")})
@@ -128,7 +145,7 @@ def lesson_upload(
     language: str,
     topics: Sequence[Topic],
     course: Course | None = None,
-    position: int = 0,
+    position: int | None = None,
     upload: UploadedFile,
     translations: Mapping[str, LessonText] | None = None,
 ) -> Lesson:
@@ -136,7 +153,8 @@ def lesson_upload(
 
     The words are in the spoken `language`; `translations` gives them in other languages.
     A file that is plainly not a usable video is refused here (ValidationError on
-    "upload"); the task worker checks the rest after the commit.
+    "upload"); the task worker checks the rest after the commit. Without a `position`, a
+    lesson in a course goes after the course's last lesson.
     """
     _check_instructor(member)
     _check_placement(topics, language)
@@ -153,11 +171,11 @@ def lesson_upload(
             lesson = Lesson(
                 slug=_new_slug(title),
                 course=course,
-                position=position,
                 language=language,
                 status=LessonStatus.WAITING,
                 created_by=member,
             )
+            lesson.position = _course_position(lesson, course, position)
             lesson.source.name = saved
             _set_texts(
                 lesson,
@@ -301,15 +319,19 @@ def lesson_update(
     language: str,
     topics: Sequence[Topic],
     course: Course | None,
-    position: int,
+    position: int | None = None,
 ) -> Lesson:
-    """Change a lesson's words (per language), spoken language, topics and place in a course."""
+    """Change a lesson's words (per language), spoken language, topics and place in a course.
+
+    Without a `position` the lesson keeps its place in its course, or goes after the last
+    lesson of a course it moves to.
+    """
     _check_editor(member, lesson)
     _check_placement(topics, language)
     _set_texts(lesson, texts)
     lesson.language = language
+    lesson.position = _course_position(lesson, course, position)
     lesson.course = course
-    lesson.position = position
     if lesson.is_published:
         _touch(lesson)  # the topics it leaves
     lesson.save()

@@ -13,7 +13,7 @@ from rung.search import selectors
 from rung.search.analysis import parse_query
 from rung.search.coach import question_coach
 from rung.search.forms import SearchForm
-from rung.search.slots import results_sections
+from rung.search.slots import SearchSubject, results_sections
 
 
 @require_safe
@@ -25,13 +25,14 @@ def search(request: HtmxRequest) -> HttpResponse:
         data = form.cleaned_data
         # While results update as you type, the word being typed is matched as a prefix.
         query = parse_query(data["q"], prefix_last=bool(request.htmx))
+        filters = form.filters
         page = selectors.search_questions(
-            query, filters=form.filters, sort=data["sort"], after=data.get("cursor")
+            query, filters=filters, sort=data["sort"], after=data.get("cursor")
         )
         is_first_page = not data.get("after")
         context.update(
             page=page,
-            sections=results_sections.render(request, query)
+            sections=results_sections.render(request, SearchSubject(query, filters))
             if is_first_page and not query.is_empty
             else [],
             searched=bool(data["q"].strip()),

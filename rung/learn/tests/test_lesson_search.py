@@ -1,5 +1,6 @@
 """Search finds lessons by their words and by what is said in them, in either language."""
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -7,10 +8,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from rung.ladder.models import Level
+from rung.learn.lesson_search import lesson_search
 from rung.learn.models import Lesson
-from rung.learn.selectors import lesson_search
 from rung.learn.tests.lessons import make_lesson
+from rung.qa.models import Topic
 from rung.search.analysis import parse_query
+from rung.search.fulltext import Filters
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +77,78 @@ def test_hostile_queries_are_only_words(visitor: Client, lesson: Lesson) -> None
     for q in ["%", "_", "' OR 1=1 --", '"backlog', "-backlog", "\x00"]:
         _search(visitor, q)
     assert not lesson_search(parse_query("%"))
+
+
+def _video_links(page: str) -> list[str]:
+    section = page.split('id="lesson-hits-heading"', 1)
+    if len(section) == 1:
+        return []
+    return sorted(set(re.findall(r'href="(/learn/[^"?]+)', section[1].split("</section>", 1)[0])))
+
+
+def test_the_topic_filter_keeps_only_lessons_on_that_topic(visitor: Client, lesson: Lesson) -> None:
+    on_staff = visitor.get(reverse("search:search"), {"q": "backlog", "topic": "staff"})
+    assert on_staff.status_code == 200
+    assert _video_links(on_staff.content.decode()) == []
+    on_mid = visitor.get(reverse("search:search"), {"q": "backlog", "topic": "mid-level"})
+    assert _video_links(on_mid.content.decode()) == [lesson.get_absolute_url()]
+
+
+def test_the_level_filter_keeps_only_lessons_on_that_levels_topic(lesson: Lesson) -> None:
+    staff = Level.objects.get(slug="staff")
+    mid = Level.objects.get(slug="mid-level")
+    query = parse_query("backlog")
+    assert lesson_search(query, filters=Filters(level_id=staff.pk)) == []
+    assert [hit.lesson for hit in lesson_search(query, filters=Filters(level_id=mid.pk))] == [
+        lesson
+    ]
+    topic = Topic.objects.get(slug="mid-level")
+    both = Filters(topic_id=topic.pk, level_id=staff.pk)
+    assert lesson_search(query, filters=both) == []
+
+
+def test_asking_for_a_most_helpful_answer_leaves_videos_out(
+    visitor: Client, lesson: Lesson
+) -> None:
+    response = visitor.get(reverse("search:search"), {"q": "backlog", "helpful": "on"})
+    assert response.status_code == 200
+    assert 'id="lesson-hits-heading"' not in response.content.decode()
+    assert lesson_search(parse_query("backlog"), filters=Filters(helpful=True)) == []
+
+
+def test_an_excluded_word_leaves_out_lessons_that_hold_it(visitor: Client) -> None:
+    ranking = make_lesson(
+        "ranking-a-feed",
+        title="Ranking a news feed",
+        title_zh="新闻信息流的排序",
+        lines=(("A feed needs fresh posts.", "信息流需要新的帖子。"),),
+    )
+    spoken = make_lesson(
+        "feed-spoken",
+        title="Building a feed",
+        title_zh="搭建信息流",
+        lines=(("This feed puts ranking last.", "这个信息流把排序放在最后。"),),
+    )
+    plain = make_lesson(
+        "feed-plain",
+        title="Caching a feed",
+        title_zh="缓存信息流",
+        lines=(("Cache the feed for each reader.", "为每位读者缓存信息流。"),),
+    )
+    assert {hit.lesson for hit in lesson_search(parse_query("feed"))} == {ranking, spoken, plain}
+    hits = lesson_search(parse_query("feed -ranking"))
+    assert [hit.lesson for hit in hits] == [plain]
+    page = visitor.get(reverse("search:search"), {"q": "feed -ranking"}).content.decode()
+    assert _video_links(page) == [plain.get_absolute_url()]
+    # Chinese exclusions work the same way: 排序 is said in two of the lessons.
+    hits = lesson_search(parse_query("信息流 -排序"))
+    assert [hit.lesson for hit in hits] == [plain]
+
+
+def test_videos_without_questions_say_so_and_the_help_mentions_videos(
+    visitor: Client, lesson: Lesson
+) -> None:
+    page = _search(visitor, "backlog")
+    assert "Finds questions and videos in English and Chinese." in page
+    assert "Only the videos above match “backlog”" in page
+    assert "No questions match “quantum”" in _search(visitor, "quantum")

@@ -16,6 +16,7 @@ from rung.search.analysis import parse_query
 from rung.search.fulltext import Filters, fulltext_matches
 from rung.search.models import Embedding, SearchEntry
 from rung.search.selectors import decode_cursor, search_questions, similar_questions
+from rung.search.slots import SearchSubject, results_sections
 from rung.testing import make_answer, make_card, make_question
 
 pytestmark = pytest.mark.django_db
@@ -322,3 +323,27 @@ def test_quoted_chinese_phrase_finds_words_side_by_side(alice: User) -> None:
     assert text_titles('"北京 大学"') == [post.title]
     assert text_titles("大学") == [post.title]
     assert text_titles('"大学北京"') == []
+
+
+def test_result_sections_get_the_query_and_the_filters(
+    corpus: dict[str, Question], client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A section above the questions is told the filters, so it can narrow as they do."""
+    seen: list[SearchSubject] = []
+
+    def section(request: object, subject: SearchSubject) -> str:
+        seen.append(subject)
+        return ""
+
+    monkeypatch.setattr(results_sections, "_entries", {})
+    results_sections.register("probe", section)
+    topic = Topic.objects.get(slug="staff")
+    level = Level.objects.get(slug="senior")
+    response = client.get(
+        reverse("search:search"),
+        {"q": "promoted -manager", "topic": "staff", "level": "senior", "helpful": "on"},
+    )
+    assert response.status_code == 200
+    [subject] = seen
+    assert subject.query.excluded == ("manag",)
+    assert subject.filters == Filters(topic_id=topic.pk, level_id=level.pk, helpful=True)
