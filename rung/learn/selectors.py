@@ -1,6 +1,7 @@
-"""Reads for lesson and course pages and the topic and home sections (search: lesson_search)."""
+"""Reads for lesson and course pages and the topic and home sections (search: lesson_search.py)."""
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
