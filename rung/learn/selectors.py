@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 from rung.accounts.models import User
 from rung.learn.access import courses_watchable, lessons_watchable
 from rung.learn.models import CaptionTrack, Course, Cue, Lesson, Progress
-from rung.qa.models import Question, Topic
+from rung.qa.models import Question, QuestionTopic, Topic
 from rung.search.selectors import question_suggestions
 
 # A lesson counts as watched once this share of it has been seen, credits and all.
@@ -118,9 +118,51 @@ def _both_languages(lesson: Lesson, field: str) -> list[str]:
 
 
 def lesson_related_questions(lesson: Lesson, *, limit: int = 5) -> list[Question]:
-    """Return the questions a lesson's reader may want next: by meaning and words of its title."""
-    text = " ".join(_both_languages(lesson, "title"))
-    return [hit.question for hit in question_suggestions(text, limit=limit)]
+    """Return the questions a lesson's reader may want next.
+
+    Search's duplicate finder (rarest words and meaning) is asked with the lesson's titles
+    and with its summary; of what it finds, questions in the lesson's own topics come first.
+    """
+    titles = " ".join(_both_languages(lesson, "title"))
+    summary = " ".join(_both_languages(lesson, "summary"))
+    found: dict[int, Question] = {}
+    for text in (f"{titles} {summary}".strip(), titles):
+        for hit in question_suggestions(text, limit=limit * 2):
+            found.setdefault(hit.question.pk, hit.question)
+    if not found:
+        return []
+    topic_ids = list(lesson.topics.values_list("pk", flat=True))
+    in_topics = set(
+        QuestionTopic.objects.filter(question_id__in=found, topic_id__in=topic_ids).values_list(
+            "question_id", flat=True
+        )
+    )
+    ranked = sorted(found.values(), key=lambda question: question.pk not in in_topics)
+    return ranked[:limit]
+
+
+def finished_ids(member: User | None) -> set[int]:
+    """Return the lessons a member has watched to the end (none for visitors)."""
+    if member is None or not member.is_authenticated:
+        return set()
+    return set(
+        Progress.objects.filter(member=member, completed_at__isnull=False).values_list(
+            "lesson_id", flat=True
+        )
+    )
+
+
+def lesson_up_next(lesson: Lesson, *, watched: Iterable[int] = ()) -> Lesson | None:
+    """Return a lesson to watch after a standalone one: in its topics, not yet watched."""
+    skip = {lesson.pk, *watched}
+    return (
+        Lesson.objects.filter(lessons_watchable(), topics__in=lesson.topics.all())
+        .exclude(pk__in=skip)
+        .select_related("course")
+        .distinct()
+        .order_by("course_id", "position", "-created_at")
+        .first()
+    )
 
 
 def progress_for(member: User | None, lessons: Iterable[Lesson]) -> dict[int, Progress]:

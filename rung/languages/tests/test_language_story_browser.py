@@ -64,7 +64,7 @@ INTERFACE = (
     "Log out",
     "My growth",
     "Levels",
-    "Search questions",
+    "Search questions and videos",
     "Post your question",
     "Your answer",
     "Translate",
@@ -131,7 +131,9 @@ def test_chinese_question_english_answer_story(
         expect(header.locator("a[href='/levels/']")).to_have_text(ui["Levels"])
         expect(header.locator("a[href='/growth/']")).to_have_text(ui["My growth"])
         expect(header.get_by_role("button", name=ui["Log out"])).to_be_visible()
-        expect(header.locator("#nav-q")).to_have_attribute("placeholder", ui["Search questions"])
+        expect(header.locator("#nav-q")).to_have_attribute(
+            "placeholder", ui["Search questions and videos"]
+        )
 
         # 2. She asks in Chinese; the form's ids do not depend on the interface language.
         wei.goto(f"{base}/ask/")

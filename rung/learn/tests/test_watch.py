@@ -428,3 +428,32 @@ def test_lesson_files_are_not_served_by_their_storage_address(visitor: Client) -
         assert visitor.get(f"/media/{name}").status_code == 404
     shown = make_lesson("shown")
     assert visitor.get(f"/media/{shown.video.name}").status_code == 404
+
+
+def test_a_standalone_lesson_suggests_the_next_one_not_yet_watched(
+    alice: User, alice_client: Client
+) -> None:
+    first = make_lesson("first", title="First one")
+    make_lesson("second", title="Second one")
+    make_lesson("elsewhere", title="Elsewhere", topics=("staff",))
+    page = alice_client.get(first.get_absolute_url()).content.decode()
+    assert 'id="next-heading"' in page and "/learn/second/" in page
+    assert "/learn/elsewhere/" not in page
+    alice_client.post(reverse("learn:progress", args=["second"]), {"position": "6", "ended": "1"})
+    page = alice_client.get(first.get_absolute_url()).content.decode()
+    assert 'id="next-heading"' not in page
+
+
+def test_related_questions_put_those_in_the_lessons_topics_first(alice: User) -> None:
+    from rung.learn.selectors import lesson_related_questions
+    from rung.testing import make_question
+
+    elsewhere = make_question(
+        alice, title="How do I keep a backlog of risks on my project?", topics=["staff"]
+    )
+    here = make_question(
+        alice, title="Keeping a backlog of risks as a mid-level owner", topics=["mid-level"]
+    )
+    lesson = make_lesson(title="A backlog of risks", summary_en="Keep a backlog of risks.")
+    related = lesson_related_questions(lesson)
+    assert related[:2] == [here, elsewhere]

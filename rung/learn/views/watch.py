@@ -117,6 +117,9 @@ def lesson(request: HttpRequest, slug: str) -> HttpResponse:
             if position is not None and position + 1 < len(course_lessons)
             else None,
             "related": selectors.lesson_related_questions(shown),
+            "up_next": None
+            if course_lessons
+            else selectors.lesson_up_next(shown, watched=selectors.finished_ids(member)),
             "may_edit": access.may_edit_lesson(member, shown),
         },
     )
