@@ -7,17 +7,16 @@ lesson is silent, with each sentence given the time its text would take to read.
 """
 
 import logging
-import re
 import shutil
 import subprocess
 import wave
 from dataclasses import dataclass
 from pathlib import Path
 
-import imageio_ffmpeg
 from PIL import Image, ImageDraw, ImageFont
 
 from rung.demo.lessons.scripts import LessonScript
+from rung.learn import media
 from rung.learn.captions import CueText
 
 logger = logging.getLogger(__name__)
@@ -70,15 +69,6 @@ class RenderedLesson:
     captions_en: list[CueText]
     captions_zh: list[CueText]
     spoken: bool
-
-
-@dataclass(frozen=True)
-class VideoProbe:
-    duration_ms: int
-    width: int
-    height: int
-    video_codec: str
-    audio_codec: str
 
 
 @dataclass(frozen=True)
@@ -259,7 +249,7 @@ def _narrate(
 def _ffmpeg(args: list[str], what: str) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(
-            [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-nostdin", *args],
+            [media.ffmpeg_exe(), "-hide_banner", "-nostdin", *args],
             check=True,
             capture_output=True,
             text=True,
@@ -269,34 +259,6 @@ def _ffmpeg(args: list[str], what: str) -> subprocess.CompletedProcess[str]:
         raise RenderError(f"ffmpeg could not {what}: {error.stderr[-600:]}") from error
     except (OSError, subprocess.SubprocessError) as error:
         raise RenderError(f"ffmpeg could not {what}: {error}") from error
-
-
-def probe(path: Path) -> VideoProbe:
-    """Read a video's duration, frame size and stream codecs from ffmpeg's description."""
-    try:
-        result = subprocess.run(
-            [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-nostdin", "-i", str(path)],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-    except (OSError, subprocess.SubprocessError) as error:
-        raise RenderError(f"ffmpeg could not read {path.name}: {error}") from error
-    # Given no output, ffmpeg describes the input on stderr and exits with an error.
-    text = result.stderr
-    duration = re.search(r"Duration: (\d+):(\d\d):(\d\d)\.(\d\d)", text)
-    video = re.search(r"Stream #\S+.*?: Video: (\w+).*?, (\d{2,5})x(\d{2,5})", text)
-    audio = re.search(r"Stream #\S+.*?: Audio: (\w+)", text)
-    if duration is None or video is None:
-        raise RenderError(f"ffmpeg could not read {path.name}: {text[-300:]}")
-    hours, minutes, seconds, hundredths = (int(part) for part in duration.groups())
-    return VideoProbe(
-        duration_ms=((hours * 60 + minutes) * 60 + seconds) * 1000 + hundredths * 10,
-        width=int(video.group(2)),
-        height=int(video.group(3)),
-        video_codec=video.group(1),
-        audio_codec=audio.group(1) if audio else "",
-    )
 
 
 def render_lesson(
@@ -369,7 +331,11 @@ def render_lesson(
         "encode the lesson",
     )  # fmt: skip
     partial.rename(video)
-    made = probe(video)
+    try:
+        # The header is enough: the file was just written whole by ffmpeg.
+        made = media.probe(video, full=False)
+    except media.MediaError as error:
+        raise RenderError(f"ffmpeg could not read {video.name}: {error.message}") from error
     captions_en = [
         CueText(start, end, line.en) for line, (start, end) in zip(lines, times, strict=True)
     ]

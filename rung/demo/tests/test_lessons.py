@@ -155,7 +155,7 @@ def test_a_failed_render_marks_the_lesson_failed_and_keeps_nothing(
     media: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An encoder that cannot run leaves a failed lesson with its reason and no files."""
-    monkeypatch.setattr(render.imageio_ffmpeg, "get_ffmpeg_exe", lambda: "/nonexistent/ffmpeg")
+    monkeypatch.setattr(imageio_ffmpeg, "get_ffmpeg_exe", lambda: "/nonexistent/ffmpeg")
     with pytest.raises(render.RenderError, match="ffmpeg could not encode"):
         build_demo_lesson(SHORT_LESSON, speak=False)
     lesson = Lesson.objects.get(slug=SHORT_LESSON.slug)

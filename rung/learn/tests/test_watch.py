@@ -457,3 +457,20 @@ def test_related_questions_put_those_in_the_lessons_topics_first(alice: User) ->
     lesson = make_lesson(title="A backlog of risks", summary_en="Keep a backlog of risks.")
     related = lesson_related_questions(lesson)
     assert related[:2] == [here, elsewhere]
+
+
+def test_an_unpublished_course_and_draft_lessons_are_nowhere_for_outsiders(
+    alice: User, mod: User
+) -> None:
+    course = Course.objects.create(slug="hidden-course", title_en="Hidden course")
+    make_lesson("draft-in-course", title="Draft lesson", course=course, published=False)
+    outsider, visitor, staff = Client(), Client(), Client()
+    outsider.force_login(alice)
+    staff.force_login(mod)
+    for client in (visitor, outsider):
+        assert client.get(course.get_absolute_url()).status_code == 404
+        index = client.get(reverse("learn:index")).content.decode()
+        assert "Hidden course" not in index and "Draft lesson" not in index
+        topic = client.get(reverse("qa:topic", args=["mid-level"])).content.decode()
+        assert "Draft lesson" not in topic
+    assert staff.get(course.get_absolute_url()).status_code == 200
