@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "rung.moderation",
     "rung.notifications",
     "rung.learn",
+    "rung.reputation",
     "django_tasks_db",
 ]
 

@@ -5,6 +5,7 @@ import hashlib
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.initials import initials
@@ -72,6 +73,9 @@ class User(AbstractUser):
     avatar = models.ImageField(_("avatar"), upload_to="avatars/", blank=True)
     # Blank means "not chosen": the interface then follows the browser's cookie or its
     # Accept-Language header. A chosen language follows the member to any browser.
+    # The companies the member proved they work at, kept by rung/accounts/employers.py from
+    # their EmployerVerification rows so a byline shows "✓ Meta" without a query.
+    verified_companies = models.JSONField(default=list, blank=True, editable=False)
     ui_language = models.CharField(
         _("interface language"),
         max_length=10,
@@ -104,3 +108,86 @@ class User(AbstractUser):
 def user_display(user: User) -> str:
     """Return the name allauth shows for a member."""
     return user.name
+
+
+class CompanyDomain(models.Model):
+    """An e-mail domain that belongs to one employer, as the operator maps it in the admin.
+
+    A member who confirms an address on the domain (or a subdomain of it) is shown as
+    working there (rung/accounts/employers.py). Free-mail domains are refused here and never
+    verify anything, whatever this table says.
+    """
+
+    domain = models.CharField(
+        _("domain"), max_length=253, unique=True, help_text=_('For example "meta.com".')
+    )
+    company_name = models.CharField(
+        _("company"), max_length=80, help_text=_('As shown beside a verified member: "Meta".')
+    )
+    company = models.ForeignKey(
+        "ladder.Company",
+        verbose_name=_("company in the ladder"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["company_name", "domain"]
+        verbose_name = _("company domain")
+        verbose_name_plural = _("company domains")
+
+    def __str__(self) -> str:
+        return f"{self.domain} → {self.company_name}"
+
+
+class EmployerVerification(models.Model):
+    """A member's proof of working at a company: a confirmed address on its domain.
+
+    The address itself is private: pages show only the company's name. A verification
+    lapses when the address is removed or unconfirmed, or `expires_at` passes without the
+    member confirming the address again.
+    """
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employer_verifications"
+    )
+    email = models.EmailField(_("work address"))
+    domain = models.ForeignKey(CompanyDomain, on_delete=models.CASCADE, related_name="+")
+    company_name = models.CharField(_("company"), max_length=80)
+    verified_at = models.DateTimeField(_("verified at"))
+    expires_at = models.DateTimeField(_("expires at"))
+    lapsed_at = models.DateTimeField(_("lapsed at"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["member", "email"], name="employerverification_unique")
+        ]
+        indexes = [models.Index(fields=["lapsed_at", "expires_at"], name="employerverif_due_idx")]
+        verbose_name = _("employer verification")
+
+    def __str__(self) -> str:
+        return f"{self.member_id}: {self.company_name}"
+
+
+class SignupNetwork(models.Model):
+    """Where an account was created from: a keyed hash of the network, never the address.
+
+    IPv4 addresses count by their /24 and IPv6 by their /56, so accounts made from one home
+    or office share a key; reputation counts likes from such accounts, made close together,
+    once (rung/reputation/rules.py).
+    """
+
+    member = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="signup_network",
+    )
+    network = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.member_id}: {self.network[:8]}"

@@ -240,6 +240,10 @@ class Outcome(models.Model):
     question = models.OneToOneField(Question, on_delete=models.CASCADE, related_name="outcome")
     kind = models.CharField(_("what happened"), max_length=20, choices=OutcomeKind.choices)
     note = models.TextField(_("note"), max_length=OUTCOME_NOTE_MAX_LENGTH, blank=True)
+    # The answers the asker says helped; their authors earn the most reputation for it.
+    helped_answers = models.ManyToManyField(
+        "Answer", verbose_name=_("answers that helped"), blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
 
@@ -306,6 +310,11 @@ class Answer(Post):
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
+    # "Most helpful first" orders answers by `helpful_rank`: likes, each weighing
+    # `author_weight` hundredths, the answerer's standing in the question's topics (the
+    # reputation app sets it; 100 without it). qa keeps the product whenever likes change.
+    author_weight = models.PositiveIntegerField(default=100)
+    helpful_rank = models.PositiveBigIntegerField(default=0)
 
     class Meta(Post.Meta):
         indexes = [
@@ -318,6 +327,10 @@ class Answer(Post):
             ),
             models.Index(
                 fields=["parent", "is_deleted", "created_at", "id"], name="answer_replies_idx"
+            ),
+            models.Index(
+                fields=["question", "parent", "is_deleted", "-helpful_rank", "created_at", "id"],
+                name="answer_rank_idx",
             ),
         ]
 

@@ -542,7 +542,13 @@ def like_toggle(*, user: User, target: Post) -> tuple[bool, int]:
             # A concurrent click already liked it; the like stands.
             return True, posts.get(pk=target.pk).like_count
         delta = 1
-    posts.filter(pk=target.pk).update(like_count=F("like_count") + delta)
+    if isinstance(target, Answer):
+        Answer.objects.filter(pk=target.pk).update(
+            like_count=F("like_count") + delta,
+            helpful_rank=(F("like_count") + delta) * F("author_weight"),
+        )
+    else:
+        posts.filter(pk=target.pk).update(like_count=F("like_count") + delta)
     fresh = posts.get(pk=target.pk)
     question = post_question(fresh)
     kind = post_kind(fresh)
@@ -561,6 +567,24 @@ def like_toggle(*, user: User, target: Post) -> tuple[bool, int]:
         )
     )
     return delta > 0, fresh.like_count
+
+
+def answers_weigh(question_id: int, weights: dict[int, int]) -> None:
+    """Set how much a like weighs on each of a question's answers (hundredths; the reputation
+    app gives the answerer's standing), and order "most helpful first" by it."""
+    changed = 0
+    with transaction.atomic():
+        if not Question.objects.select_for_update().filter(pk=question_id).exists():
+            return
+        for answer_id, weight in weights.items():
+            changed += (
+                Answer.objects.filter(pk=answer_id, question_id=question_id)
+                .exclude(author_weight=weight)
+                .update(author_weight=weight, helpful_rank=F("like_count") * weight)
+            )
+        if changed:
+            # Only the order of the answers moved: the question's page, not the feeds.
+            Question.objects.filter(pk=question_id).update(version=F("version") + 1)
 
 
 @transaction.atomic
