@@ -25,6 +25,7 @@ urlpatterns = [
     path("moderation/", include("rung.moderation.urls")),
     path("notifications/", include("rung.notifications.urls")),
     path("learn/", include("rung.learn.urls")),
+    path("", include("rung.reputation.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("-/health", core_views.health, name="health"),

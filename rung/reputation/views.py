@@ -1,0 +1,1 @@
+"""Reputation pages: a member's own ledger, the site's experts."""
