@@ -1,6 +1,4 @@
-from django.urls import path
-
-from rung.reputation import views
+from django.urls import URLPattern
 
 app_name = "reputation"
-urlpatterns: list = []  # noqa: F401
+urlpatterns: list[URLPattern] = []
