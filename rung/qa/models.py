@@ -153,6 +153,8 @@ class Question(Post):
     accepted_answer = models.ForeignKey(
         "Answer", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # When the asker marked the most helpful answer (reputation dates its credit by it).
+    accepted_at = models.DateTimeField(null=True, blank=True)
     view_count = models.PositiveIntegerField(default=0)
     answer_count = models.PositiveIntegerField(default=0)
     # Bumped by every write to the question or its answers; rendered parts are cached under it.

@@ -510,7 +510,8 @@ def _answer_soft_delete(question: Question, answer: Answer, actor: User) -> None
     answer.save(update_fields=["is_deleted", "deleted_at"])
     if question.accepted_answer_id == answer.pk:
         question.accepted_answer = None
-        question.save(update_fields=["accepted_answer"])
+        question.accepted_at = None
+        question.save(update_fields=["accepted_answer", "accepted_at"])
     if answer.parent_id is None:
         _recount_answers(question)
     _touch(question)
@@ -600,7 +601,8 @@ def answer_mark_helpful(*, question: Question, answer: Answer, actor: User) -> b
         raise ValidationError(_("Only a visible answer to this question can be marked."))
     marked = question.accepted_answer_id != answer.pk
     question.accepted_answer = answer if marked else None
-    question.save(update_fields=["accepted_answer"])
+    question.accepted_at = timezone.now() if marked else None
+    question.save(update_fields=["accepted_answer", "accepted_at"])
     _touch(question)
     events.publish(
         events.HelpfulMarked(
