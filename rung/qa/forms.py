@@ -1,5 +1,6 @@
 """Forms for asking, editing and answering; they parse input, services decide."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -283,6 +284,32 @@ class OutcomeForm(forms.Form):
             "your name on an anonymous question."
         ),
     )
+    helped = forms.TypedMultipleChoiceField(
+        label=_("Which answers helped? (optional)"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Their authors are told, and it counts most towards their reputation."),
+        error_messages={
+            "invalid_choice": _("Choose among the answers to this question by other members.")
+        },
+    )
+
+    def __init__(self, *args: Any, answers: Sequence[Answer] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["helped"]
+        assert isinstance(field, forms.TypedMultipleChoiceField)
+        field.choices = [(answer.pk, answer_choice_label(answer)) for answer in answers]
+        if not answers:
+            del self.fields["helped"]
+
+
+def answer_choice_label(answer: Answer) -> str:
+    """Name an answer in a list of choices: its author and how it begins."""
+    start = answer.body.strip().splitlines()[0] if answer.body.strip() else ""
+    if len(start) > 90:
+        start = start[:89].rstrip() + "…"
+    return f"{answer.author.name}: {start}"
 
 
 class InviteForm(forms.Form):

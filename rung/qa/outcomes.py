@@ -7,8 +7,9 @@ may read the question sees it under the question.
 
 Writes:
 
-- `outcome_post(question=, member=, kind=, note=)` creates or edits it and publishes
-  `events.OutcomePosted` (the notifications app tells those who answered).
+- `outcome_post(question=, member=, kind=, note=, helped_answer_ids=)` creates or edits it
+  and publishes `events.OutcomePosted` (the notifications app tells those who answered;
+  the reputation app credits the answers the asker says helped).
 - `outcome_prompts_mark(question_ids, now)` claims questions for the "what happened?"
   prompt and returns the ids it claimed.
 
@@ -33,7 +34,7 @@ one of them, once.
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -45,7 +46,14 @@ from django.utils.translation import ngettext
 
 from rung.accounts.models import User
 from rung.qa import events
-from rung.qa.models import OUTCOME_NOTE_MAX_LENGTH, Outcome, OutcomeKind, Question, Visibility
+from rung.qa.models import (
+    OUTCOME_NOTE_MAX_LENGTH,
+    Answer,
+    Outcome,
+    OutcomeKind,
+    Question,
+    Visibility,
+)
 from rung.qa.services import _lock_question
 
 # How many questions one call of `outcome_prompts_due` returns, and one claim locks.
@@ -106,12 +114,15 @@ def outcome_post(
     member: User,
     kind: str,
     note: str,
+    helped_answer_ids: Collection[int] | None = None,
     created_at: datetime.datetime | None = None,
 ) -> Outcome:
     """Say what happened after asking, or change what was said; only the asker may.
 
-    Sending the same kind and note again changes nothing and announces nothing.
-    `created_at` is for imports and the demo content.
+    `helped_answer_ids` are the answers the asker says helped: visible answers to this
+    question by other members (None leaves them as they were). Sending the same kind, note
+    and answers again changes nothing and announces nothing. `created_at` is for imports and
+    the demo content.
     """
     if member.pk != question.author_id:
         raise PermissionDenied(_("Only the person who asked can say what happened."))
@@ -122,17 +133,23 @@ def outcome_post(
     if question.is_deleted:
         raise ValidationError(_("This question was deleted."))
     now = created_at or timezone.now()
+    helped = None if helped_answer_ids is None else _helped_answers(question, helped_answer_ids)
     outcome = Outcome.objects.filter(question=question).first()
     if outcome is None:
         if not outcome_open(question, now):
             raise ValidationError(outcome_not_open_message())
         outcome = Outcome.objects.create(question=question, kind=kind, note=note, created_at=now)
+        if helped:
+            outcome.helped_answers.set(helped)
         edited = False
-    elif (outcome.kind, outcome.note) == (kind, note):
-        return outcome
     else:
+        before = set(outcome.helped_answers.values_list("pk", flat=True))
+        if (outcome.kind, outcome.note) == (kind, note) and helped in (None, before):
+            return outcome
         outcome.kind, outcome.note, outcome.edited_at = kind, note, now
         outcome.save(update_fields=["kind", "note", "edited_at"])
+        if helped is not None and helped != before:
+            outcome.helped_answers.set(helped)
         edited = True
     # The outcome is part of the question's cached page; an asker who said what happened
     # before being asked needs no prompt, and their question leaves the prompts' index.
@@ -151,6 +168,41 @@ def outcome_post(
         )
     )
     return outcome
+
+
+def outcome_answer_choices(question: Question) -> list[Answer]:
+    """Return the answers an asker may say helped: visible answers by others, oldest first."""
+    return list(
+        Answer.objects.filter(
+            question=question,
+            parent=None,
+            is_deleted=False,
+            visibility=Visibility.PUBLISHED,
+        )
+        .exclude(author_id=question.author_id)
+        .select_related("author")
+        .order_by("created_at", "pk")
+    )
+
+
+def _helped_answers(question: Question, answer_ids: Collection[int]) -> set[int]:
+    """Return the answer ids the asker may name, refusing any other."""
+    wanted = set(answer_ids)
+    allowed = {answer.pk for answer in outcome_answer_choices(question)}
+    if not wanted <= allowed:
+        raise ValidationError(
+            {"helped": _("Choose among the answers to this question by other members.")}
+        )
+    return wanted
+
+
+def outcome_helped_answers(outcome: Outcome) -> list[Answer]:
+    """Return the visible answers the asker says helped, oldest first, with their authors."""
+    return list(
+        outcome.helped_answers.filter(is_deleted=False, visibility=Visibility.PUBLISHED)
+        .select_related("author")
+        .order_by("created_at", "pk")
+    )
 
 
 def outcome_prompts_due(now: datetime.datetime, *, limit: int = PROMPT_BATCH) -> list[int]:

@@ -28,7 +28,7 @@ from rung.qa import (
 from rung.qa.access import answer_for_reader, question_for_reader
 from rung.qa.diffs import word_diff_html
 from rung.qa.models import BODY_MAX_LENGTH, AnswerInvitation, Post, Question, Topic
-from rung.qa.outcomes import outcome_open, question_outcome
+from rung.qa.outcomes import outcome_helped_answers, outcome_open, question_outcome
 from rung.qa.selectors import FEED_SORTS
 from rung.qa.slots import (
     home_page_sections,
@@ -335,9 +335,14 @@ def _outcome_html(request: HttpRequest, question: Question) -> str:
         request,
         fragments.fragment_key("qoutcome", question.pk, question.version),
         "qa/_outcome.html",
-        lambda: {"outcome": question_outcome(question)},
+        lambda: _outcome_context(question),
     )
     return html if html.strip() else ""
+
+
+def _outcome_context(question: Question) -> dict[str, object]:
+    outcome = question_outcome(question)
+    return {"outcome": outcome, "helped": outcome_helped_answers(outcome) if outcome else []}
 
 
 def _asker_outcome(request: HttpRequest, question: Question) -> dict[str, object] | None:

@@ -12,6 +12,7 @@ from rung.core.forms import refused_status, save_form
 from rung.qa.access import question_for_asker
 from rung.qa.forms import OutcomeForm
 from rung.qa.outcomes import (
+    outcome_answer_choices,
     outcome_not_open_message,
     outcome_open,
     outcome_post,
@@ -27,12 +28,17 @@ def outcome_edit(request: MemberRequest, pk: int) -> HttpResponse:
         request.user, pk, _("Only the person who asked can say what happened.")
     )
     outcome = question_outcome(question)
+    answers = outcome_answer_choices(question)
     if request.method == "POST":
-        form = OutcomeForm(request.POST)
+        form = OutcomeForm(request.POST, answers=answers)
         saved = save_form(
             form,
             lambda data: outcome_post(
-                question=question, member=request.user, kind=data["kind"], note=data["note"]
+                question=question,
+                member=request.user,
+                kind=data["kind"],
+                note=data["note"],
+                helped_answer_ids=data.get("helped", []),
             ),
         )
         if saved is not None:
@@ -43,8 +49,16 @@ def outcome_edit(request: MemberRequest, pk: int) -> HttpResponse:
             return redirect(f"{question.get_absolute_url()}#outcome")
         status = refused_status(request, form)
     else:
-        initial = {"kind": outcome.kind, "note": outcome.note} if outcome else None
-        form = OutcomeForm(initial=initial)
+        initial = (
+            {
+                "kind": outcome.kind,
+                "note": outcome.note,
+                "helped": list(outcome.helped_answers.values_list("pk", flat=True)),
+            }
+            if outcome
+            else None
+        )
+        form = OutcomeForm(initial=initial, answers=answers)
         status = 200
     return render(
         request,
