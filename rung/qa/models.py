@@ -246,6 +246,8 @@ class Outcome(models.Model):
     helped_answers = models.ManyToManyField(
         "Answer", verbose_name=_("answers that helped"), blank=True, related_name="+"
     )
+    # How many there are, so a page with none spends no query looking.
+    helped_count = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
 

@@ -138,7 +138,9 @@ def outcome_post(
     if outcome is None:
         if not outcome_open(question, now):
             raise ValidationError(outcome_not_open_message())
-        outcome = Outcome.objects.create(question=question, kind=kind, note=note, created_at=now)
+        outcome = Outcome.objects.create(
+            question=question, kind=kind, note=note, created_at=now, helped_count=len(helped or ())
+        )
         if helped:
             outcome.helped_answers.set(helped)
         edited = False
@@ -147,7 +149,9 @@ def outcome_post(
         if (outcome.kind, outcome.note) == (kind, note) and helped in (None, before):
             return outcome
         outcome.kind, outcome.note, outcome.edited_at = kind, note, now
-        outcome.save(update_fields=["kind", "note", "edited_at"])
+        if helped is not None:
+            outcome.helped_count = len(helped)
+        outcome.save(update_fields=["kind", "note", "edited_at", "helped_count"])
         if helped is not None and helped != before:
             outcome.helped_answers.set(helped)
         edited = True
@@ -198,6 +202,8 @@ def _helped_answers(question: Question, answer_ids: Collection[int]) -> set[int]
 
 def outcome_helped_answers(outcome: Outcome) -> list[Answer]:
     """Return the visible answers the asker says helped, oldest first, with their authors."""
+    if not outcome.helped_count:
+        return []
     return list(
         outcome.helped_answers.filter(is_deleted=False, visibility=Visibility.PUBLISHED)
         .select_related("author")

@@ -1,4 +1,8 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from rung.reputation import views
 
 app_name = "reputation"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("reputation/", views.reputation_mine, name="mine"),
+]

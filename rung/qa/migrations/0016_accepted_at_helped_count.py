@@ -24,5 +24,10 @@ class Migration(migrations.Migration):
             name="accepted_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
+        migrations.AddField(
+            model_name="outcome",
+            name="helped_count",
+            field=models.PositiveSmallIntegerField(default=0),
+        ),
         migrations.RunPython(date_existing_marks, migrations.RunPython.noop),
     ]
