@@ -76,6 +76,9 @@ class User(AbstractUser):
     # The companies the member proved they work at, kept by rung/accounts/employers.py from
     # their EmployerVerification rows so a byline shows "✓ Meta" without a query.
     verified_companies = models.JSONField(default=list, blank=True, editable=False)
+    # The member's public reputation, copied from the reputation app's ledger so a byline
+    # shows it without a query; kept pages show it as of their rendering.
+    reputation = models.IntegerField(_("reputation"), default=0, editable=False)
     ui_language = models.CharField(
         _("interface language"),
         max_length=10,

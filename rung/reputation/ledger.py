@@ -310,7 +310,9 @@ def _topic_rows(
 
 def _standings_save(members: set[int], rows: dict[int, tuple[int, int]]) -> None:
     now = timezone.now()
-    existing = set(Standing.objects.filter(member_id__in=members).values_list("pk", flat=True))
+    existing = dict(
+        Standing.objects.filter(member_id__in=members).values_list("pk", "reputation")
+    )
     fresh: list[Standing] = []
     for member in members:
         public, private = rows.get(member, (0, 0))
@@ -320,6 +322,10 @@ def _standings_save(members: set[int], rows: dict[int, tuple[int, int]]) -> None
             )
         else:
             fresh.append(Standing(member_id=member, reputation=public, private_reputation=private))
+        if existing.get(member, 0) != public:
+            # A queryset update, not a save: bylines in kept pages may show the old number
+            # until they are rendered again, rather than every kept page being thrown away.
+            User.objects.filter(pk=member).update(reputation=public)
     Standing.objects.bulk_create(fresh, ignore_conflicts=True)
 
 
@@ -397,6 +403,19 @@ def question_recount(question_id: int, *, extra_topic_ids: Iterable[int] = ()) -
     _answers_weigh(question_id)
 
 
+def _members_reputation_copy(public: dict[int, int]) -> None:
+    """Copy public reputations onto the members' rows (bylines read them there)."""
+    current = dict(User.objects.exclude(reputation=0).values_list("pk", "reputation"))
+    by_value: dict[int, list[int]] = defaultdict(list)
+    for member, value in public.items():
+        by_value[value].append(member)
+    by_value[0].extend(member for member in current if member not in public)
+    for value, members in by_value.items():
+        changed = [m for m in members if current.get(m, 0) != value]
+        for ids in _batches(changed, 500):
+            User.objects.filter(pk__in=ids).update(reputation=value)
+
+
 def _batches(ids: list[int], size: int) -> Iterator[list[int]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
@@ -428,6 +447,7 @@ def ledger_rebuild(*, batch: int = 500, progress: Callable[[int, int], None] | N
                 progress(min((done + 1) * batch, len(question_ids)), len(question_ids))
         Standing.objects.all().delete()
         rows = _standing_rows(None)
+        _members_reputation_copy({member: public for member, (public, _p) in rows.items()})
         Standing.objects.bulk_create(
             [
                 Standing(member_id=m, reputation=p, private_reputation=a)

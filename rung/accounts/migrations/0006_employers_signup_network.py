@@ -35,6 +35,11 @@ class Migration(migrations.Migration):
             name="verified_companies",
             field=models.JSONField(blank=True, default=list, editable=False),
         ),
+        migrations.AddField(
+            model_name="user",
+            name="reputation",
+            field=models.IntegerField(default=0, editable=False, verbose_name="reputation"),
+        ),
         migrations.CreateModel(
             name="CompanyDomain",
             fields=[

@@ -234,6 +234,10 @@ def _snapshot() -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]], set[tuple[A
             "member_id", "reputation", "private_reputation"
         )
     )
+    # Bylines read the public number from the member's row: it follows the ledger.
+    assert {(m, r) for m, r, _p in standings if r} == set(
+        User.objects.exclude(reputation=0).values_list("pk", "reputation")
+    )
     topics = set(
         TopicStanding.objects.values_list(
             "member_id", "topic_id", "answers", "helpful", "likes", "points"
