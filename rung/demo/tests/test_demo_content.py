@@ -42,6 +42,13 @@ def test_demo_content_fills_every_topic_with_consistent_counts() -> None:
         assert outcome.question.answer_count > 0
         last_answer = outcome.question.answers.order_by("-created_at").first()
         assert last_answer is not None and outcome.created_at > last_answer.created_at
+    # Each outcome names an answer that helped, and reputation was computed from it all.
+    assert all(outcome.helped_count == 1 for outcome in outcomes)
+    from rung.reputation.models import Credit, TopicStanding
+
+    assert Credit.objects.filter(reason="outcome").count() == outcomes.count()
+    assert User.objects.filter(reputation__gt=100).count() >= 5
+    assert TopicStanding.objects.filter(topic__slug="mid-level", points__gt=0).count() >= 3
     # Demo members are established, so trying the demo is not trying a brand-new account;
     # grace moderates, so the review queue can be tried too.
     from rung.accounts.roles import is_moderator, is_new_member

@@ -25,7 +25,8 @@ from rung.notifications.models import WatchLevel
 from rung.notifications.services import follow_set
 from rung.qa import services
 from rung.qa.models import Like, Question, Topic
-from rung.qa.outcomes import outcome_post
+from rung.qa.outcomes import outcome_answer_choices, outcome_post
+from rung.reputation import ledger
 
 DEMO_PASSWORD = "rung-demo-password"
 DEMO_MEMBERS_JOINED_DAYS_AGO = 730
@@ -65,6 +66,10 @@ class Command(BaseCommand):
             raise CommandError("The database already has questions; demo content not loaded.")
         with transaction.atomic():
             created = load_demo_content(seed=options["seed"])
+        # The demo's likes, marks and outcomes were written in bulk, past the events that
+        # keep reputation: compute it once from them.
+        ledger.ledger_rebuild()
+        ledger.weights_rebuild()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {created['users']} members, {created['questions']} questions, "
@@ -194,11 +199,18 @@ def load_demo_content(*, seed: int = 7) -> dict[str, int]:
             posted_at = max(
                 now - timedelta(days=outcome["days_ago"]), last_post_at + timedelta(hours=2)
             )
+            # The asker names the answers that helped: the one they marked, else the first.
+            question.refresh_from_db(fields=["accepted_answer"])
+            offered = outcome_answer_choices(question)
+            helped = [a.pk for a in offered if a.pk == question.accepted_answer_id] or [
+                a.pk for a in offered[:1]
+            ]
             outcome_post(
                 question=question,
                 member=users[data["author"]],
                 kind=outcome["kind"],
                 note=outcome["note"],
+                helped_answer_ids=helped,
                 created_at=min(posted_at, now),
             )
         # Views before this install are history, not page loads: set them directly.
