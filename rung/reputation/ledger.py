@@ -310,9 +310,7 @@ def _topic_rows(
 
 def _standings_save(members: set[int], rows: dict[int, tuple[int, int]]) -> None:
     now = timezone.now()
-    existing = dict(
-        Standing.objects.filter(member_id__in=members).values_list("pk", "reputation")
-    )
+    existing = dict(Standing.objects.filter(member_id__in=members).values_list("pk", "reputation"))
     fresh: list[Standing] = []
     for member in members:
         public, private = rows.get(member, (0, 0))
