@@ -243,7 +243,7 @@ class Outcome(models.Model):
     kind = models.CharField(_("what happened"), max_length=20, choices=OutcomeKind.choices)
     note = models.TextField(_("note"), max_length=OUTCOME_NOTE_MAX_LENGTH, blank=True)
     # The answers the asker says helped; their authors earn the most reputation for it.
-    helped_answers = models.ManyToManyField(
+    helped_answers: "models.ManyToManyField[Answer, models.Model]" = models.ManyToManyField(
         "Answer", verbose_name=_("answers that helped"), blank=True, related_name="+"
     )
     # How many there are, so a page with none spends no query looking.

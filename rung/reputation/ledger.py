@@ -31,8 +31,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db import connection, transaction
-from django.db.models import Count, F, Q, Sum
+from django.db import connection, models, transaction
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 
 from rung.accounts.models import SignupNetwork, User
@@ -152,9 +152,10 @@ def question_credits(question_ids: list[int], people: People = people_read) -> l
     }
     helped: dict[int, list[int]] = defaultdict(list)
     if outcomes:
-        for question_id, answer_id in Outcome.helped_answers.through.objects.filter(
-            outcome__question_id__in=outcomes
-        ).values_list("outcome__question_id", "answer_id"):
+        through = Outcome.helped_answers.through._default_manager
+        for question_id, answer_id in through.filter(outcome__question_id__in=outcomes).values_list(
+            "outcome__question_id", "answer_id"
+        ):
             helped[question_id].append(answer_id)
     involved = {questions[pk][1] for pk in live_questions}
     involved.update(answers[pk][3] for pk in live_answers)
@@ -250,7 +251,9 @@ def _standing_rows(member_ids: set[int] | None) -> dict[int, tuple[int, int]]:
     return {member: (public, private) for member, public, private in rows}
 
 
-def _in_topics(rows, members: set[int] | None, topics: set[int] | None, member_field: str):  # type: ignore[no-untyped-def]
+def _in_topics[M: models.Model](
+    rows: QuerySet[M], members: set[int] | None, topics: set[int] | None, member_field: str
+) -> QuerySet[M]:
     if members is not None:
         rows = rows.filter(**{f"{member_field}__in": members})
     if topics is not None:
@@ -258,7 +261,7 @@ def _in_topics(rows, members: set[int] | None, topics: set[int] | None, member_f
     return rows
 
 
-def public_answers() -> "Iterable[Answer]":
+def public_answers() -> QuerySet[Answer]:
     """Return the answers that count in topic standings: live, under their author's name."""
     return (
         Answer.objects.filter(

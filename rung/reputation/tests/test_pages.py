@@ -80,4 +80,4 @@ def test_the_outcome_names_the_answers_that_helped(
     assert "The asker says these answers helped:" in page
     assert answerer.name in page.split("The asker says these answers helped:")[1][:400]
     earned = rules.OUTCOME_POINTS + rules.OUTCOME_MILESTONE_POINTS
-    assert answerer.reputation_standing.reputation == earned  # type: ignore[attr-defined]
+    assert User.objects.get(pk=answerer.pk).reputation == earned
