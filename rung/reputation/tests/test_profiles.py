@@ -294,3 +294,29 @@ def test_directory_in_chinese(client: Client, bob: User) -> None:
     Standing.objects.create(member=bob, reputation=12)
     html = _html(client, DIRECTORY, **CHINESE)
     assert "12 声望" in _card(html, bob)
+
+
+@pytest.mark.parametrize("tab", ["", "?tab=answers", "?tab=outcomes"])
+def test_profile_runs_the_same_queries_for_few_or_many_posts(
+    tab: str, client: Client, alice: User, bob: User
+) -> None:
+    def add(count: int) -> None:
+        for _ in range(count):
+            question = make_question(bob)
+            make_answer(make_question(alice), bob)
+            Outcome.objects.create(question=question, kind=OutcomeKind.PROMOTED)
+            BadgeAward.objects.filter(member=bob).delete()
+
+    url = bob.get_absolute_url() + tab
+    add(2)
+    TopicStanding.objects.create(member=bob, topic=_topic("senior"), answers=2, points=9)
+    with CaptureQueriesContext(connection) as few:
+        _html(client, url)
+    add(18)
+    for badge in ("first_answer", "first_question", "promotion"):
+        BadgeAward.objects.create(member=bob, badge=badge)
+    for slug in ("staff", "mid-level", "promotions"):
+        TopicStanding.objects.create(member=bob, topic=_topic(slug), answers=1, points=3)
+    with CaptureQueriesContext(connection) as many:
+        _html(client, url)
+    assert len(few.captured_queries) == len(many.captured_queries)
