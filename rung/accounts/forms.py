@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from rung.accounts.avatars import avatar_from_upload
 from rung.accounts.interface_language import LANGUAGE_SELF_NAMES
 from rung.accounts.models import COMPANY_LEVEL_OTHER_MAX_LENGTH, LANGUAGE_CHOICES, User
+from rung.accounts.slots import directory_extension
 from rung.ladder.forms import OTHER_COMPANY_LEVEL, CompanyLevelChoiceField
 from rung.ladder.models import CompanyLevel, Level
 
@@ -127,8 +128,14 @@ class ProfileForm(forms.ModelForm):
             data["level"] = chosen.level
 
 
+def _expertise_choices() -> list[tuple[str, str]]:
+    extension = directory_extension()
+    topics = extension.expertise_choices() if extension is not None else []
+    return [("", str(_("Any expertise"))), *topics]
+
+
 class DirectoryFilterForm(forms.Form):
-    """The members directory's search box and level filter, read from the query string."""
+    """The members directory's search box and filters, read from the query string."""
 
     q = forms.CharField(label=_("Search members"), max_length=100, required=False, strip=True)
     level: forms.ModelChoiceField[Level] = forms.ModelChoiceField(
@@ -138,6 +145,14 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         empty_label=_("All levels"),
     )
+    company = forms.CharField(label=_("Company"), max_length=100, required=False, strip=True)
+    # The topics come from the app that keeps expertise (accounts.slots); none without it.
+    expertise = forms.ChoiceField(label=_("Expertise"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Read once, for both checking the value and drawing the list.
+        self.fields["expertise"].choices = _expertise_choices()  # type: ignore[attr-defined]
 
 
 class MemberSuggestForm(forms.Form):

@@ -2,7 +2,7 @@
 
 import string
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from allauth.account.models import EmailAddress
 from django.db import connection
@@ -10,7 +10,7 @@ from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet
 from django.db.models.functions import Collate, Lower
 
 from rung.accounts.models import User
-from rung.accounts.slots import answer_totals_source
+from rung.accounts.slots import answer_totals_source, directory_extension
 from rung.ladder.models import Level
 
 # What a byline shows of a member: their level and company level, each with its names.
@@ -51,20 +51,43 @@ def older_account_with_email(email: str, *, than: int) -> bool:
     )
 
 
-DirectorySort = Literal["answers", "newest"]
-DIRECTORY_SORTS: tuple[DirectorySort, ...] = ("answers", "newest")
+DirectorySort = Literal["reputation", "answers", "newest"]
+DIRECTORY_SORTS: tuple[DirectorySort, ...] = ("reputation", "answers", "newest")
+
+
+def verified_company_names(member: User) -> list[str]:
+    """Return the names of the companies a member proved they work at, as shown with "✓".
+
+    `verified_companies` holds names, or objects with a "name"; anything else is skipped.
+    """
+    names: list[str] = []
+    for entry in member.verified_companies or []:
+        name = entry.get("name") if isinstance(entry, dict) else entry
+        if isinstance(name, str) and name.strip() and name not in names:
+            names.append(name)
+    return names
 
 
 def member_directory(
-    *, query: str = "", level: Level | None = None, sort: DirectorySort = "answers"
+    *,
+    query: str = "",
+    level: Level | None = None,
+    company: str = "",
+    expertise: str = "",
+    sort: DirectorySort = "reputation",
 ) -> QuerySet[User]:
     """Return the members the directory lists, unevaluated, for a paginator to slice.
 
     Only active accounts: a suspended member's account is inactive until the suspension
-    ends, and a deactivated one is gone from the community. Each row carries
-    `answer_total` when an app above counts answers (accounts.slots).
+    ends, and a deactivated one is gone from the community. `company` matches, without
+    regard to case, any part of a verified company's name, of the company of the member's
+    company level, or of the companies they typed. Each row carries `answer_total` when an
+    app above counts answers, and `reputation` (and, filtered by `expertise`, a topic's
+    slug, `expertise_points`) when one keeps reputation (accounts.slots).
     """
-    members = User.objects.filter(is_active=True).select_related("level")
+    members = User.objects.filter(is_active=True).select_related(
+        "level", "company_level__company", "company_level__level"
+    )
     if query:
         members = members.filter(
             Q(display_name__icontains=query)
@@ -73,13 +96,27 @@ def member_directory(
         )
     if level is not None:
         members = members.filter(level=level)
+    if company:
+        members = members.filter(
+            Q(verified_companies__icontains=company)
+            | Q(company_level__company__name__icontains=company)
+            | Q(companies__icontains=company)
+        )
     annotate = answer_totals_source()
     if annotate is not None:
         members = annotate(members)
-    if sort == "answers" and annotate is not None:
-        # The annotation comes from above, so the type checker cannot know the field.
-        return members.order_by(F("answer_total").desc(), "-date_joined", "-pk")
-    return members.order_by("-date_joined", "-pk")
+    extension = directory_extension()
+    if extension is not None:
+        members = extension.annotate(members, expertise)
+    order: list[Any] = []
+    if expertise and extension is not None and sort == "reputation":
+        order.append(F("expertise_points").desc())
+    if sort == "reputation" and extension is not None:
+        order.append(F("reputation").desc())
+    elif sort == "answers" and annotate is not None:
+        # The annotations come from above, so the type checker cannot know the fields.
+        order.append(F("answer_total").desc())
+    return members.order_by(*order, "-date_joined", "-pk")
 
 
 # Names by prefix and by mention ----------------------------------------------------------

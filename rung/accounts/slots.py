@@ -1,6 +1,7 @@
 """Where apps above accounts add to a member's public profile and to the members directory."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
@@ -32,3 +33,39 @@ def answer_totals_source_set(annotate: MemberAnnotator | None) -> None:
 
 def answer_totals_source() -> MemberAnnotator | None:
     return _answer_totals
+
+
+# In the profile's header, beside the member's name: the member's standing at a glance
+# (reputation and badges, from reputation).
+profile_highlights: Slot[User] = Slot("member profile highlights")
+
+
+@dataclass(frozen=True)
+class DirectoryExtension:
+    """What an app above accounts adds to the members directory (reputation sets it).
+
+    - `expertise_choices()`: the topics a reader may filter by, as (slug, name) pairs.
+    - `annotate(members, expertise)`: the members queryset with `reputation` on each row
+      and, when `expertise` names a topic, only members with a record there, annotated
+      with `expertise_points` (one subquery each, so a page stays a fixed number of
+      queries).
+    - `decorate(members)`: set `top_expertise` (a short list) on a page's members, in one
+      query for the whole page.
+    """
+
+    expertise_choices: Callable[[], list[tuple[str, str]]]
+    annotate: Callable[[QuerySet[User], str], QuerySet[User]]
+    decorate: Callable[[Sequence[User]], None]
+
+
+_directory_extension: DirectoryExtension | None = None
+
+
+def directory_extension_set(extension: DirectoryExtension | None) -> None:
+    """Say what the directory adds about reputation and expertise (reputation sets it)."""
+    global _directory_extension
+    _directory_extension = extension
+
+
+def directory_extension() -> DirectoryExtension | None:
+    return _directory_extension

@@ -13,12 +13,19 @@ from rung.accounts import selectors, services
 from rung.accounts.forms import DirectoryFilterForm, MemberSuggestForm, ProfileForm
 from rung.accounts.models import User
 from rung.accounts.requests import MemberRequest
-from rung.accounts.slots import answer_totals_source, profile_actions, profile_sections
+from rung.accounts.slots import (
+    answer_totals_source,
+    directory_extension,
+    profile_actions,
+    profile_highlights,
+    profile_sections,
+)
 from rung.core import ratelimit
 from rung.core.forms import FORM_ERROR_STATUS
 
 MEMBERS_PER_PAGE = 30
 DIRECTORY_SORT_LABELS = [
+    ("reputation", gettext_lazy("Reputation")),
     ("answers", gettext_lazy("Most answers")),
     ("newest", gettext_lazy("Newest")),
 ]
@@ -26,34 +33,53 @@ DIRECTORY_SORT_LABELS = [
 
 @require_safe
 def directory(request: HttpRequest) -> HttpResponse:
-    """List active members, searchable by name or headline and filtered by level.
+    """List active members, searchable by name or headline, filtered by level, company and
+    expertise, sorted by reputation, answers or join date.
 
     Numbered pages, since readers jump around a directory; a page number that is not one
     (or is past the end) shows the nearest page there is.
     """
-    sort = request.GET.get("sort", "answers")
-    if sort not in selectors.DIRECTORY_SORTS:
-        sort = "answers"
+    extension = directory_extension()
+    counts_answers = answer_totals_source() is not None
+    sorts = [
+        (value, label)
+        for value, label in DIRECTORY_SORT_LABELS
+        if (value != "reputation" or extension is not None)
+        and (value != "answers" or counts_answers)
+    ]
+    default_sort = sorts[0][0] if sorts else "newest"
+    sort = request.GET.get("sort", default_sort)
+    if sort not in {value for value, _label in sorts} | {"newest"}:
+        sort = default_sort
     form = DirectoryFilterForm(request.GET)
     context: dict[str, object] = {
         "form": form,
         "sort": sort,
-        "sorts": DIRECTORY_SORT_LABELS,
-        "counts_answers": answer_totals_source() is not None,
+        "sorts": sorts if len(sorts) > 1 else [],
+        "counts_answers": counts_answers,
+        "keeps_reputation": extension is not None,
         "page": None,
     }
     if not form.is_valid():
         return render(request, "accounts/directory.html", context, status=FORM_ERROR_STATUS)
+    filters = form.cleaned_data
     members = selectors.member_directory(
-        query=form.cleaned_data["q"],
-        level=form.cleaned_data["level"],
+        query=filters["q"],
+        level=filters["level"],
+        company=filters["company"],
+        expertise=filters["expertise"],
         sort=sort,  # type: ignore[arg-type]
     )
     page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    for member in rows:
+        member.verified_names = selectors.verified_company_names(member)  # type: ignore[attr-defined]
+    if extension is not None:
+        extension.decorate(rows)
     context.update(
         page=page,
-        query=form.cleaned_data["q"],
-        level=form.cleaned_data["level"],
+        rows=rows,
+        filtered=any(filters[name] for name in ("q", "level", "company", "expertise")),
     )
     return render(request, "accounts/directory.html", context)
 
@@ -71,7 +97,10 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
         "accounts/profile.html",
         {
             "member": member,
-            # The member's posts and whatever else apps above accounts show (accounts/slots.py).
+            "verified_companies": selectors.verified_company_names(member),
+            # Reputation and badges, the member's posts and whatever else apps above
+            # accounts show (accounts/slots.py).
+            "highlights": profile_highlights.render(request, member),
             "sections": profile_sections.render(request, member),
             "actions": profile_actions.render(request, member),
         },

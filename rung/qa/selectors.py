@@ -27,6 +27,7 @@ from rung.ladder.models import Expectation, Level
 from rung.qa.models import (
     Answer,
     ContextRating,
+    Outcome,
     Post,
     Question,
     QuestionTopic,
@@ -363,33 +364,41 @@ def answer_get_visible(pk: int, *, viewer: Viewer = None) -> Answer:
         raise Http404("No such answer.") from None
 
 
-def member_questions(
-    member: User, *, viewer: User | AnonymousUser, limit: int = 20
-) -> list[Question]:
-    """Return a member's questions as a viewer may see them: anonymous ones only to the author.
+def member_questions(member: User, *, viewer: User | AnonymousUser) -> QuerySet[Question]:
+    """Return a member's questions as a viewer may see them, newest first, for paging:
+    anonymous ones only to the author.
 
     Held and hidden ones are listed only for the member themselves and for moderators.
     """
     questions = Question.objects.filter(readable_q(viewer), author=member)
     if viewer.pk != member.pk:
         questions = questions.filter(is_anonymous=False)
-    return list(questions.select_related(*_CARD_RELATED).order_by("-created_at")[:limit])
+    return questions.select_related(*_CARD_RELATED).order_by("-created_at", "-pk")
 
 
-def member_answers(
-    member: User, *, viewer: User | AnonymousUser | None = None, limit: int = 20
-) -> list[Answer]:
-    """Return a member's answers a viewer may read, leaving out those that would unmask them.
+def member_answers(member: User, *, viewer: User | AnonymousUser | None = None) -> QuerySet[Answer]:
+    """Return a member's answers and replies a viewer may read, newest first, for paging,
+    leaving out those that would unmask them.
 
     Replies on an anonymous question they asked are left out.
     """
-    answers = (
+    return (
         Answer.objects.filter(readable_answers_q(viewer), author=member)
         .exclude(question__is_anonymous=True, question__author=member)
         .select_related("question")
-        .order_by("-created_at")
+        .order_by("-created_at", "-pk")
     )
-    return list(answers[:limit])
+
+
+def member_outcomes(member: User, *, viewer: User | AnonymousUser) -> QuerySet[Outcome]:
+    """Return the outcomes a member shared on their questions a viewer may read, newest first.
+
+    Outcomes on anonymous questions only to the member themselves, like the questions.
+    """
+    outcomes = Outcome.objects.filter(readable_q(viewer, "question__"), question__author=member)
+    if viewer.pk != member.pk:
+        outcomes = outcomes.filter(question__is_anonymous=False)
+    return outcomes.select_related("question").order_by("-created_at", "-pk")
 
 
 def topics_with_slugs(slugs: list[str]) -> list[Topic]:

@@ -7,6 +7,8 @@ class ReputationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from rung.reputation import subscribers
+        from rung.reputation import badge_subscribers, sections, subscribers
 
         subscribers.subscribe()
+        badge_subscribers.subscribe()
+        sections.register()

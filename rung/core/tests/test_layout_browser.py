@@ -42,6 +42,8 @@ from rung.notifications.unsubscribe import token_make
 from rung.qa import services as qa_services
 from rung.qa.models import Question, Topic
 from rung.qa.outcomes import outcome_post
+from rung.reputation.badges import BADGES
+from rung.reputation.models import BadgeAward, Standing, TopicStanding
 from rung.testing import PASSWORD, make_answer, make_card, make_member, make_question
 from rung.testing.corpora import naughty_strings
 
@@ -125,6 +127,13 @@ PAGES = [
     Page("topics-filtered", lambda w: reverse("qa:topics") + "?q=" + UNBROKEN[:60]),
     Page("members", lambda w: reverse("accounts:directory"), "visitor"),
     Page("members-search", lambda w: reverse("accounts:directory") + "?q=oddity"),
+    Page(
+        "members-expertise",
+        lambda w: reverse("accounts:directory") + "?expertise=mid-level&sort=reputation",
+        "visitor",
+    ),
+    Page("profile-answers", lambda w: w.member.get_absolute_url() + "?tab=answers", "visitor"),
+    Page("profile-outcomes", lambda w: w.member.get_absolute_url() + "?tab=outcomes", "visitor"),
     Page("profile-own", lambda w: w.member.get_absolute_url()),
     Page("notifications", lambda w: reverse("notifications:list")),
     Page("notification-settings", lambda w: reverse("notifications:preferences")),
@@ -235,6 +244,19 @@ def _world() -> World:
         member=member,
         kind="changed_course",
         note=UNBROKEN + "\n" + _longest(strings, 790),
+    )
+    # Reputation, every badge, expertise in several topics and long verified employers.
+    for someone, total in ((member, 987_654_321), (helper, 12_345)):
+        User.objects.filter(pk=someone.pk).update(
+            verified_companies=[UNBROKEN[:80], _longest(strings, 80)]
+        )
+        Standing.objects.create(member=someone, reputation=total, private_reputation=total + 7)
+        for rank, topic in enumerate(Topic.objects.order_by("pk")[:6]):
+            TopicStanding.objects.create(
+                member=someone, topic=topic, answers=1000 + rank, helpful=99, points=500 - rank
+            )
+    BadgeAward.objects.bulk_create(
+        (BadgeAward(member=member, badge=b.code) for b in BADGES), ignore_conflicts=True
     )
     # Follows and bookmarks for the Following and Saved pages, the level menus and toggles.
     follows.follow_set(member, level=WatchLevel.MUTED, topic=Topic.objects.get(slug="promotions"))
