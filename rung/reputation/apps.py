@@ -10,3 +10,6 @@ class ReputationConfig(AppConfig):
         from rung.reputation import subscribers
 
         subscribers.subscribe()
+        from rung.reputation import expert_sections
+
+        expert_sections.register()
