@@ -42,6 +42,7 @@ from rung.notifications.unsubscribe import token_make
 from rung.qa import services as qa_services
 from rung.qa.models import Question, Topic
 from rung.qa.outcomes import outcome_post
+from rung.reputation.models import Standing, TopicStanding
 from rung.testing import PASSWORD, make_answer, make_card, make_member, make_question
 from rung.testing.corpora import naughty_strings
 
@@ -125,6 +126,8 @@ PAGES = [
     Page("topics-filtered", lambda w: reverse("qa:topics") + "?q=" + UNBROKEN[:60]),
     Page("members", lambda w: reverse("accounts:directory"), "visitor"),
     Page("members-search", lambda w: reverse("accounts:directory") + "?q=oddity"),
+    Page("experts", lambda w: reverse("reputation:experts") + "?window=all", "visitor"),
+    Page("experts-topic", lambda w: reverse("reputation:experts") + "?topic=mid-level"),
     Page("profile-own", lambda w: w.member.get_absolute_url()),
     Page("notifications", lambda w: reverse("notifications:list")),
     Page("notification-settings", lambda w: reverse("notifications:preferences")),
@@ -236,6 +239,16 @@ def _world() -> World:
         kind="changed_course",
         note=UNBROKEN + "\n" + _longest(strings, 790),
     )
+    # Experts with long names and an unbroken employer, on topic pages and the experts page.
+    User.objects.filter(pk=helper.pk).update(verified_companies=[UNBROKEN[:80], "Meta"])
+    for expert, points in ((helper, 123456), (suggested, 99), (member, 7)):
+        Standing.objects.update_or_create(member=expert, defaults={"reputation": points})
+        for slug in ("mid-level", "performance-reviews"):
+            TopicStanding.objects.update_or_create(
+                member=expert,
+                topic=Topic.objects.get(slug=slug),
+                defaults={"points": points, "answers": 12, "helpful": 3, "likes": 45},
+            )
     # Follows and bookmarks for the Following and Saved pages, the level menus and toggles.
     follows.follow_set(member, level=WatchLevel.MUTED, topic=Topic.objects.get(slug="promotions"))
     follows.follow_set(
