@@ -31,7 +31,7 @@ class ExpertsFilterForm(forms.Form):
             (experts.WINDOW_ALL, _("All time")),
         ],
     )
-    topic = forms.ModelChoiceField(
+    topic: forms.ModelChoiceField[Topic] = forms.ModelChoiceField(
         label=_("Topic or level"),
         required=False,
         queryset=Topic.objects.order_by("kind", "order"),
