@@ -171,7 +171,7 @@ def threads_html(context: dict[str, Any]) -> SafeString:
         out.append(f'<p class="empty">{empty}</p>')
     out.append("\n")
     if page.next_cursor:
-        next_url = escape(f"{question.get_absolute_url()}?answers_after={page.next_cursor}")
+        next_url = escape(f"{question.get_absolute_url()}?{page.next_query}")
         out.append(
             f'<a class="button more-answers" rel="next" href="{next_url}#answers-heading" '
             f'hx-get="{next_url}" hx-target="this" hx-swap="outerHTML">{words.more_answers}'

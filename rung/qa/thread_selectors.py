@@ -19,9 +19,20 @@ from rung.qa.visibility import Viewer, readable_q
 ANSWERS_PER_PAGE = 20
 REPLIES_SHOWN = 3
 REPLIES_PER_PAGE = 50
-# Answers are listed most helpful first, then most liked, then oldest (see architecture.md).
-_ANSWER_ORDER = ("-like_count", "created_at", "id")
+# The two orders a reader may choose for a question's answers (docs/reputation.md):
+# "most helpful first" puts the asker's mark first, then the helpful rank (likes, each
+# weighing the answerer's standing), then the oldest; "newest" is the newest first.
+SORT_HELPFUL = "helpful"
+SORT_NEWEST = "newest"
+ANSWER_SORTS = (SORT_HELPFUL, SORT_NEWEST)
+_ANSWER_ORDER = ("-helpful_rank", "created_at", "id")
+_NEWEST_ORDER = ("-created_at", "-id")
 _REPLY_ORDER = ("created_at", "id")
+
+
+def answer_sort_parse(raw: str | None) -> str:
+    """Return the answer order a query parameter names; anything else is the default."""
+    return SORT_NEWEST if raw == SORT_NEWEST else SORT_HELPFUL
 
 
 # Cursors count whole microseconds, so they name a timestamp exactly.
@@ -31,19 +42,24 @@ _MICROSECOND = timedelta(microseconds=1)
 
 @dataclass(frozen=True)
 class AnswerCursor:
-    """Where a page of answers or replies starts: just after the post with these keys."""
+    """Where a page of answers or replies starts: just after the post with these keys.
 
-    like_count: int
+    `rank` is the post's helpful rank; orders that do not use it (newest answers, replies)
+    ignore it. A cursor of the older form, which held the like count, still parses: it
+    pages from about the same place, never an error.
+    """
+
+    rank: int
     created_at: datetime
     pk: int
 
     def __str__(self) -> str:
         micros = (self.created_at - _EPOCH) // _MICROSECOND
-        return f"{self.like_count}.{micros}.{self.pk}"
+        return f"{self.rank}.{micros}.{self.pk}"
 
     @classmethod
     def of(cls, post: Answer) -> "AnswerCursor":
-        return cls(like_count=post.like_count, created_at=post.created_at, pk=post.pk)
+        return cls(rank=post.helpful_rank, created_at=post.created_at, pk=post.pk)
 
 
 def answer_cursor_parse(raw: str | None) -> AnswerCursor | None:
@@ -51,12 +67,12 @@ def answer_cursor_parse(raw: str | None) -> AnswerCursor | None:
     parts = (raw or "").split(".")
     if len(parts) != 3 or not all(p.isascii() and p.isdigit() and len(p) <= 18 for p in parts):
         return None
-    likes, micros, pk = (int(p) for p in parts)
+    rank, micros, pk = (int(p) for p in parts)
     try:
         created = _EPOCH + micros * _MICROSECOND
     except OverflowError:  # past the year 9999
         return None
-    return AnswerCursor(like_count=likes, created_at=created, pk=pk)
+    return AnswerCursor(rank=rank, created_at=created, pk=pk)
 
 
 @dataclass
@@ -74,6 +90,15 @@ class ThreadPage:
     threads: list[AnswerThread]
     next_cursor: str | None
     is_first: bool
+    sort: str = SORT_HELPFUL
+
+    @property
+    def next_query(self) -> str:
+        """Return the query string of the next page, in the same order ("" when none)."""
+        if not self.next_cursor:
+            return ""
+        chosen = f"sort={self.sort}&" if self.sort != SORT_HELPFUL else ""
+        return f"{chosen}answers_after={self.next_cursor}"
 
 
 def _mark(posts: list[Answer], question: Question, liked: set[int] | None) -> None:
@@ -87,23 +112,27 @@ def _visible_replies(parent_id: int, viewer: Viewer = None) -> QuerySet[Answer]:
     return Answer.objects.filter(readable_q(viewer), parent_id=parent_id)
 
 
-def _after(
-    rows: QuerySet[Answer], cursor: AnswerCursor, *, by_likes: bool
-) -> list[QuerySet[Answer]]:
+def _after(rows: QuerySet[Answer], cursor: AnswerCursor, *, order: str) -> list[QuerySet[Answer]]:
     """Return the rows that sort after `cursor`, in order, as ranges that are index seeks.
 
-    `created_at >= c` is the seek; the few rows at exactly `c` are settled by id. Answers
-    with fewer likes are a second range, read apart because an OR of the two would walk
-    every answer with the cursor's like count to reach the first one after it.
+    `created_at >= c` is the seek; the few rows at exactly `c` are settled by id. For the
+    helpful order, answers with a lower rank are a second range, read apart because an OR
+    of the two would walk every answer with the cursor's rank to reach the first one after
+    it. `order` is "replies", or one of ANSWER_SORTS.
     """
+    if order == SORT_NEWEST:
+        older = rows.filter(created_at__lte=cursor.created_at).exclude(
+            created_at=cursor.created_at, pk__gte=cursor.pk
+        )
+        return [older.order_by(*_NEWEST_ORDER)]
     same = rows.filter(created_at__gte=cursor.created_at).exclude(
         created_at=cursor.created_at, pk__lte=cursor.pk
     )
-    if not by_likes:
+    if order != SORT_HELPFUL:
         return [same.order_by(*_REPLY_ORDER)]
     return [
-        same.filter(like_count=cursor.like_count).order_by(*_REPLY_ORDER),
-        rows.filter(like_count__lt=cursor.like_count).order_by(*_ANSWER_ORDER),
+        same.filter(helpful_rank=cursor.rank).order_by(*_REPLY_ORDER),
+        rows.filter(helpful_rank__lt=cursor.rank).order_by(*_ANSWER_ORDER),
     ]
 
 
@@ -154,22 +183,30 @@ def question_thread_page(
     liked: set[int] | None = None,
     size: int = ANSWERS_PER_PAGE,
     viewer: Viewer = None,
+    sort: str = SORT_HELPFUL,
 ) -> ThreadPage:
     """Return one page of answers, each with its first replies, in two queries.
 
-    The most helpful answer leads the first page; the others follow by likes, then age,
-    paged by keyset. Each post gets `liked`: whether it is among the ids in `liked`.
-    Posts that are not published are shown only to a `viewer` who may read them.
+    Most helpful first (the default `sort`): the answer the asker marked leads the first
+    page; the others follow by helpful rank, then age. Newest: newest first, the marked
+    answer among them. Either way paged by keyset. Each post gets `liked`: whether it is
+    among the ids in `liked`. Posts that are not published are shown only to a `viewer`
+    who may read them.
     """
     answers = Answer.objects.filter(readable_q(viewer), question=question, parent=None)
-    accepted = question.accepted_answer_id
+    newest = sort == SORT_NEWEST
+    accepted = None if newest else question.accepted_answer_id
     others = answers.exclude(pk=accepted) if accepted else answers
     if cursor is None:
-        branches = [others.order_by(*_ANSWER_ORDER)[: size + 1]]
+        order = _NEWEST_ORDER if newest else _ANSWER_ORDER
+        branches = [others.order_by(*order)[: size + 1]]
         if accepted:
             branches.append(answers.filter(pk=accepted))
     else:
-        branches = [branch[: size + 1] for branch in _after(others, cursor, by_likes=True)]
+        branches = [
+            branch[: size + 1]
+            for branch in _after(others, cursor, order=SORT_NEWEST if newest else SORT_HELPFUL)
+        ]
     reply_count = (
         Answer.objects.filter(readable_q(viewer), parent=OuterRef("pk"))
         .order_by()
@@ -182,7 +219,10 @@ def question_thread_page(
         .select_related(*byline_related("author"))
         .annotate(reply_count=Coalesce(Subquery(reply_count), 0))
     )
-    rows.sort(key=lambda a: (a.pk != accepted, -a.like_count, a.created_at, a.pk))
+    if newest:
+        rows.sort(key=lambda a: (a.created_at, a.pk), reverse=True)
+    else:
+        rows.sort(key=lambda a: (a.pk != accepted, -a.helpful_rank, a.created_at, a.pk))
     lead = [rows.pop(0)] if rows and cursor is None and rows[0].pk == accepted else []
     next_cursor = str(AnswerCursor.of(rows[size - 1])) if len(rows) > size else None
     shown = lead + rows[:size]
@@ -208,7 +248,12 @@ def question_thread_page(
         if thread.more_replies > 0:
             thread.replies_cursor = str(AnswerCursor.of(thread.replies[-1]))
     _mark(shown + replies, question, liked)
-    return ThreadPage(threads=threads, next_cursor=next_cursor, is_first=cursor is None)
+    return ThreadPage(
+        threads=threads,
+        next_cursor=next_cursor,
+        is_first=cursor is None,
+        sort=SORT_NEWEST if newest else SORT_HELPFUL,
+    )
 
 
 def answer_replies_page(
@@ -220,7 +265,7 @@ def answer_replies_page(
 ) -> AnswerThread:
     """Return an answer with the next REPLIES_PER_PAGE replies after `cursor`."""
     replies = _visible_replies(answer.pk, viewer)
-    after = replies if cursor is None else _after(replies, cursor, by_likes=False)[0]
+    after = replies if cursor is None else _after(replies, cursor, order="replies")[0]
     remaining = after.count()
     shown = list(
         after.select_related(*byline_related("author")).order_by(*_REPLY_ORDER)[:REPLIES_PER_PAGE]
@@ -271,16 +316,18 @@ def _answer_page_url(answer: Answer) -> str:
     others = Answer.objects.filter(readable_q(None), question=question, parent=None)
     if question.accepted_answer_id:
         others = others.exclude(pk=question.accepted_answer_id)
-    # The nearest answers before it, nearest first: those with as many likes, then more.
+    # In the default order (most helpful first), the nearest answers before it, nearest
+    # first: those with the same helpful rank, then a higher one.
+    rank = answer.helpful_rank
     size = ANSWERS_PER_PAGE
     before = list(
-        others.filter(like_count=answer.like_count, created_at__lte=answer.created_at)
+        others.filter(helpful_rank=rank, created_at__lte=answer.created_at)
         .exclude(created_at=answer.created_at, pk__gte=answer.pk)
         .order_by("-created_at", "-id")[:size]
     )
     if len(before) < size:
-        before += others.filter(like_count__gt=answer.like_count).order_by(
-            "like_count", "-created_at", "-id"
+        before += others.filter(helpful_rank__gt=rank).order_by(
+            "helpful_rank", "-created_at", "-id"
         )[: size - len(before)]
     if len(before) < size:
         return url

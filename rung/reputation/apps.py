@@ -7,8 +7,9 @@ class ReputationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from rung.reputation import badge_subscribers, sections, subscribers
+        from rung.reputation import badge_subscribers, expert_sections, sections, subscribers
 
         subscribers.subscribe()
         badge_subscribers.subscribe()
         sections.register()
+        expert_sections.register()

@@ -1,8 +1,9 @@
-from django.urls import path
+from django.urls import URLPattern, path
 
-from rung.reputation import views
+from rung.reputation import expert_views, views
 
 app_name = "reputation"
-urlpatterns = [
+urlpatterns: list[URLPattern] = [
     path("reputation/", views.reputation_mine, name="mine"),
+    path("experts/", expert_views.experts_page, name="experts"),
 ]

@@ -95,6 +95,7 @@ def bulk_answers(
             body_html=f"<p>{escape(body)} ({i})</p>",
             language="en",
             like_count=like_counts[i] if like_counts else 0,
+            helpful_rank=(like_counts[i] if like_counts else 0) * 100,
             created_at=start + step * i,
         )
         for i in range(count)

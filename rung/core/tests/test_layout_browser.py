@@ -134,6 +134,8 @@ PAGES = [
     ),
     Page("profile-answers", lambda w: w.member.get_absolute_url() + "?tab=answers", "visitor"),
     Page("profile-outcomes", lambda w: w.member.get_absolute_url() + "?tab=outcomes", "visitor"),
+    Page("experts", lambda w: reverse("reputation:experts") + "?window=all", "visitor"),
+    Page("experts-topic", lambda w: reverse("reputation:experts") + "?topic=mid-level"),
     Page("profile-own", lambda w: w.member.get_absolute_url()),
     Page("notifications", lambda w: reverse("notifications:list")),
     Page("notification-settings", lambda w: reverse("notifications:preferences")),
@@ -258,6 +260,16 @@ def _world() -> World:
     BadgeAward.objects.bulk_create(
         (BadgeAward(member=member, badge=b.code) for b in BADGES), ignore_conflicts=True
     )
+    # Experts with long names and an unbroken employer, on topic pages and the experts page.
+    User.objects.filter(pk=helper.pk).update(verified_companies=[UNBROKEN[:80], "Meta"])
+    for expert, points in ((helper, 123456), (suggested, 99), (member, 7)):
+        Standing.objects.update_or_create(member=expert, defaults={"reputation": points})
+        for slug in ("mid-level", "performance-reviews"):
+            TopicStanding.objects.update_or_create(
+                member=expert,
+                topic=Topic.objects.get(slug=slug),
+                defaults={"points": points, "answers": 12, "helpful": 3, "likes": 45},
+            )
     # Follows and bookmarks for the Following and Saved pages, the level menus and toggles.
     follows.follow_set(member, level=WatchLevel.MUTED, topic=Topic.objects.get(slug="promotions"))
     follows.follow_set(

@@ -337,7 +337,7 @@ def test_thread_page_selector_pages_by_keyset_in_fixed_queries(
         assert len(page.threads) == ANSWERS_PER_PAGE
         cursor = thread_selectors.answer_cursor_parse(page.next_cursor)
     in_order = Answer.objects.filter(question=big_thread, parent=None).order_by(
-        "-like_count", "created_at", "id"
+        "-helpful_rank", "created_at", "id"
     )
     deep_cursor = thread_selectors.AnswerCursor.of(in_order[1959])
     with django_assert_num_queries(2):  # type: ignore[operator]

@@ -42,9 +42,13 @@ pytestmark = pytest.mark.django_db
 # Topic and home pages show videos (rung/learn/sections.py): cold, one query for the
 # topic's lessons or the level's, and on a member's home one for what they have watched;
 # warm, they are kept under the versions the page holds (and until the member's progress).
+# Topic pages also show their top contributors (rung/reputation/expert_sections.py): cold,
+# the all-time list (one query) and the recent one (answers and credits in the window
+# summed per member, then those members: three); warm, they are kept rendered for a few
+# minutes, and a visitor's kept page fills them in per response from that copy.
 EXPECTED = {
-    ("topic", "visitor"): (4, 1),
-    ("topic", "member"): (8, 4),
+    ("topic", "visitor"): (8, 1),
+    ("topic", "member"): (12, 4),
     ("question", "visitor"): (9, 1),
     ("question", "member"): (16, 6),
     ("home", "visitor"): (3, 1),
@@ -101,6 +105,11 @@ def test_pages_run_constant_queries_at_two_sizes(
             assert (cold, warm) == EXPECTED[(page, visitor)], page
         top = reverse("qa:topic", args=["mid-level"]) + "?sort=top"
         assert _count(client, top, cold=True) == EXPECTED[("topic", visitor)][0]
+        newest = target.get_absolute_url() + "?sort=newest"
+        assert (
+            _count(client, newest, cold=True),
+            _count(client, newest, cold=False),
+        ) == EXPECTED[("question", visitor)]
         measured.append(counts)
         target = _grow(alice, answerers, questions=40, answers=30)
     assert measured[0] == measured[1]
@@ -149,12 +158,23 @@ def test_question_page_costs_the_same_with_10_answers_as_with_2000(
             assert match is not None
             later = match[1]
         replies = reverse("qa:answer_replies", args=[target.accepted_answer_id])
+        newest = f"{url}?sort=newest"
+        newest_later = newest
+        if size > ANSWERS_PER_PAGE:
+            page = client.get(newest, HTTP_USER_AGENT="Mozilla/5.0").content.decode()
+            match = re.search(r'href="([^"#]*sort=newest&amp;answers_after=[^"#]+)', page)
+            assert match is not None
+            newest_later = match[1].replace("&amp;", "&")
         counts.append(
             [
                 _count(client, url, cold=True),
                 _count(client, url, cold=False),
                 _count(client, later, cold=True),
                 _count(client, later, cold=True, htmx=True),
+                _count(client, newest, cold=True),
+                _count(client, newest, cold=False),
+                _count(client, newest_later, cold=True),
+                _count(client, newest_later, cold=True, htmx=True),
                 _count(client, replies, cold=True),
                 _count(client, replies, cold=True, htmx=True),
             ]

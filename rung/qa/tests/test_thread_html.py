@@ -129,7 +129,7 @@ def test_pages_after_the_first_and_the_empty_page_render_the_same(language: str)
         assert "more-answers" in first_new
         _same(first_new, first_old)
         late = thread_selectors.AnswerCursor(
-            like_count=0, created_at=timezone.now() + timedelta(days=1), pk=0
+            rank=0, created_at=timezone.now() + timedelta(days=1), pk=0
         )
         empty_old, empty_new = _both(
             question, AnonymousUser(), reader=None, is_asker=False, cursor=late

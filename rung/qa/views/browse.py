@@ -143,9 +143,20 @@ def _topic_get(request: HttpRequest, slug: str) -> Topic:
     return topic
 
 
+def _topic_sections(request: HttpRequest, topic: Topic) -> str:
+    # What apps add (videos, top contributors) is filled in for each response: a section
+    # may change with what the feed version does not follow (likes move the experts), and
+    # each keeps its own rendering in the cache, so a warm page reads nothing for it.
+    return "".join(topic_page_sections.render(request, topic))
+
+
 def _topic_early(request: HttpRequest, slug: str) -> visitor_pages.Early:
     topic = _topic_get(request, slug)
-    return visitor_pages.Early(("topic", topic.pk, topic.feed_version))
+    request.user = AnonymousUser()
+    return visitor_pages.Early(
+        ("topic", topic.pk, topic.feed_version),
+        slots={"sections": lambda: _topic_sections(request, topic)},
+    )
 
 
 @visitor_pages.early_lookup(_topic_early)
@@ -154,12 +165,17 @@ def topic(request: HtmxRequest, slug: str) -> HttpResponse:
     topic = _topic_get(request, slug)
     if visitor_pages.eligible(request):
         return visitor_pages.serve(
-            request, ("topic", topic.pk, topic.feed_version), lambda marks: _topic(request, topic)
+            request,
+            ("topic", topic.pk, topic.feed_version),
+            lambda marks: _topic(request, topic, sections=[SafeString(marks["sections"])]),
+            slots={"sections": lambda: _topic_sections(request, topic)},
         )
     return _topic(request, topic)
 
 
-def _topic(request: HtmxRequest, topic: Topic) -> HttpResponse:
+def _topic(
+    request: HtmxRequest, topic: Topic, sections: list[SafeString] | None = None
+) -> HttpResponse:
     sort = request.GET.get("sort", "newest")
     if sort not in FEED_SORTS:
         sort = "newest"
@@ -198,7 +214,9 @@ def _topic(request: HtmxRequest, topic: Topic) -> HttpResponse:
             "feed": feed,
             "sort": sort,
             "topic_actions": topic_page_actions.render(request, topic),
-            "topic_sections": topic_page_sections.render(request, topic),
+            "topic_sections": (
+                topic_page_sections.render(request, topic) if sections is None else sections
+            ),
         },
     )
 
@@ -279,8 +297,10 @@ def _question(
     user = request.user
     # A cursor that is not one of ours pages like the first page, never an error.
     cursor = thread_selectors.answer_cursor_parse(request.GET.get("answers_after"))
+    # Any other value is the default order: a made-up one is never an error.
+    sort = thread_selectors.answer_sort_parse(request.GET.get("sort"))
     question_liked, liked_answers = thread_selectors.liked_post_ids(user, question)
-    threads_html = _threads_html(request, question, liked_answers, cursor)
+    threads_html = _threads_html(request, question, liked_answers, cursor, sort)
     is_asker = user.pk == question.author_id
     if request.htmx:
         # "Show more answers": the next page of answers alone, appended where the link was.
@@ -309,6 +329,7 @@ def _question(
             "asker_outcome": _asker_outcome(request, question) if is_asker else None,
             "threads_html": threads_html,
             "is_first_page": cursor is None,
+            "answer_sort": sort,
             "end_sections": (
                 question_page_end.render(request, question)
                 if end_sections is None
@@ -403,20 +424,24 @@ def _threads_html(
     question: Question,
     liked_answers: set[int],
     cursor: thread_selectors.AnswerCursor | None,
+    sort: str,
 ) -> str:
-    """Render one page of answers from cache, keyed on the question's version and the page."""
+    """Render one page of answers from cache, keyed on the question's version, the order
+    and the page."""
     variant, viewer, is_asker = _thread_viewer(request, question, liked_answers)
     # Only a copy of one's own may hold posts that are not published.
     reader = viewer if isinstance(viewer, User) else None
     return fragments.render_cached(
         request,
-        fragments.fragment_key("threads", question.pk, question.version, cursor or "", variant),
+        fragments.fragment_key(
+            "threads", question.pk, question.version, sort, cursor or "", variant
+        ),
         # The same HTML as qa/_threads.html, written in Python: see rung/qa/thread_html.py.
         thread_html.threads_html,
         lambda: {
             "question": question,
             "page": thread_selectors.question_thread_page(
-                question, cursor=cursor, liked=liked_answers, viewer=reader
+                question, cursor=cursor, liked=liked_answers, viewer=reader, sort=sort
             ),
             "user": viewer,
             "is_asker": is_asker,
