@@ -101,7 +101,8 @@ def _good_answer(member: User) -> Earned | None:
 
 
 def _helped_outcome(member: User, kind: str) -> Earned | None:
-    helped = Outcome.helped_answers.through.objects.filter(outcome__kind=kind).values("answer_id")
+    through = Outcome.helped_answers.through._default_manager
+    helped = through.filter(outcome__kind=kind).values("answer_id")
     return _answer(
         public_answers(member).filter(pk__in=helped).values_list("pk", flat=True).first()
     )

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
 
 from rung.accounts.models import User
 from rung.qa.models import Topic
@@ -70,10 +69,11 @@ def expertise_choices() -> list[tuple[str, str]]:
 
 
 def directory_annotate(members: QuerySet[User], expertise: str) -> QuerySet[User]:
-    """Add `reputation` to each member; with a topic slug, keep only members with a record
-    there, with `expertise_points`."""
-    reputation = Standing.objects.filter(member=OuterRef("pk")).values("reputation")[:1]
-    members = members.annotate(reputation=Coalesce(Subquery(reputation), 0))
+    """With a topic slug, keep only members with a record there, with `expertise_points`.
+
+    Each member's public reputation is on their own row (`User.reputation`, which the
+    ledger keeps), so the directory sorts by it with no join.
+    """
     if expertise:
         there = TopicStanding.objects.filter(member=OuterRef("pk"), topic__slug=expertise)
         members = members.filter(Exists(there)).annotate(

@@ -17,6 +17,18 @@ from rung.testing import make_answer, make_member, make_question
 
 pytestmark = pytest.mark.django_db
 
+
+def _standing(member: User, reputation: int = 0, private_reputation: int | None = None) -> None:
+    """Give a member a reputation as the ledger keeps it: their standing and their row."""
+    Standing.objects.create(
+        member=member,
+        reputation=reputation,
+        private_reputation=reputation if private_reputation is None else private_reputation,
+    )
+    User.objects.filter(pk=member.pk).update(reputation=reputation)
+    member.reputation = reputation
+
+
 DIRECTORY = "/members/"
 CHINESE = {"HTTP_ACCEPT_LANGUAGE": "zh-hans"}
 
@@ -41,7 +53,7 @@ def _card(html: str, member: User) -> str:
 
 
 def test_profile_shows_public_reputation_badges_and_expertise(client: Client, bob: User) -> None:
-    Standing.objects.create(member=bob, reputation=1234, private_reputation=1300)
+    _standing(bob, reputation=1234, private_reputation=1300)
     BadgeAward.objects.create(member=bob, badge="first_answer")
     BadgeAward.objects.create(member=bob, badge="promotion")
     points = {"senior": 90, "mid-level": 40, "performance-reviews": 60}
@@ -72,7 +84,7 @@ def test_a_member_without_standing_has_zero_and_no_expertise(client: Client, bob
 
 
 def test_only_the_member_sees_their_total_with_anonymous_posts(client: Client, alice: User) -> None:
-    Standing.objects.create(member=alice, reputation=10, private_reputation=55)
+    _standing(alice, reputation=10, private_reputation=55)
     assert "55" not in _html(client, alice.get_absolute_url())
     client.force_login(alice)
     assert "With your anonymous posts: 55." in _html(client, alice.get_absolute_url())
@@ -180,8 +192,8 @@ def test_the_author_sees_their_anonymous_posts_marked(
 def test_directory_sorts_by_reputation_and_shows_it_with_top_expertise(
     client: Client, alice: User, bob: User, charlie: User
 ) -> None:
-    Standing.objects.create(member=charlie, reputation=500)
-    Standing.objects.create(member=bob, reputation=80)
+    _standing(charlie, reputation=500)
+    _standing(bob, reputation=80)
     TopicStanding.objects.create(member=charlie, topic=_topic("senior"), answers=3, points=70)
     TopicStanding.objects.create(member=charlie, topic=_topic("mid-level"), answers=2, points=30)
     TopicStanding.objects.create(member=charlie, topic=_topic("staff"), answers=1, points=5)
@@ -223,7 +235,7 @@ def test_directory_filters_by_expertise_ordered_by_points_there(
     client: Client, alice: User, bob: User, charlie: User
 ) -> None:
     senior = _topic("senior")
-    Standing.objects.create(member=alice, reputation=900)
+    _standing(alice, reputation=900)
     TopicStanding.objects.create(member=bob, topic=senior, answers=1, points=10)
     TopicStanding.objects.create(member=charlie, topic=senior, answers=4, points=60)
     TopicStanding.objects.create(member=alice, topic=_topic("mid-level"), answers=9, points=99)
@@ -257,7 +269,7 @@ def test_bad_sort_or_page_shows_the_directory(client: Client, alice: User) -> No
 def test_the_directory_never_counts_anonymous_answers_or_shows_private_reputation(
     client: Client, alice: User, anonymous_story: dict[str, Any]
 ) -> None:
-    Standing.objects.create(member=alice, reputation=3, private_reputation=77)
+    _standing(alice, reputation=3, private_reputation=77)
     card = _card(_html(client, DIRECTORY), alice)
     assert "3 reputation" in card
     assert "77" not in card
@@ -269,7 +281,7 @@ def _members(count: int, question: Question) -> None:
     for n in range(count):
         member = make_member(verified_companies=["Stripe"])
         make_answer(question, member)
-        Standing.objects.create(member=member, reputation=n)
+        _standing(member, reputation=n)
         TopicStanding.objects.create(member=member, topic=senior, answers=1, points=n + 1)
         TopicStanding.objects.create(member=member, topic=_topic("staff"), answers=1, points=1)
 
@@ -291,7 +303,7 @@ def test_directory_runs_the_same_queries_for_3_or_30_members(
 
 
 def test_directory_in_chinese(client: Client, bob: User) -> None:
-    Standing.objects.create(member=bob, reputation=12)
+    _standing(bob, reputation=12)
     html = _html(client, DIRECTORY, **CHINESE)
     assert "12 声望" in _card(html, bob)
 

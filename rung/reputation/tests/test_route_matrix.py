@@ -11,6 +11,8 @@ from rung.testing.routes import PUBLIC, Bad, Case, Route, Scene, assert_covers, 
 pytestmark = pytest.mark.django_db
 
 ROUTES = [
+    # Members see their own ledger; visitors see the rules. Odd page numbers show a page.
+    Route("reputation:mine", PUBLIC),
     Route(
         "reputation:experts",
         PUBLIC,
