@@ -14,7 +14,7 @@ register = template.Library()
 
 def verified_employer_marks(person: Any) -> list[str]:
     """Return a "✓ Meta" pill for each employer the member verified; never the address."""
-    marks = []
+    marks: list[str] = []
     for company in person.verified_companies or ():
         label = _("Verified employer: works at %(company)s") % {"company": company}
         marks.append(
