@@ -279,6 +279,11 @@ ACCOUNT_SIGNUP_REDIRECT_URL = "accounts:profile_edit"
 ACCOUNT_USER_DISPLAY = "rung.accounts.models.user_display"
 # Writes every account email in the recipient's language.
 ACCOUNT_ADAPTER = "rung.accounts.adapter.AccountAdapter"
+# Days a confirmed work address shows "✓ Company" before the member confirms it again
+# (docs/reputation.md, "Verified employers").
+RUNG_EMPLOYER_VERIFICATION_DAYS = max(
+    1, int(os.environ.get("RUNG_EMPLOYER_VERIFICATION_DAYS", "365"))
+)
 # --- limits -----------------------------------------------------------------------------
 # RUNG_RATE_LIMITS=off lifts the posting and request-rate limits (imports, load tests).
 # Failed log-ins stay limited: a load test does not type wrong passwords.

@@ -10,7 +10,12 @@ class AccountsConfig(AppConfig):
         from django.core.cache import caches
         from django.utils.connection import ConnectionProxy
 
-        from rung.accounts import login_throttle, signals  # noqa: F401  (signal receivers)
+        from rung.accounts import (  # noqa: F401  (signal receivers)
+            employer_signals,
+            login_throttle,
+            signals,
+            signup_network,
+        )
 
         # allauth counts sign-ups, reset mails and the like in the default cache, which is
         # each worker's own memory here; point it at the shared "limits" store instead.

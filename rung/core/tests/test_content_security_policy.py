@@ -146,6 +146,7 @@ MEMBER_PAGES = {
     "outcome form": lambda c: reverse("qa:outcome", args=[c["question_id"]]),
     "profile edit": lambda c: reverse("accounts:profile_edit"),
     "email addresses": lambda c: reverse("account_email"),
+    "verified employer": lambda c: reverse("accounts:employer"),
     "growth home": lambda c: reverse("growth:home"),
     "reviews (charts)": lambda c: reverse("growth:reviews"),
     "assessment": lambda c: reverse("growth:assessment"),

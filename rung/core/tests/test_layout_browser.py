@@ -23,9 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.urls import reverse
 
-from rung.accounts.models import User
+from rung.accounts import employers
+from rung.accounts.models import CompanyDomain, User
 from rung.growth.models import GrowthPlan, ReviewCycle, SelfReview
 from rung.growth.services import assessment as assessment_services
 from rung.growth.services import plans as plan_services
@@ -149,6 +151,7 @@ PAGES = [
     Page("question-edit", lambda w: reverse("qa:question_edit", args=[w.question.pk])),
     Page("outcome-form", lambda w: reverse("qa:outcome", args=[w.question.pk])),
     Page("profile-edit", lambda w: reverse("accounts:profile_edit")),
+    Page("verified-employer", lambda w: reverse("accounts:employer")),
     Page("following", lambda w: reverse("notifications:following")),
     Page("following-questions", lambda w: reverse("notifications:following") + "?kind=questions"),
     Page("saved", lambda w: reverse("notifications:bookmarks")),
@@ -238,6 +241,13 @@ def _world() -> World:
     suggested = make_member("s" * 150, display_name=_longest(odd, 80), headline=UNBROKEN[:120])
     qa_services.like_toggle(user=helper, target=make_answer(elsewhere, suggested, body=UNBROKEN))
     answer = make_answer(question, helper, body=body)
+    # Verified employers with the longest company name there can be, on bylines and pages.
+    CompanyDomain.objects.create(domain="oddity.dev", company_name=UNBROKEN[:80])
+    for person, address in ((member, "odd@oddity.dev"), (helper, "help@oddity.dev")):
+        EmailAddress.objects.create(user=person, email=address, verified=True)
+        employers.employer_verification_confirm(member=person, email=address)
+    EmailAddress.objects.create(user=member, email=UNBROKEN[:60] + "@qq.com")
+    employers.employer_verification_confirm(member=helper, email="help@meta.com")
     make_answer(question, member, body=f"@{suggested.username} {UNBROKEN}", parent=answer)
     make_answer(question, helper, body="\n\n".join(odd[12:30]), parent=answer)
     make_answer(question, member, body=_longest(strings, 4000))

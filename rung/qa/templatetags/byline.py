@@ -10,6 +10,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from rung.accounts.templatetags.employers import verified_employer_marks
 from rung.core.templatetags.rung import avatar_html
 
 register = template.Library()
@@ -40,6 +41,7 @@ def byline(person: Any, anonymous: bool = False, anonymous_label: str = "") -> S
     ]
     if person.headline:
         parts.append(format_html('<span class="headline">{}</span>', person.headline))
+    parts.extend(verified_employer_marks(person))
     company_level = person.company_level
     level = person.level
     if company_level:
