@@ -45,10 +45,9 @@ class DirectoryExtension:
     """What an app above accounts adds to the members directory (reputation sets it).
 
     - `expertise_choices()`: the topics a reader may filter by, as (slug, name) pairs.
-    - `annotate(members, expertise)`: the members queryset with `reputation` on each row
-      and, when `expertise` names a topic, only members with a record there, annotated
-      with `expertise_points` (one subquery each, so a page stays a fixed number of
-      queries).
+    - `annotate(members, expertise)`: when `expertise` names a topic, only members with a
+      record there, annotated with `expertise_points` (one subquery, so a page stays a
+      fixed number of queries). Reputation itself is on each member's row.
     - `decorate(members)`: set `top_expertise` (a short list) on a page's members, in one
       query for the whole page.
     """
@@ -56,6 +55,8 @@ class DirectoryExtension:
     expertise_choices: Callable[[], list[tuple[str, str]]]
     annotate: Callable[[QuerySet[User], str], QuerySet[User]]
     decorate: Callable[[Sequence[User]], None]
+    # Pages about the same people that the directory links to, as (url, label) pairs.
+    links: Callable[[], Sequence[tuple[str, str]]] = tuple
 
 
 _directory_extension: DirectoryExtension | None = None

@@ -58,6 +58,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         "sorts": sorts if len(sorts) > 1 else [],
         "counts_answers": counts_answers,
         "keeps_reputation": extension is not None,
+        "links": extension.links() if extension is not None else (),
         "page": None,
     }
     if not form.is_valid():

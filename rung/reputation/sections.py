@@ -4,7 +4,9 @@ directory (accounts.slots)."""
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from rung.accounts.models import User
 from rung.accounts.slots import (
@@ -42,6 +44,13 @@ def expertise_section(request: HttpRequest, member: User) -> SafeString:
     )
 
 
+def directory_links() -> list[tuple[str, str]]:
+    return [
+        (reverse("reputation:experts"), _("Who helps most at each level →")),
+        (reverse("reputation:mine"), _("How reputation is earned")),
+    ]
+
+
 def register() -> None:
     profile_highlights.register("reputation.standing", standing_highlight, order=10)
     profile_sections.register("reputation.expertise", expertise_section, order=7)
@@ -50,5 +59,6 @@ def register() -> None:
             expertise_choices=profiles.expertise_choices,
             annotate=profiles.directory_annotate,
             decorate=profiles.directory_decorate,
+            links=directory_links,
         )
     )

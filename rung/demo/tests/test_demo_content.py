@@ -49,6 +49,14 @@ def test_demo_content_fills_every_topic_with_consistent_counts() -> None:
     assert Credit.objects.filter(reason="outcome").count() == outcomes.count()
     assert User.objects.filter(reputation__gt=100).count() >= 5
     assert TopicStanding.objects.filter(topic__slug="mid-level", points__gt=0).count() >= 3
+    # Some members proved where they work; badges were awarded from the posts.
+    assert User.objects.get(username="mei").verified_companies == ["Meta"]
+    from rung.accounts.selectors import members_to_mail
+    from rung.reputation.models import BadgeAward
+
+    assert members_to_mail().filter(username="mei").exists()
+    assert BadgeAward.objects.filter(badge="first_answer").count() >= 10
+    assert BadgeAward.objects.filter(badge="promotion").exists()
     # Demo members are established, so trying the demo is not trying a brand-new account;
     # grace moderates, so the review queue can be tried too.
     from rung.accounts.roles import is_moderator, is_new_member

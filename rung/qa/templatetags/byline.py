@@ -9,11 +9,21 @@ from typing import Any
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from rung.accounts.templatetags.employers import verified_employer_marks
 from rung.core.templatetags.rung import avatar_html
 
 register = template.Library()
+
+
+def reputation_short(value: int) -> str:
+    """Write a reputation the way a byline has room for: 950, 1,204, 12k, 1.2M."""
+    if value < 10_000:
+        return f"{value:,}"
+    if value < 1_000_000:
+        return f"{value // 1000}k"
+    return f"{value / 1_000_000:.1f}M"
 
 
 @register.simple_tag
@@ -65,6 +75,16 @@ def byline(person: Any, anonymous: bool = False, anonymous_label: str = "") -> S
         )
     elif level:
         parts.append(format_html('<span class="level-pill">{}</span>', level.short_name))
+    reputation = getattr(person, "reputation", 0)
+    if reputation > 0:
+        parts.append(
+            format_html(
+                '<a class="rep-pill" href="{}" title="{}">{}</a>',
+                url,
+                _("Reputation: %(n)s") % {"n": reputation},
+                reputation_short(reputation),
+            )
+        )
     parts.append("</span></span>\n")
     # Every piece above was escaped by format_html, apart from our own markup.
     return mark_safe("".join(parts))

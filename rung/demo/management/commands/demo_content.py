@@ -6,6 +6,7 @@ import random
 from datetime import timedelta
 from typing import Any, cast
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -13,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from rung.accounts.employers import employer_verification_confirm
 from rung.accounts.models import User
 from rung.accounts.roles import MODERATORS_GROUP
 from rung.demo.data import QUESTIONS, USERS
@@ -27,6 +29,7 @@ from rung.qa import services
 from rung.qa.models import Like, Question, Topic
 from rung.qa.outcomes import outcome_answer_choices, outcome_post
 from rung.reputation import ledger
+from rung.reputation.badges import badges_check
 
 DEMO_PASSWORD = "rung-demo-password"
 DEMO_MEMBERS_JOINED_DAYS_AGO = 730
@@ -66,10 +69,13 @@ class Command(BaseCommand):
             raise CommandError("The database already has questions; demo content not loaded.")
         with transaction.atomic():
             created = load_demo_content(seed=options["seed"])
+        demo_employers_verify()
         # The demo's likes, marks and outcomes were written in bulk, past the events that
-        # keep reputation: compute it once from them.
+        # keep reputation: compute it once from them, and the badges they earn.
         ledger.ledger_rebuild()
         ledger.weights_rebuild()
+        for member in User.objects.filter(email__endswith=DEMO_EMAIL_DOMAIN):
+            badges_check(member)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {created['users']} members, {created['questions']} questions, "
@@ -84,6 +90,37 @@ class Command(BaseCommand):
         for lesson in lessons:
             render_demo_lesson.enqueue(lesson.slug)
         self.stdout.write(f"Queued {len(lessons)} demo lessons; the task worker makes them.")
+
+
+DEMO_EMAIL_DOMAIN = "@demo.rung.invalid"
+# Demo members who confirmed a work address, so their bylines show "✓ Company".
+DEMO_WORK_ADDRESSES = {
+    "mei": "mei@meta.com",
+    "wei": "wei@bytedance.com",
+    "priya": "priya@google.com",
+    "grace": "grace@stripe.com",
+    "liyang": "liyang@meituan.com",
+    "nadia": "nadia@microsoft.com",
+    "zhou": "zhou@tencent.com",
+}
+
+
+def demo_employers_verify() -> int:
+    """Give some demo members a confirmed work address, as if they had clicked its link.
+
+    Their own address is recorded as confirmed too, so mail to them still goes out.
+    """
+    verified = 0
+    for username, work in DEMO_WORK_ADDRESSES.items():
+        member = User.objects.filter(username=username).first()
+        if member is None:
+            continue
+        EmailAddress.objects.get_or_create(
+            user=member, email=member.email, defaults={"verified": True, "primary": True}
+        )
+        EmailAddress.objects.get_or_create(user=member, email=work, defaults={"verified": True})
+        verified += employer_verification_confirm(member=member, email=work) is not None
+    return verified
 
 
 def load_demo_content(*, seed: int = 7) -> dict[str, int]:
@@ -101,7 +138,7 @@ def load_demo_content(*, seed: int = 7) -> dict[str, int]:
     for data in cast(list[dict[str, Any]], USERS + MORE_USERS):
         user = User(
             username=data["username"],
-            email=f"{data['username']}@demo.rung.invalid",
+            email=f"{data['username']}{DEMO_EMAIL_DOMAIN}",
             display_name=data["display_name"],
             headline=data["headline"],
             bio=data.get("bio", ""),
