@@ -55,19 +55,6 @@ DirectorySort = Literal["reputation", "answers", "newest"]
 DIRECTORY_SORTS: tuple[DirectorySort, ...] = ("reputation", "answers", "newest")
 
 
-def verified_company_names(member: User) -> list[str]:
-    """Return the names of the companies a member proved they work at, as shown with "✓".
-
-    `verified_companies` holds names, or objects with a "name"; anything else is skipped.
-    """
-    names: list[str] = []
-    for entry in member.verified_companies or []:
-        name = entry.get("name") if isinstance(entry, dict) else entry
-        if isinstance(name, str) and name.strip() and name not in names:
-            names.append(name)
-    return names
-
-
 def member_directory(
     *,
     query: str = "",

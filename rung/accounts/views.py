@@ -73,8 +73,6 @@ def directory(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
-    for member in rows:
-        member.verified_names = selectors.verified_company_names(member)  # type: ignore[attr-defined]
     if extension is not None:
         extension.decorate(rows)
     context.update(
@@ -98,7 +96,6 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
         "accounts/profile.html",
         {
             "member": member,
-            "verified_companies": selectors.verified_company_names(member),
             # Reputation and badges, the member's posts and whatever else apps above
             # accounts show (accounts/slots.py).
             "highlights": profile_highlights.render(request, member),

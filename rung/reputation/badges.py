@@ -49,6 +49,8 @@ class Badge:
     code: str
     name: Promise
     description: Promise
+    # A plain symbol every system font draws (no colour emoji, which many Linux desktops
+    # and servers lack and would show as an empty box).
     glyph: str
     tier: Tier
     rule: Rule
@@ -165,7 +167,7 @@ BADGES: tuple[Badge, ...] = (
         "first_question",
         _("First question"),
         _("Asked a question under their own name."),
-        "❓",
+        "?",
         "bronze",
         _first_question,
     ),
@@ -173,7 +175,7 @@ BADGES: tuple[Badge, ...] = (
         "first_answer",
         _("First answer"),
         _("Answered a question under their own name."),
-        "✍️",
+        "✎",
         "bronze",
         _first_answer,
     ),
@@ -181,7 +183,7 @@ BADGES: tuple[Badge, ...] = (
         "first_helpful",
         _("Helpful"),
         _("Wrote an answer the asker marked most helpful."),
-        "👍",
+        "✓",
         "bronze",
         _first_helpful,
     ),
@@ -189,7 +191,7 @@ BADGES: tuple[Badge, ...] = (
         "outcome_shared",
         _("Closed the loop"),
         _("Told the community what happened after asking."),
-        "🔁",
+        "↻",
         "bronze",
         _outcome_shared,
     ),
@@ -197,7 +199,7 @@ BADGES: tuple[Badge, ...] = (
         "good_answer",
         _("Good answer"),
         _numbered(_("Wrote an answer that %(count)s members liked."), GOOD_ANSWER_LIKES),
-        "⭐",
+        "★",
         "silver",
         _good_answer,
     ),
@@ -205,7 +207,7 @@ BADGES: tuple[Badge, ...] = (
         "across_languages",
         _("Across languages"),
         _("Answered in both English and Chinese."),
-        "🌏",
+        "文",
         "silver",
         _across_languages,
     ),
@@ -213,7 +215,7 @@ BADGES: tuple[Badge, ...] = (
         "mentor",
         _("Mentor"),
         _numbered(_("Answered questions at %(count)s different career levels."), MENTOR_LEVELS),
-        "🧭",
+        "⇅",
         "silver",
         _mentor,
     ),
@@ -221,7 +223,7 @@ BADGES: tuple[Badge, ...] = (
         "helpful_10",
         _("Ten times helpful"),
         _numbered(_("Wrote %(count)s answers their askers marked most helpful."), HELPFUL_MANY),
-        "🏅",
+        "✪",
         "gold",
         _helpful_many,
     ),
@@ -229,7 +231,7 @@ BADGES: tuple[Badge, ...] = (
         "promotion",
         _("Promotion maker"),
         _("Wrote an answer the asker says helped them get promoted."),
-        "🚀",
+        "▲",
         "gold",
         _promotion,
     ),
@@ -237,7 +239,7 @@ BADGES: tuple[Badge, ...] = (
         "offer",
         _("Offer maker"),
         _("Wrote an answer the asker says helped them land the offer they accepted."),
-        "🤝",
+        "✦",
         "gold",
         _offer,
     ),

@@ -45,16 +45,6 @@ class Expert:
     helpful: int
     likes: int
 
-    @property
-    def companies(self) -> list[str]:
-        """Return the names of the employers the member verified (names, or dicts with one)."""
-        names: list[str] = []
-        for company in self.member.verified_companies or []:
-            name = company.get("name") if isinstance(company, dict) else company
-            if isinstance(name, str) and name:
-                names.append(name)
-        return names
-
 
 @dataclass(frozen=True)
 class _Row:

@@ -155,13 +155,6 @@ def test_deleted_or_hidden_questions_do_not_count(alice: User, bob: User, mid: T
     assert experts.topic_experts_recent(mid, timezone.now(), 10) == []
 
 
-def test_verified_companies_as_names_or_records(bob: User, mid: Topic) -> None:
-    User.objects.filter(pk=bob.pk).update(verified_companies=["Meta", {"name": "Acme"}, {}])
-    _standing(bob, mid, 5)
-    [expert] = experts.topic_experts_all_time(mid, 1)
-    assert expert.companies == ["Meta", "Acme"]
-
-
 def test_lists_are_kept_for_a_time_bucket(
     bob: User, mid: Topic, monkeypatch: pytest.MonkeyPatch, django_assert_num_queries: object
 ) -> None:
