@@ -28,10 +28,12 @@ def _page(request: MemberRequest, status: int = 200, error: str = "") -> HttpRes
     member = request.user
     now = timezone.now()
     verifications = employers.member_verifications(member)
-    addresses = [
-        (address, employers.address_status(address.email))
-        for address in EmailAddress.objects.filter(user=member).order_by("-primary", "email")
-    ]
+    rows_kept = list(EmailAddress.objects.filter(user=member).order_by("-primary", "email"))
+    if member.email and member.email.lower() not in {a.email.lower() for a in rows_kept}:
+        # The account's own address, before the e-mail page has listed it (allauth adds its
+        # row then): shown as it will be there, primary and not yet confirmed.
+        rows_kept.insert(0, EmailAddress(user=member, email=member.email, primary=True))
+    addresses = [(address, employers.address_status(address.email)) for address in rows_kept]
     live_emails = {v.email.lower() for v in verifications if employers.verification_is_live(v, now)}
     # Addresses that can verify their company again: the member's, confirmed, on a mapping.
     renewable = {

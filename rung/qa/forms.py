@@ -1,5 +1,6 @@
 """Forms for asking, editing and answering; they parse input, services decide."""
 
+import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -8,6 +9,8 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse_lazy
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.models import User
@@ -305,11 +308,10 @@ class OutcomeForm(forms.Form):
 
 
 def answer_choice_label(answer: Answer) -> str:
-    """Name an answer in a list of choices: its author and how it begins."""
-    start = answer.body.strip().splitlines()[0] if answer.body.strip() else ""
-    if len(start) > 90:
-        start = start[:89].rstrip() + "…"
-    return f"{answer.author.name}: {start}"
+    """Name an answer in a list of choices: its author and how it begins, as readers see it
+    (the rendered text without its Markdown), cut at a word with an ellipsis."""
+    text = " ".join(html.unescape(strip_tags(answer.body_html)).split())
+    return f"{answer.author.name}: {Truncator(text).chars(120)}"
 
 
 class InviteForm(forms.Form):

@@ -1,11 +1,13 @@
 """The site's experts page: who helped most, over the last days or all time, site-wide or
 in one topic or level."""
 
+from typing import Any
+
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_safe
 
 from rung.core.forms import FORM_ERROR_STATUS
@@ -22,14 +24,8 @@ class ExpertsFilterForm(forms.Form):
     window = forms.ChoiceField(
         label=_("When"),
         required=False,
-        choices=[
-            (
-                experts.WINDOW_RECENT,
-                ngettext_lazy("Last %(days)s day", "Last %(days)s days", "days")
-                % {"days": EXPERTS_RECENT.days},
-            ),
-            (experts.WINDOW_ALL, _("All time")),
-        ],
+        # Labelled in __init__, in the reader's language.
+        choices=[(experts.WINDOW_RECENT, ""), (experts.WINDOW_ALL, "")],
     )
     topic: forms.ModelChoiceField[Topic] = forms.ModelChoiceField(
         label=_("Topic or level"),
@@ -42,13 +38,30 @@ class ExpertsFilterForm(forms.Form):
     page = forms.IntegerField(
         label=_("Page"),
         required=False,
-        min_value=1,
-        max_value=MAX_PAGE,
         error_messages={"invalid": _("A page is a whole number.")},
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        days = EXPERTS_RECENT.days
+        window = self.fields["window"]
+        assert isinstance(window, forms.ChoiceField)
+        window.choices = [
+            (
+                experts.WINDOW_RECENT,
+                ngettext("Last %(days)s day", "Last %(days)s days", days) % {"days": days},
+            ),
+            (experts.WINDOW_ALL, gettext("All time")),
+        ]
+
     def clean_window(self) -> str:
         return self.cleaned_data.get("window") or experts.WINDOW_RECENT
+
+    def clean_page(self) -> int:
+        # A page before the first is the first, one past the last ranks nobody (the page
+        # says so): numbers a reader may have typed are never an error.
+        number = self.cleaned_data.get("page") or 1
+        return min(max(number, 1), MAX_PAGE + 1)
 
 
 @require_safe
@@ -64,7 +77,7 @@ def experts_page(request: HttpRequest) -> HttpResponse:
         return render(request, "reputation/experts.html", context, status=FORM_ERROR_STATUS)
     window: str = form.cleaned_data["window"]
     topic: Topic | None = form.cleaned_data["topic"]
-    number: int = form.cleaned_data["page"] or 1
+    number: int = form.cleaned_data["page"]
     offset = (number - 1) * EXPERTS_PER_PAGE
     found = experts.experts_cached(window, topic, EXPERTS_PER_PAGE + 1, offset)
     context.update(

@@ -226,7 +226,9 @@ def site_experts_recent(now: datetime.datetime, limit: int, offset: int = 0) -> 
     since = now - EXPERTS_RECENT
     credits: dict[int, list[int]] = {}
     for member_id, points, helpful, likes in (
+        # What answers earned, as on the topic lists: a liked question is not expertise.
         _public_credits(since)
+        .filter(answer__isnull=False)
         .order_by()
         .values("member_id")
         .annotate(

@@ -119,14 +119,18 @@ def test_experts_page_pages_by_number(db: None) -> None:
     assert "No more experts." in _get(Client(), f"{url}&page=5")
 
 
+@pytest.mark.parametrize("page", ["0", "-1", "26", "99999999999999999999"])
+def test_experts_page_numbers_out_of_range_show_a_page(db: None, page: str) -> None:
+    html = _get(Client(), f"{reverse('reputation:experts')}?page={page}")
+    assert 'class="errors"' not in html
+
+
 @pytest.mark.parametrize(
     "query",
     [
         "topic=no-such-topic",
         "window=junk",
         "page=abc",
-        "page=0",
-        "page=99999999999999999999",
         "topic=%00",
     ],
 )

@@ -231,6 +231,10 @@ def load_demo_content(*, seed: int = 7) -> dict[str, int]:
                 services.answer_mark_helpful(
                     question=question, answer=answer, actor=users[data["author"]]
                 )
+                # Marked a day after the answer, in the demo's past, not at load time.
+                Question.objects.filter(pk=question.pk).update(
+                    accepted_at=min(answer.created_at + timedelta(days=1), now)
+                )
         if outcome := data.get("outcome"):
             # Said after the answers that led to it.
             posted_at = max(
