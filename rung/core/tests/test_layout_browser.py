@@ -259,13 +259,18 @@ def _world() -> World:
     )
     # Reputation, every badge, expertise in several topics and long verified employers.
     for someone, total in ((member, 987_654_321), (helper, 12_345)):
+        # The biggest numbers a byline, a card or a profile may have to fit.
         User.objects.filter(pk=someone.pk).update(
-            verified_companies=[UNBROKEN[:80], _longest(strings, 80)]
+            verified_companies=[UNBROKEN[:80], _longest(strings, 80)], reputation=total
         )
-        Standing.objects.create(member=someone, reputation=total, private_reputation=total + 7)
+        Standing.objects.update_or_create(
+            member=someone, defaults={"reputation": total, "private_reputation": total + 7}
+        )
         for rank, topic in enumerate(Topic.objects.order_by("pk")[:6]):
-            TopicStanding.objects.create(
-                member=someone, topic=topic, answers=1000 + rank, helpful=99, points=500 - rank
+            TopicStanding.objects.update_or_create(
+                member=someone,
+                topic=topic,
+                defaults={"answers": 1000 + rank, "helpful": 99, "points": 500 - rank},
             )
     BadgeAward.objects.bulk_create(
         (BadgeAward(member=member, badge=b.code) for b in BADGES), ignore_conflicts=True
@@ -273,7 +278,7 @@ def _world() -> World:
     # Experts with long names and an unbroken employer, on topic pages and the experts page.
     User.objects.filter(pk=helper.pk).update(verified_companies=[UNBROKEN[:80], "Meta"])
     for expert, points in ((helper, 123456), (suggested, 99), (member, 7)):
-        Standing.objects.update_or_create(member=expert, defaults={"reputation": points})
+        Standing.objects.get_or_create(member=expert, defaults={"reputation": points})
         for slug in ("mid-level", "performance-reviews"):
             TopicStanding.objects.update_or_create(
                 member=expert,
