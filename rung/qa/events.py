@@ -87,6 +87,13 @@ class PostLiked(PostEvent):
 
 
 @dataclass(frozen=True)
+class AnswersReordered(PostEvent):
+    """The answers' "most helpful first" order moved because their weights did (the
+    reputation app weighs likes by the answerer's standing); `actor_id` and `author_id`
+    are the asker's. Nothing a member wrote changed."""
+
+
+@dataclass(frozen=True)
 class HelpfulMarked(PostEvent):
     """The asker marked an answer most helpful (`marked`), or took the mark back."""
 

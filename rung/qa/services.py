@@ -573,19 +573,37 @@ def like_toggle(*, user: User, target: Post) -> tuple[bool, int]:
 def answers_weigh(question_id: int, weights: dict[int, int]) -> None:
     """Set how much a like weighs on each of a question's answers (hundredths; the reputation
     app gives the answerer's standing), and order "most helpful first" by it."""
+    from rung.qa.thread_selectors import ANSWERS_PER_PAGE
+
+    def order() -> list[int]:
+        answers = Answer.objects.filter(question_id=question_id, parent=None)
+        return list(
+            answers.order_by("-helpful_rank", "created_at", "id").values_list("pk", flat=True)
+        )
+
     changed = 0
     with transaction.atomic():
-        if not Question.objects.select_for_update().filter(pk=question_id).exists():
+        asker = Question.objects.select_for_update().filter(pk=question_id)
+        author_id = asker.values_list("author_id", flat=True).first()
+        if author_id is None:
             return
+        before = order()
         for answer_id, weight in weights.items():
             changed += (
                 Answer.objects.filter(pk=answer_id, question_id=question_id)
                 .exclude(author_weight=weight)
                 .update(author_weight=weight, helpful_rank=F("like_count") * weight)
             )
-        if changed:
-            # Only the order of the answers moved: the question's page, not the feeds.
+        after = order() if changed else before
+        # A page shows the order, and past one page its "show more" links carry the ranks:
+        # then the question's kept renderings are replaced (not the feeds').
+        if after != before or (changed and len(after) > ANSWERS_PER_PAGE):
             Question.objects.filter(pk=question_id).update(version=F("version") + 1)
+            events.publish(
+                events.AnswersReordered(
+                    question_id=question_id, actor_id=author_id, author_id=author_id
+                )
+            )
 
 
 @transaction.atomic

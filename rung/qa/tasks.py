@@ -78,6 +78,7 @@ RENDERED_AFTER = (
     events.AnswerDeleted,
     events.PostLiked,
     events.HelpfulMarked,
+    events.AnswersReordered,
     events.LanguageCorrected,
     events.PostVisibilityChanged,
     events.QuestionLocked,

@@ -160,3 +160,22 @@ def test_members_get_the_newest_order_too(
         ids = _ids(_get(client, f"{question.get_absolute_url()}?sort=newest"))
         assert ids == [a.pk for a in reversed(answers)][:ANSWERS_PER_PAGE]
         assert _ids(_get(client, question.get_absolute_url()))[0] == answers[0].pk
+
+
+def test_weights_replace_kept_pages_only_when_the_order_moves(
+    question: Question, bob: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    charlie, dana = make_member("charlie"), make_member("dana")
+    first, second = bulk_answers(question, [charlie, dana], 2)
+    services.like_toggle(user=bob, target=first)
+    services.like_toggle(user=bob, target=second)
+    heard: list[object] = []
+    monkeypatch.setattr(services.events, "publish", heard.append)
+    version = Question.objects.get(pk=question.pk).version
+    # Both weigh more, neither passes the other: the kept page still shows the right order.
+    services.answers_weigh(question.pk, {first.pk: 150, second.pk: 140})
+    assert Question.objects.get(pk=question.pk).version == version and heard == []
+    # The second now outranks the first: pages are rendered again, and the worker told.
+    services.answers_weigh(question.pk, {second.pk: 200})
+    assert Question.objects.get(pk=question.pk).version == version + 1
+    assert [type(event).__name__ for event in heard] == ["AnswersReordered"]
