@@ -23,10 +23,12 @@ def database_tasks(settings: Any) -> None:
 def test_worker_computes_the_vector_of_a_new_question(alice: User, database_tasks: None) -> None:
     question = make_question(alice, title="How do I ask for a raise?", body="After a good year.")
     assert not Embedding.objects.filter(question=question).exists()
-    # Search's task, and the notifications app's fan-out of the new question.
+    # Search's task, the notifications app's fan-out of the new question, and the
+    # reputation app's badge check for its asker.
     paths = sorted(DBTaskResult.objects.values_list("task_path", flat=True))
     assert paths == [
         "rung.notifications.tasks.question_asked",
+        "rung.reputation.badge_tasks.badges_check",
         "rung.search.tasks.embed_questions",
     ]
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
