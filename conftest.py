@@ -23,6 +23,7 @@ from rung.accounts.models import User
 from rung.qa.models import Question, Topic
 from rung.testing import make_answer, make_member, make_question
 from rung.testing.routes import Scene
+from rung.testing.smtp import LoopbackSMTP, loopback_smtp
 
 pytest_plugins = ["rung.testing.browser"]
 
@@ -204,6 +205,15 @@ def charlie_client(charlie: User) -> Client:
 @pytest.fixture
 def mod_client(mod: User) -> Client:
     return login(Client(), mod)
+
+
+@pytest.fixture
+def live_smtp(settings: Any, live_server: Any) -> Iterator[LoopbackSMTP]:
+    """A real SMTP server on loopback catching the mail of a live server's pages, whose
+    links point at that server."""
+    settings.RUNG_SITE_URL = live_server.url
+    with loopback_smtp(settings) as server:
+        yield server
 
 
 @pytest.fixture

@@ -22,7 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from rung.accounts.models import User
 from rung.core.languages import CHINESE, ENGLISH
 from rung.qa.models import Answer, Outcome, OutcomeKind, Question, QuestionTopic, Topic
-from rung.qa.visibility import readable_answers_q, readable_q
+from rung.qa.visibility import readable_q
+from rung.reputation import ledger
 from rung.reputation.models import BadgeAward
 
 Tier = Literal["bronze", "silver", "gold"]
@@ -63,11 +64,7 @@ def public_questions(member: User) -> QuerySet[Question]:
 
 def public_answers(member: User) -> QuerySet[Answer]:
     """The member's answers (not replies) anyone may read under their name, oldest first."""
-    return (
-        Answer.objects.filter(readable_answers_q(None), author=member, parent=None)
-        .exclude(question__is_anonymous=True, question__author=F("author"))
-        .order_by("created_at", "pk")
-    )
+    return ledger.public_answers().filter(author=member).order_by("created_at", "pk")
 
 
 def _answer(answer_id: int | None) -> Earned | None:

@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from rung.accounts.models import User
 from rung.core.people_version import people_version
 from rung.qa.models import Answer, QuestionTopic, Topic, Visibility
+from rung.reputation import ledger
 from rung.reputation.models import Credit, CreditReason, Standing, TopicStanding
 from rung.reputation.rules import EXPERT_ANSWER_POINTS, EXPERTS_RECENT
 
@@ -81,16 +82,8 @@ def _experts(rows: list[_Row], members: dict[int, User] | None = None) -> list[E
 
 
 def _public_answers(since: datetime.datetime) -> QuerySet[Answer]:
-    """Answers shown under their author's name, on readable questions, since a time."""
-    return Answer.objects.filter(
-        parent=None,
-        is_deleted=False,
-        visibility=Visibility.PUBLISHED,
-        question__is_deleted=False,
-        question__visibility=Visibility.PUBLISHED,
-        created_at__gte=since,
-        author__is_active=True,
-    ).exclude(question__is_anonymous=True, author_id=F("question__author_id"))
+    """Public answers (ledger.public_answers) by active members, since a time."""
+    return ledger.public_answers().filter(created_at__gte=since, author__is_active=True)
 
 
 def _public_credits(since: datetime.datetime) -> QuerySet[Credit]:
@@ -103,14 +96,15 @@ def _public_credits(since: datetime.datetime) -> QuerySet[Credit]:
     )
 
 
-def _rank_recent(answers: QuerySet[Answer], credits: QuerySet[Credit]) -> list[_Row]:
-    """Sum answers and credits per member (two queries); best first, then by member id."""
-    totals: dict[int, list[int]] = {}
-    for author_id, count in (
-        answers.order_by().values("author_id").annotate(n=Count("pk")).values_list("author_id", "n")
-    ):
-        totals[author_id] = [count * EXPERT_ANSWER_POINTS, count, 0, 0]
-    for member_id, points, helpful, likes in (
+def _answer_counts(answers: QuerySet[Answer]) -> dict[int, int]:
+    """Count answers per author, in one query."""
+    rows = answers.order_by().values("author_id").annotate(n=Count("pk"))
+    return dict(rows.values_list("author_id", "n"))
+
+
+def _credit_totals(credits: QuerySet[Credit]) -> dict[int, tuple[int, int, int]]:
+    """Sum credits per member as (points, helpful marks, likes), in one query."""
+    rows = (
         credits.order_by()
         .values("member_id")
         .annotate(
@@ -119,9 +113,19 @@ def _rank_recent(answers: QuerySet[Answer], credits: QuerySet[Credit]) -> list[_
             likes=Count("pk", filter=Q(reason__in=_LIKE_REASONS)),
         )
         .values_list("member_id", "points", "helpful", "likes")
-    ):
+    )
+    return {member: (points or 0, helpful, likes) for member, points, helpful, likes in rows}
+
+
+def _rank_recent(answers: QuerySet[Answer], credits: QuerySet[Credit]) -> list[_Row]:
+    """Sum answers and credits per member (two queries); best first, then by member id."""
+    totals: dict[int, list[int]] = {
+        author: [count * EXPERT_ANSWER_POINTS, count, 0, 0]
+        for author, count in _answer_counts(answers).items()
+    }
+    for member_id, (points, helpful, likes) in _credit_totals(credits).items():
         entry = totals.setdefault(member_id, [0, 0, 0, 0])
-        entry[0] += points or 0
+        entry[0] += points
         entry[2] += helpful
         entry[3] += likes
     rows = [
@@ -181,37 +185,18 @@ def site_experts_all_time(limit: int, offset: int = 0) -> list[Expert]:
     )
     ids = [standing.member_id for standing in standings]
     answers: dict[int, int] = {}
-    counts: dict[int, tuple[int, int]] = {}
+    counts: dict[int, tuple[int, int, int]] = {}
     if ids:
         epoch = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
-        answers = dict(
-            _public_answers(epoch)
-            .filter(author_id__in=ids)
-            .order_by()
-            .values("author_id")
-            .annotate(n=Count("pk"))
-            .values_list("author_id", "n")
-        )
-        counts = {
-            member_id: (helpful, likes)
-            for member_id, helpful, likes in Credit.objects.filter(
-                anonymous=False, member_id__in=ids
-            )
-            .order_by()
-            .values("member_id")
-            .annotate(
-                helpful=Count("pk", filter=Q(reason=CreditReason.HELPFUL)),
-                likes=Count("pk", filter=Q(reason__in=_LIKE_REASONS)),
-            )
-            .values_list("member_id", "helpful", "likes")
-        }
+        answers = _answer_counts(_public_answers(epoch).filter(author_id__in=ids))
+        counts = _credit_totals(Credit.objects.filter(anonymous=False, member_id__in=ids))
     return [
         Expert(
             member=standing.member,
             points=standing.reputation,
             answers=answers.get(standing.member_id, 0),
-            helpful=counts.get(standing.member_id, (0, 0))[0],
-            likes=counts.get(standing.member_id, (0, 0))[1],
+            helpful=counts.get(standing.member_id, (0, 0, 0))[1],
+            likes=counts.get(standing.member_id, (0, 0, 0))[2],
         )
         for standing in standings
     ]
@@ -224,35 +209,13 @@ def site_experts_recent(now: datetime.datetime, limit: int, offset: int = 0) -> 
     the site's reputation is made of credits alone). Three queries.
     """
     since = now - EXPERTS_RECENT
-    credits: dict[int, list[int]] = {}
-    for member_id, points, helpful, likes in (
-        # What answers earned, as on the topic lists: a liked question is not expertise.
-        _public_credits(since)
-        .filter(answer__isnull=False)
-        .order_by()
-        .values("member_id")
-        .annotate(
-            points=Sum("points"),
-            helpful=Count("pk", filter=Q(reason=CreditReason.HELPFUL)),
-            likes=Count("pk", filter=Q(reason__in=_LIKE_REASONS)),
-        )
-        .values_list("member_id", "points", "helpful", "likes")
-    ):
-        if points and points > 0:
-            credits[member_id] = [points, helpful, likes]
-    ranked = sorted(credits.items(), key=lambda item: (-item[1][0], item[0]))[:RECENT_DEPTH]
+    # What answers earned, as on the topic lists: a liked question is not expertise.
+    credits = _credit_totals(_public_credits(since).filter(answer__isnull=False))
+    earned = {member: totals for member, totals in credits.items() if totals[0] > 0}
+    ranked = sorted(earned.items(), key=lambda item: (-item[1][0], item[0]))[:RECENT_DEPTH]
     shown = ranked[offset : offset + limit]
     ids = [member_id for member_id, _totals in shown]
-    answers: dict[int, int] = {}
-    if ids:
-        answers = dict(
-            _public_answers(since)
-            .filter(author_id__in=ids)
-            .order_by()
-            .values("author_id")
-            .annotate(n=Count("pk"))
-            .values_list("author_id", "n")
-        )
+    answers = _answer_counts(_public_answers(since).filter(author_id__in=ids)) if ids else {}
     rows = [
         _Row(member_id=m, points=p, answers=answers.get(m, 0), helpful=h, likes=k)
         for m, (p, h, k) in shown

@@ -38,6 +38,7 @@ from django.utils import timezone
 from rung.accounts.models import SignupNetwork, User
 from rung.qa import services as qa_services
 from rung.qa.models import Answer, Like, Outcome, OutcomeKind, Question, QuestionTopic, Visibility
+from rung.qa.visibility import readable_answers_q
 from rung.reputation import rules
 from rung.reputation.models import Credit, CreditReason, Standing, TopicStanding
 
@@ -262,15 +263,13 @@ def _in_topics[M: models.Model](
 
 
 def public_answers() -> QuerySet[Answer]:
-    """Return the answers that count in topic standings: live, under their author's name."""
+    """Return the answers (not replies) anyone may read under their author's name.
+
+    The one definition topic standings, expert lists and badges count: readable by a
+    visitor, and not an anonymous asker's own answer under their question.
+    """
     return (
-        Answer.objects.filter(
-            parent=None,
-            is_deleted=False,
-            visibility=Visibility.PUBLISHED,
-            question__is_deleted=False,
-            question__visibility=Visibility.PUBLISHED,
-        )
+        Answer.objects.filter(readable_answers_q(None), parent=None)
         .exclude(question__is_anonymous=True, author_id=F("question__author_id"))
         .order_by()
     )

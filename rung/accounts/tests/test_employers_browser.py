@@ -6,7 +6,6 @@ page shows the address.
 """
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ import pytest
 from rung.accounts.models import EmployerVerification
 from rung.testing import make_answer, make_member, make_question
 from rung.testing.browser import Watch, log_in
-from rung.testing.smtp import LoopbackSMTP, loopback_smtp
+from rung.testing.smtp import LoopbackSMTP
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,15 +24,8 @@ pytestmark = [
 WORK = "alice@meta.com"
 
 
-@pytest.fixture
-def smtp(settings: Any, live_server: Any) -> Iterator[LoopbackSMTP]:
-    settings.RUNG_SITE_URL = live_server.url
-    with loopback_smtp(settings) as server:
-        yield server
-
-
 def test_a_member_verifies_her_employer_by_a_mailed_link(
-    live_server: Any, chromium: Any, smtp: LoopbackSMTP, test_output: Path
+    live_server: Any, chromium: Any, live_smtp: LoopbackSMTP, test_output: Path
 ) -> None:
     from playwright.sync_api import expect
 
@@ -58,7 +50,7 @@ def test_a_member_verifies_her_employer_by_a_mailed_link(
     page.locator("#id_email").fill(WORK)
     page.get_by_role("button", name="Add Email").click()
     expect(page.get_by_text("Work: Meta")).to_be_visible()
-    (sent,) = [m for m in smtp.messages if m["To"] == WORK]
+    (sent,) = [m for m in live_smtp.messages if m["To"] == WORK]
     body = sent.get_body(preferencelist=("plain",))
     assert body is not None
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", body.get_content())

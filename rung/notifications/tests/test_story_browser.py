@@ -8,7 +8,6 @@ what happened, posts "promoted", and Bob is told.
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from rung.notifications.models import Notification
 from rung.qa.models import Question
 from rung.testing import make_member
 from rung.testing.browser import Watch, log_in
-from rung.testing.smtp import LoopbackSMTP, loopback_smtp
+from rung.testing.smtp import LoopbackSMTP
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,19 +29,12 @@ pytestmark = [
 TITLE = "How do I show impact before my first calibration?"
 
 
-@pytest.fixture
-def smtp(settings: Any, live_server: Any) -> Iterator[LoopbackSMTP]:
-    settings.RUNG_SITE_URL = live_server.url
-    with loopback_smtp(settings) as server:
-        yield server
-
-
 def _bell(page: Any) -> Any:
     return page.locator("header .nav-bell [data-bell-count]")
 
 
 def test_the_community_loop(
-    live_server: Any, chromium: Any, smtp: LoopbackSMTP, test_output: Path
+    live_server: Any, chromium: Any, live_smtp: LoopbackSMTP, test_output: Path
 ) -> None:
     from playwright.sync_api import expect
 
@@ -96,7 +88,7 @@ def test_the_community_loop(
     expect(bob.locator(".answer").first).to_contain_text("the number that moved")
 
     # Alice gets one mail, in Chinese, with a link that opens the answer; and the notice.
-    mails = [m for m in smtp.received if "alice@example.com" in m.recipients]
+    mails = [m for m in live_smtp.received if "alice@example.com" in m.recipients]
     assert len(mails) == 1
     mail = mails[0].message
     assert "Bob Rivera" in mail["Subject"] and "回答了你的问题" in mail["Subject"]
@@ -149,7 +141,7 @@ def test_the_community_loop(
     )
     bob.screenshot(path=str(test_output / "notifications-story-bob.png"), full_page=True)
     alice.screenshot(path=str(test_output / "notifications-story-alice.png"), full_page=True)
-    assert any("bob@example.com" in m.recipients for m in smtp.received)
+    assert any("bob@example.com" in m.recipients for m in live_smtp.received)
     alice_context.close()
     bob_context.close()
     watch.assert_clean()

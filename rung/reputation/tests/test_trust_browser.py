@@ -9,7 +9,6 @@ question anonymously and answered under it; Carol liked that answer.
 """
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from rung.reputation import rules
 from rung.reputation.models import BadgeAward, Standing
 from rung.testing import make_answer, make_member, make_question
 from rung.testing.browser import Watch, log_in, log_out
-from rung.testing.smtp import LoopbackSMTP, loopback_smtp
+from rung.testing.smtp import LoopbackSMTP
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,15 +32,8 @@ SECRET_TITLE = "Is it normal to feel lost after a reorg?"
 SECRET_ANSWER = "Answering my own question: the reorg settled after two months."
 
 
-@pytest.fixture
-def smtp(settings: Any, live_server: Any) -> Iterator[LoopbackSMTP]:
-    settings.RUNG_SITE_URL = live_server.url
-    with loopback_smtp(settings) as server:
-        yield server
-
-
 def test_a_member_earns_trust_that_readers_can_see(
-    live_server: Any, chromium: Any, smtp: LoopbackSMTP, test_output: Path
+    live_server: Any, chromium: Any, live_smtp: LoopbackSMTP, test_output: Path
 ) -> None:
     from playwright.sync_api import expect
 
@@ -66,7 +58,7 @@ def test_a_member_earns_trust_that_readers_can_see(
     page.locator("#id_email").fill(WORK)
     page.get_by_role("button", name="Add Email").click()
     expect(page.get_by_text("Work: Meta")).to_be_visible()
-    (sent,) = [m for m in smtp.messages if m["To"] == WORK]
+    (sent,) = [m for m in live_smtp.messages if m["To"] == WORK]
     body = sent.get_body(preferencelist=("plain",))
     assert body is not None
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", body.get_content())
