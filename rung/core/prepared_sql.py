@@ -6,14 +6,35 @@ the same shape, so they keep the compiled SQL and the converters of their column
 pass only the new parameters. The query is still written with the ORM, once.
 """
 
+import functools
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
+from django.db.models import query as django_query
+from django.db.models.query import get_related_populators
 
 # Values no real parameter takes, so each one's place among the compiled parameters is known.
 _MARKERS = (-7_300_000_001, -7_300_000_002, -7_300_000_003)
+# PreparedModels takes as many as its shape needs (the replies of a page take one per answer).
+_MODEL_MARKERS = tuple(-7_300_100_001 - n for n in range(64))
+
+
+def _parameter_slots(params: Sequence[Any], markers: Sequence[int]) -> list[Any]:
+    """Return, for each compiled parameter, the index of the marker it is or (None, value).
+
+    A marker may appear more than once (a key compared in two places); each must appear.
+    """
+    slots: list[Any] = []
+    for param in params:
+        # A text column receives the marker as text.
+        at = [n for n, marker in enumerate(markers) if param in (marker, str(marker))]
+        slots.append(at[0] if at else (None, param))
+    if {s for s in slots if isinstance(s, int)} != set(range(len(markers))):
+        raise ValueError("Each parameter must appear in the query.")
+    return slots
 
 
 class PreparedRows:
@@ -42,11 +63,7 @@ class PreparedRows:
             query = queryset.query
             compiler = query.get_compiler(using)
             sql, params = compiler.as_sql()
-            slots: list[Any] = []
-            for param in params:
-                # A text column receives the marker as text.
-                at = [n for n, marker in enumerate(markers) if param in (marker, str(marker))]
-                slots.append(at[0] if at else (None, param))
+            slots = _parameter_slots(params, markers)
             if sorted(s for s in slots if isinstance(s, int)) != list(range(len(markers))):
                 raise ValueError("Each parameter must appear in the query exactly once.")
             columns = [selected[0] for selected in compiler.select[: compiler.col_count]]
@@ -100,3 +117,103 @@ class PreparedRows:
                 values_out[position] = value
             out.append(tuple(values_out))
         return out
+
+
+def _from_db(model: type[Model], fetch_mode: Any) -> Callable[..., Any]:
+    """Return what builds an instance from a row, as the ORM's iteration gets it."""
+    get = getattr(django_query, "_get_from_db", None)
+    if get is not None:
+        return get(model, fetch_mode)
+    return functools.partial(model.from_db, fetch_mode=fetch_mode)
+
+
+class PreparedModels[M: Model]:
+    """Model instances of a query of one fixed shape, `select_related` and annotations too.
+
+    The query is compiled once per database, as `PreparedRows` does, and each run builds
+    the instances the way the ORM's own iteration does (`Model.from_db`, the related
+    objects' populators, the annotations), so callers get the same objects as from the
+    queryset. `build` receives one marker per parameter; a parameter may appear in the
+    query more than once, and only as a value compared with a column (never in a LIMIT).
+    """
+
+    def __init__(self, build: Callable[..., QuerySet[M]], parameters: int = 1) -> None:
+        if not 0 <= parameters <= len(_MODEL_MARKERS):
+            raise ValueError(f"A prepared read takes at most {len(_MODEL_MARKERS)} parameters.")
+        self._build = build
+        self._parameters = parameters
+        self._compiled: dict[tuple[str, str], tuple[Any, ...]] = {}
+
+    def _compile(self, using: str) -> tuple[Any, ...]:
+        connection = connections[using]
+        key = (using, connection.vendor)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            markers = _MODEL_MARKERS[: self._parameters]
+            queryset = self._build(*markers)
+            state: Any = queryset  # the queryset's own settings, which its iteration reads
+            if state._prefetch_related_lookups or state._known_related_objects:
+                raise ValueError("A prepared read of models neither prefetches nor knows objects.")
+            compiler = queryset.query.get_compiler(using)
+            sql, params = compiler.as_sql()
+            slots = _parameter_slots(params, markers)
+            select, klass_info = compiler.select, compiler.klass_info
+            model = klass_info["model"]
+            fields = klass_info["select_fields"]
+            start, end = fields[0], fields[-1] + 1
+            init_list = [column[0].target.attname for column in select[start:end]]
+            fetch_mode = state._fetch_mode
+            columns = [selected[0] for selected in select[: compiler.col_count]]
+            converters = [
+                (position, functions, expression)
+                for position, (functions, expression) in compiler.get_converters(columns).items()
+            ]
+            compiled = (
+                sql,
+                slots,
+                converters,
+                _from_db(model, fetch_mode),
+                init_list,
+                (start, end),
+                get_related_populators(klass_info, select, using, fetch_mode),
+                list(compiler.annotation_col_map.items()),
+                fetch_mode.track_peers,
+            )
+            self._compiled[key] = compiled
+        return compiled
+
+    def get(self, *values: Any, using: str = "default") -> list[M]:
+        """Run the read with these parameter values and return its instances."""
+        if len(values) != self._parameters:
+            raise TypeError(f"This read takes {self._parameters} parameters.")
+        (
+            sql,
+            slots,
+            converters,
+            from_db,
+            init_list,
+            (start, end),
+            populators,
+            annotations,
+            track_peers,
+        ) = self._compile(using)
+        params = [values[slot] if isinstance(slot, int) else slot[1] for slot in slots]
+        connection = connections[using]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows: Sequence[tuple[Any, ...]] = cursor.fetchall()
+        if converters:
+            rows = PreparedRows._convert(rows, converters, connection)
+        objects: list[M] = []
+        peers: list[Any] = []
+        for row in rows:
+            obj = from_db(using, init_list, row[start:end])
+            if track_peers:
+                peers.append(weakref.ref(obj))
+                obj._state.peers = peers
+            for populator in populators:
+                populator.populate(row, obj)
+            for name, position in annotations:
+                setattr(obj, name, row[position])
+            objects.append(obj)
+        return objects

@@ -22,7 +22,7 @@ from django.http import Http404
 from rung.accounts.models import User
 from rung.accounts.selectors import byline_related
 from rung.core.people_version import people_version
-from rung.core.prepared_sql import PreparedRows
+from rung.core.prepared_sql import PreparedModels, PreparedRows
 from rung.ladder.models import Expectation, Level
 from rung.qa.models import (
     Answer,
@@ -35,7 +35,15 @@ from rung.qa.models import (
     Topic,
     Visibility,
 )
-from rung.qa.visibility import Viewer, readable, readable_answers_q, readable_q
+from rung.qa.visibility import (
+    READER_OWN,
+    Viewer,
+    readable,
+    readable_answers_q,
+    readable_q,
+    reader_kind,
+    reader_stand_in,
+)
 
 FeedSort = Literal["newest", "top", "unanswered"]
 FEED_SORTS: tuple[FeedSort, ...] = ("newest", "top", "unanswered")
@@ -279,12 +287,9 @@ def question_get_visible(pk: int, *, viewer: Viewer = None) -> Question:
     try:
         # The outcome comes in the same row (one LEFT JOIN on its unique key), so the page
         # and the asker's links beside it cost no query of their own.
-        question = (
-            Question.objects.select_related(*_QUESTION_RELATED)
-            .annotate(feeds_version=RawSQL(_FEEDS_VERSION_SQL, ()))
-            .get(readable_q(viewer), pk=pk)
-        )
-    except Question.DoesNotExist:
+        kind, reader = reader_kind(viewer)
+        question = _question_with_related(kind).get(pk, *reader)[0]
+    except IndexError:
         raise Http404("No such question.") from None
     kept_cache = {
         name: value
@@ -298,6 +303,26 @@ def question_get_visible(pk: int, *, viewer: Viewer = None) -> Question:
 
 
 _QUESTION_RELATED = (*_CARD_RELATED, "ctx_scale", "duplicate_of", "outcome")
+_QUESTIONS_WITH_RELATED: dict[str, PreparedModels[Question]] = {}
+
+
+def _question_with_related(kind: str) -> PreparedModels[Question]:
+    """Return the read of a question with all it joins, compiled once per kind of reader."""
+    read = _QUESTIONS_WITH_RELATED.get(kind)
+    if read is None:
+
+        def build(pk: int, *reader: int) -> QuerySet[Question]:
+            viewer = reader_stand_in(kind, reader[0] if reader else None)
+            return (
+                Question.objects.select_related(*_QUESTION_RELATED)
+                .annotate(feeds_version=RawSQL(_FEEDS_VERSION_SQL, ()))
+                .filter(readable_q(viewer), pk=pk)
+            )
+
+        read = _QUESTIONS_WITH_RELATED[kind] = PreparedModels(build, 1 + (kind == READER_OWN))
+    return read
+
+
 _QUESTION_FIELDS = tuple(field.attname for field in Question._meta.concrete_fields)
 _QUESTION_KEYS = (
     "author_id",

@@ -1,6 +1,5 @@
 """Reads for a question's answers and replies: pages of threads, where a post lives, likes."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -13,8 +12,9 @@ from django.urls import reverse
 
 from rung.accounts.models import User
 from rung.accounts.selectors import byline_related
+from rung.core.prepared_sql import PreparedModels
 from rung.qa.models import Answer, Like, Post, Question
-from rung.qa.visibility import Viewer, readable_q
+from rung.qa.visibility import READER_OWN, Viewer, readable_q, reader_kind, reader_stand_in
 
 ANSWERS_PER_PAGE = 20
 REPLIES_SHOWN = 3
@@ -153,29 +153,6 @@ def _ids_of(branches: list[QuerySet[Answer]]) -> RawSQL:
     return RawSQL(" UNION ALL ".join(parts), params)
 
 
-# Stands for a key while a query is compiled, then gives way to each real key: no row has
-# this id, and no other parameter of these queries is a number this large.
-_KEY_STANDIN = -(2**62) + 7919
-
-
-def _ids_of_each(branch: Callable[[int], QuerySet[Answer]], keys: list[int]) -> RawSQL:
-    """Return `_ids_of([branch(key) for key in keys])`, compiling the branch's SQL once.
-
-    The branches differ only in their key, and compiling a query costs far more than
-    running one of these seeks, so the SQL is made once and each key goes in as a parameter.
-    """
-    sql, params = branch(_KEY_STANDIN).values("pk").query.sql_with_params()
-    at = [index for index, param in enumerate(params) if param == _KEY_STANDIN]
-    if len(at) != 1:
-        return _ids_of([branch(key) for key in keys])
-    parts: list[str] = []
-    every: list[object] = []
-    for n, key in enumerate(keys):
-        parts.append(f"SELECT * FROM ({sql}) AS branch_{n}")
-        every.extend(key if index == at[0] else param for index, param in enumerate(params))
-    return RawSQL(" UNION ALL ".join(parts), every)
-
-
 def question_thread_page(
     question: Question,
     *,
@@ -192,10 +169,61 @@ def question_thread_page(
     answer among them. Either way paged by keyset. Each post gets `liked`: whether it is
     among the ids in `liked`. Posts that are not published are shown only to a `viewer`
     who may read them.
+
+    A first page, which most readers read, runs queries compiled once per process for
+    its shape (the reader's kind, the order, whether an answer is marked, how many
+    answers have replies): compiling them cost several times what running them does.
     """
-    answers = Answer.objects.filter(readable_q(viewer), question=question, parent=None)
     newest = sort == SORT_NEWEST
     accepted = None if newest else question.accepted_answer_id
+    kind, reader = reader_kind(viewer)
+    if cursor is None:
+        read = _first_page_read(kind, newest=newest, accepted=bool(accepted), size=size)
+        rows = read.get(question.pk, *([accepted] if accepted else []), *reader)
+    else:
+        rows = list(_page_query(question.pk, viewer, newest, accepted, cursor, size))
+    if newest:
+        rows.sort(key=lambda a: (a.created_at, a.pk), reverse=True)
+    else:
+        rows.sort(key=lambda a: (a.pk != accepted, -a.helpful_rank, a.created_at, a.pk))
+    lead = [rows.pop(0)] if rows and cursor is None and rows[0].pk == accepted else []
+    next_cursor = str(AnswerCursor.of(rows[size - 1])) if len(rows) > size else None
+    shown = lead + rows[:size]
+    threads = [AnswerThread(answer=answer, replies=[]) for answer in shown]
+    by_id = {thread.answer.pk: thread for thread in threads}
+    with_replies = [a.pk for a in shown if a.reply_count]  # type: ignore[attr-defined]
+    replies: list[Answer] = []
+    if with_replies:
+        if len(with_replies) <= _PREPARED_PARENTS_MOST:
+            replies = _first_replies_read(kind, len(with_replies)).get(*with_replies, *reader)
+        else:
+            replies = list(_replies_query(with_replies, viewer))
+    for reply in replies:
+        by_id[reply.parent_id].replies.append(reply)  # type: ignore[index]
+    for thread in threads:
+        thread.more_replies = thread.answer.reply_count - len(thread.replies)  # type: ignore[attr-defined]
+        if thread.more_replies > 0:
+            thread.replies_cursor = str(AnswerCursor.of(thread.replies[-1]))
+    _mark(shown + replies, question, liked)
+    return ThreadPage(
+        threads=threads,
+        next_cursor=next_cursor,
+        is_first=cursor is None,
+        sort=SORT_NEWEST if newest else SORT_HELPFUL,
+    )
+
+
+def _page_query(
+    question_id: int,
+    viewer: Viewer,
+    newest: bool,
+    accepted: int | None,
+    cursor: AnswerCursor | None,
+    size: int,
+) -> QuerySet[Answer]:
+    """Return the query of a page's answers (and one more, to know of a next page), with
+    their authors' bylines and how many replies each has; the caller puts them in order."""
+    answers = Answer.objects.filter(readable_q(viewer), question_id=question_id, parent=None)
     others = answers.exclude(pk=accepted) if accepted else answers
     if cursor is None:
         order = _NEWEST_ORDER if newest else _ANSWER_ORDER
@@ -214,46 +242,62 @@ def question_thread_page(
         .annotate(n=Count("pk"))
         .values("n")
     )
-    rows = list(
+    return (
         Answer.objects.filter(pk__in=_ids_of(branches))
         .select_related(*byline_related("author"))
         .annotate(reply_count=Coalesce(Subquery(reply_count), 0))
     )
-    if newest:
-        rows.sort(key=lambda a: (a.created_at, a.pk), reverse=True)
-    else:
-        rows.sort(key=lambda a: (a.pk != accepted, -a.helpful_rank, a.created_at, a.pk))
-    lead = [rows.pop(0)] if rows and cursor is None and rows[0].pk == accepted else []
-    next_cursor = str(AnswerCursor.of(rows[size - 1])) if len(rows) > size else None
-    shown = lead + rows[:size]
-    threads = [AnswerThread(answer=answer, replies=[]) for answer in shown]
-    by_id = {thread.answer.pk: thread for thread in threads}
-    with_replies = [a.pk for a in shown if a.reply_count]
-    replies: list[Answer] = []
-    if with_replies:
-        # One bounded seek per answer, so a thread with thousands of replies costs no more.
-        first = _ids_of_each(
-            lambda parent: _visible_replies(parent, viewer).order_by(*_REPLY_ORDER)[:REPLIES_SHOWN],
-            with_replies,
-        )
-        replies = list(
-            Answer.objects.filter(pk__in=first)
-            .select_related(*byline_related("author"))
-            .order_by(*_REPLY_ORDER)
-        )
-    for reply in replies:
-        by_id[reply.parent_id].replies.append(reply)  # type: ignore[index]
-    for thread in threads:
-        thread.more_replies = thread.answer.reply_count - len(thread.replies)  # type: ignore[attr-defined]
-        if thread.more_replies > 0:
-            thread.replies_cursor = str(AnswerCursor.of(thread.replies[-1]))
-    _mark(shown + replies, question, liked)
-    return ThreadPage(
-        threads=threads,
-        next_cursor=next_cursor,
-        is_first=cursor is None,
-        sort=SORT_NEWEST if newest else SORT_HELPFUL,
+
+
+def _replies_query(parents: list[int], viewer: Viewer) -> QuerySet[Answer]:
+    """Return the first replies of each answer in `parents`, with their bylines."""
+    # One bounded seek per answer, so a thread with thousands of replies costs no more.
+    first = _ids_of(
+        [
+            _visible_replies(parent, viewer).order_by(*_REPLY_ORDER)[:REPLIES_SHOWN]
+            for parent in parents
+        ]
     )
+    return (
+        Answer.objects.filter(pk__in=first)
+        .select_related(*byline_related("author"))
+        .order_by(*_REPLY_ORDER)
+    )
+
+
+# Pages longer than a reader's (a caller's own size) read their replies unprepared.
+_PREPARED_PARENTS_MOST = 40
+_FIRST_PAGES: dict[tuple[str, bool, bool, int], PreparedModels[Answer]] = {}
+_FIRST_REPLIES: dict[tuple[str, int], PreparedModels[Answer]] = {}
+
+
+def _first_page_read(
+    kind: str, *, newest: bool, accepted: bool, size: int
+) -> PreparedModels[Answer]:
+    key = (kind, newest, accepted, size)
+    read = _FIRST_PAGES.get(key)
+    if read is None:
+
+        def build(question_id: int, *rest: int) -> QuerySet[Answer]:
+            marked = rest[0] if accepted else None
+            reader = reader_stand_in(kind, rest[-1] if kind == READER_OWN else None)
+            return _page_query(question_id, reader, newest, marked, None, size)
+
+        read = _FIRST_PAGES[key] = PreparedModels(build, 1 + accepted + (kind == READER_OWN))
+    return read
+
+
+def _first_replies_read(kind: str, parents: int) -> PreparedModels[Answer]:
+    key = (kind, parents)
+    read = _FIRST_REPLIES.get(key)
+    if read is None:
+
+        def build(*keys: int) -> QuerySet[Answer]:
+            reader = reader_stand_in(kind, keys[-1] if kind == READER_OWN else None)
+            return _replies_query(list(keys[:parents]), reader)
+
+        read = _FIRST_REPLIES[key] = PreparedModels(build, parents + (kind == READER_OWN))
+    return read
 
 
 def answer_replies_page(

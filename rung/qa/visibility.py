@@ -50,3 +50,28 @@ def readable_answers_q(viewer: Viewer, prefix: str = "") -> Q:
         & readable_q(viewer, f"{prefix}question__")
         & (Q(**{f"{parent}isnull": True}) | readable_q(viewer, parent))
     )
+
+
+# For queries compiled once (rung/core/prepared_sql.py), a reader is one of three kinds,
+# and the filters differ by kind alone: anyone (published posts), a member who may also
+# read their own held or hidden posts (their id is a parameter), or a moderator, who reads
+# every post that is not deleted.
+READER_ANYONE, READER_OWN, READER_EVERYTHING = "anyone", "own", "everything"
+
+
+def reader_kind(viewer: Viewer) -> tuple[str, list[int]]:
+    """Return the reader's kind and the parameters it adds to their queries."""
+    if viewer is None or not viewer.is_authenticated:
+        return READER_ANYONE, []
+    if sees_everything(viewer):
+        return READER_EVERYTHING, []
+    return READER_OWN, [viewer.pk]
+
+
+def reader_stand_in(kind: str, marker: int | None) -> Viewer:
+    """Return a reader of this kind to write a query with, its id the marker."""
+    if kind == READER_ANYONE:
+        return None
+    member = User(pk=marker, is_active=True, is_superuser=kind == READER_EVERYTHING)
+    member._rung_in_moderators = kind == READER_EVERYTHING  # type: ignore[attr-defined]
+    return member
