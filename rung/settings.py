@@ -120,6 +120,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "rung.core.middleware.ResolvedUserMiddleware",
     # After LocaleMiddleware and authentication: a member's chosen language wins.
     "rung.languages.middleware.MemberLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

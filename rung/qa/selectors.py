@@ -3,7 +3,7 @@
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
@@ -12,9 +12,7 @@ from django.db.models import (
     BooleanField,
     Exists,
     OuterRef,
-    Prefetch,
     QuerySet,
-    prefetch_related_objects,
 )
 from django.db.models.expressions import RawSQL
 from django.http import Http404
@@ -351,13 +349,30 @@ def _related_keys(question: Question) -> tuple[object, ...]:
     return tuple(getattr(question, name) for name in _QUESTION_KEYS)
 
 
+_card_reads: dict[str, PreparedModels[Any]] = {
+    "ratings": PreparedModels(
+        lambda pk: ContextRating.objects.select_related("axis", "choice").filter(question_id=pk)
+    ),
+    "topics": PreparedModels(
+        lambda pk: Topic.objects.filter(questions=pk).order_by("kind", "order")
+    ),
+}
+
+
 def question_load_card(question: Question) -> Question:
-    """Load a question's topics and rated axes, which pages served from cache skip."""
-    prefetch_related_objects(
-        [question],
-        Prefetch("ratings", queryset=ContextRating.objects.select_related("axis", "choice")),
-        Prefetch("topics", queryset=Topic.objects.order_by("kind", "order")),
-    )
+    """Load a question's topics and rated axes, which pages served from cache skip.
+
+    As `prefetch_related` would keep them (`question.topics.all()` reads no more), with
+    reads compiled once: a cold question page makes them every time.
+    """
+    kept = question.__dict__.setdefault("_prefetched_objects_cache", {})
+    for name, read in _card_reads.items():
+        if name not in kept:
+            rows = read.get(question.pk)
+            queryset = getattr(question, name).all()
+            queryset._result_cache = rows
+            queryset._prefetch_done = True
+            kept[name] = queryset
     return question
 
 
