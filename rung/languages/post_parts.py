@@ -5,6 +5,8 @@ The same HTML as the `language_badge`, `lang_attr` and `translate_button` tags a
 `rung.qa.slots.post_language_parts`, set when the app starts.
 """
 
+import functools
+
 from django.template.loader import get_template
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
@@ -21,7 +23,14 @@ _TRANSLATE_CONTROL = "languages/_translate_control.html"
 
 def post_badge_html(post: Post) -> str:
     """Return what `{% language_badge post %}` renders."""
-    badge = language_badge(post)
+    return _badge_html(post.language, get_language())
+
+
+# The badge depends only on the post's language and the interface's, so a page's posts
+# share the few there are.
+@functools.lru_cache(maxsize=64)
+def _badge_html(code: str, interface_language: str | None) -> str:
+    badge = language_badge(code)  # in `interface_language`, the active one
     if not badge["code"]:
         return ""
     return format_html(
