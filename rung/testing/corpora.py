@@ -5,6 +5,7 @@ missing, so a checkout without `shared/` cannot pass by testing less.
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,17 @@ def corpus_lines(relative: str) -> list[str]:
     payloads = [line for line in lines if line]
     assert payloads, f"{relative} holds no payloads"
     return payloads
+
+
+_COMMONMARK_EXAMPLE = re.compile(r"^`{32} example\n(.*?)^\.\n", re.M | re.S)
+
+
+def commonmark_examples() -> list[str]:
+    """Return the Markdown of every example in the CommonMark spec, tabs as tabs."""
+    text = corpus("commonmark/spec.txt").read_text(encoding="utf-8")
+    examples = [example.replace("→", "\t") for example in _COMMONMARK_EXAMPLE.findall(text)]
+    assert len(examples) > 600
+    return examples
 
 
 def naughty_strings() -> list[str]:

@@ -4,7 +4,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 
 from rung.core.fast_urls import fast_reverse
@@ -104,6 +104,15 @@ def _trie_pattern(node: _Trie, last: str = "") -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
+def _starts_a_term(root: _Trie) -> str:
+    """Return a check that the next character can start a term.
+
+    One character class turns away spaces, punctuation and letters no term starts with,
+    where the trie's first branches would each be tried in turn.
+    """
+    return "(?=[" + "".join(sorted(re.escape(char) for char, _exact in root)) + "])"
+
+
 class GlossaryMatcher:
     """Find glossary terms in text and link the first mention of each in post HTML."""
 
@@ -118,8 +127,9 @@ class GlossaryMatcher:
         # however many terms there are, and the longest term there wins, so
         # "performance improvement plan" beats "performance".
         variants = (variant for term in self._terms.values() for variant in term.variants())
+        trie = _trie(set(variants))
         self._pattern = re.compile(
-            _NOT_INSIDE_A_WORD + _trie_pattern(_trie(set(variants))), re.IGNORECASE
+            _NOT_INSIDE_A_WORD + _starts_a_term(trie) + _trie_pattern(trie), re.IGNORECASE
         )
 
     def find(self, text: str) -> list[tuple[int, int, Term]]:
@@ -233,7 +243,58 @@ class _TextRuns(HTMLParser):
         self._token()
 
 
+# The HTML Rung's sanitizer writes (rung.core.markdown.sanitize_html) is regular: lower-case
+# tags whose attribute values are all in double quotes, text with every "<" written &lt;, and
+# no comments, declarations or raw-text elements. One pass of this pattern reads such HTML
+# as the standard library's parser would; any other "<" stops it, and the parser decides.
+# Possessive repeats keep the pattern linear in the length of the HTML.
+_TAG_SPACE = "[ \t\n\r\f]"
+_PLAIN_TOKEN = re.compile(
+    r"([^<]++)"  # text
+    r"|<([a-zA-Z][a-zA-Z0-9]*+)"  # a start tag's name
+    rf"(?:{_TAG_SPACE}++[a-zA-Z_:][-a-zA-Z0-9_:.]*+(?:=\"[^\"]*+\")?+)*+{_TAG_SPACE}*+/?>"
+    r"|</([a-zA-Z][a-zA-Z0-9]*+)>"  # an end tag
+)
+
+
+def _plain_text_runs(html: str) -> list[tuple[int, int, str]] | None:
+    """Return what `_parsed_text_runs` does for HTML as the sanitizer writes it, else None."""
+    runs = []
+    skipping: dict[str, int] = {}
+    position = 0
+    for token in _PLAIN_TOKEN.finditer(html):
+        if token.start() != position:
+            return None  # a "<" that opens no plain tag
+        position = token.end()
+        text, start_tag, end_tag = token.groups()
+        if text is not None:
+            if not skipping:
+                runs.append((token.start(), position, unescape(text) if "&" in text else text))
+        elif start_tag is not None:
+            tag = start_tag.lower()
+            if tag in _RAW_TEXT_ELEMENTS:
+                return None
+            if tag in _SKIPPED_ELEMENTS:
+                skipping[tag] = skipping.get(tag, 0) + 1
+        else:
+            tag = end_tag.lower()
+            if skipping.get(tag):
+                skipping[tag] -= 1
+                if not skipping[tag]:
+                    del skipping[tag]
+    return runs if position == len(html) else None
+
+
 def _text_runs(html: str) -> list[tuple[int, int, str]] | None:
+    """Return (start, end, decoded text) of each annotatable text run in the HTML source.
+
+    Return None when the source is not plain enough to be sure where a browser sees text.
+    """
+    runs = _plain_text_runs(html)
+    return _parsed_text_runs(html) if runs is None else runs
+
+
+def _parsed_text_runs(html: str) -> list[tuple[int, int, str]] | None:
     """Return (start, end, decoded text) of each annotatable text run in the HTML source.
 
     Return None when the source is not plain enough to be sure where a browser sees text.

@@ -15,6 +15,10 @@ _BADGES = {
     ENGLISH: ("EN", "en", _("Written in English")),
     CHINESE: ("中文", "zh-Hans", _("Written in Chinese")),
 }
+# What `lang_attr` gives for each language, written once rather than for every post.
+_LANG_ATTRS = {
+    code: format_html(' lang="{}"', lang) for code, (_short, lang, _label) in _BADGES.items()
+}
 
 
 @register.inclusion_tag("languages/_language_badge.html")
@@ -48,5 +52,4 @@ def lang_attr(post_or_text: object) -> str:
         code = detect_language(post_or_text)
     else:
         code = getattr(post_or_text, "language", "")
-    badge = _BADGES.get(code)
-    return format_html(' lang="{}"', badge[1]) if badge else ""
+    return _LANG_ATTRS.get(code, "")

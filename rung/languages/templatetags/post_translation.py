@@ -13,8 +13,10 @@ register = template.Library()
 def translation_target(post: Post) -> str | None:
     """Return the interface language to offer a post in, or None when no offer makes sense."""
     target = (get_language() or "").lower()
+    if post.language == target:
+        return None  # most posts, checked before reading the settings
     languages = site_languages()
-    if target not in languages or post.language not in languages or post.language == target:
+    if target not in languages or post.language not in languages:
         return None
     return target
 

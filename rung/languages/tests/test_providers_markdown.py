@@ -15,9 +15,8 @@ from rung.languages.providers.markdown import (
     structure,
 )
 from rung.languages.tests.fake_services import PLACEHOLDER
-from rung.testing.corpora import corpus, corpus_lines
+from rung.testing.corpora import commonmark_examples, corpus_lines
 
-_EXAMPLE = re.compile(r"^`{32} example\n(.*?)^\.\n", re.M | re.S)
 # Real translators into Chinese switch to full-width punctuation, brackets included.
 _FULL_WIDTH = str.maketrans(
     {
@@ -41,13 +40,6 @@ _FULL_WIDTH = str.maketrans(
 )
 
 
-def spec_examples() -> list[str]:
-    text = corpus("commonmark/spec.txt").read_text(encoding="utf-8")
-    examples = [example.replace("→", "\t") for example in _EXAMPLE.findall(text)]
-    assert len(examples) > 600
-    return examples
-
-
 def outside_placeholders(text: str, change: object) -> str:
     """Apply `change` to the text between placeholders, as a translator would."""
     assert callable(change)
@@ -64,7 +56,7 @@ def to_chinese(text: str) -> str:
 
 
 def test_every_commonmark_example_comes_back_byte_for_byte() -> None:
-    for example in spec_examples():
+    for example in commonmark_examples():
         protected = protect(example)
         assert restore(protected.text, protected) == example
         parts = split_segments(protected.text)
@@ -73,7 +65,7 @@ def test_every_commonmark_example_comes_back_byte_for_byte() -> None:
 
 def test_every_commonmark_example_keeps_its_structure_through_a_translator() -> None:
     """Whole-text and line-by-line translation keep every heading, list, link and block."""
-    for example in spec_examples():
+    for example in commonmark_examples():
         protected = protect(example)
         whole = outside_placeholders(protected.text, str.upper)
         check_structure(example, restore(whole, protected))
@@ -90,7 +82,7 @@ def test_line_by_line_survives_full_width_punctuation_in_nearly_every_example() 
     inside an HTML attribute, a no-break space before a link title) are refused, never shown.
     """
     refused = 0
-    for example in spec_examples():
+    for example in commonmark_examples():
         protected = protect(example)
         translated = join_segments(
             split_segments(protected.text),
