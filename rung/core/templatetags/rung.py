@@ -5,13 +5,12 @@ from typing import Any
 
 from django import template
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
 from rung.core.fast_urls import fast_reverse
-from rung.core.relative_time import exact_format, relative_label_or_slot
+from rung.core.relative_time import exact_time, relative_label_or_slot
 
 register = template.Library()
 
@@ -27,11 +26,11 @@ def reltime(value: datetime | None) -> str:
     if value is None:
         return ""
     local = timezone.localtime(value)
-    return format_html(
-        '<time datetime="{}" title="{}" data-relative>{}</time>',
-        local.isoformat(timespec="seconds"),
-        date_format(local, exact_format()),
-        relative_label_or_slot(value),
+    # An ISO time holds nothing HTML escapes; the title and the label are escaped.
+    return SafeString(
+        f'<time datetime="{local.isoformat(timespec="seconds")}" '
+        f'title="{escape(exact_time(local))}" data-relative>'
+        f"{conditional_escape(relative_label_or_slot(value))}</time>"
     )
 
 
