@@ -63,6 +63,7 @@ def likes_label(count: int) -> str:
 # which the content security policy would refuse.
 AVATAR_SIZES = (32, 64, 96)
 AVATAR_HUES = 24
+_AVATAR_SIZE = {option: option for option in AVATAR_SIZES}
 
 
 def avatar_html(member: Any, size: int = 32) -> SafeString:
@@ -70,7 +71,7 @@ def avatar_html(member: Any, size: int = 32) -> SafeString:
 
     Built in Python rather than from a template: a question page shows one per post.
     """
-    size = min(AVATAR_SIZES, key=lambda option: abs(option - size))
+    size = _AVATAR_SIZE.get(size) or min(AVATAR_SIZES, key=lambda option: abs(option - size))
     picture = getattr(member, "avatar", None)
     if picture:
         return format_html(
@@ -80,12 +81,10 @@ def avatar_html(member: Any, size: int = 32) -> SafeString:
             size,
         )
     hue = getattr(member, "avatar_hue", 0) * AVATAR_HUES // 360
-    return format_html(
-        '<span class="avatar avatar-generated avatar-{} avatar-hue-{}" aria-hidden="true">'
-        "{}</span>\n",
-        size,
-        hue,
-        getattr(member, "initials", ""),
+    # The size and hue are numbers, which HTML escaping leaves as they are.
+    return SafeString(
+        f'<span class="avatar avatar-generated avatar-{size} avatar-hue-{hue}" '
+        f'aria-hidden="true">{conditional_escape(getattr(member, "initials", ""))}</span>\n'
     )
 
 
