@@ -107,7 +107,7 @@ def _reference_avatar(member: Any, size: int = 32) -> str:
 def _reference_byline(person: Any) -> str:
     """`{% byline %}` for a named author as it was written with `format_html`."""
     url = person.get_absolute_url()
-    parts = [
+    parts: list[str] = [
         format_html(
             '<span class="byline"><a href="{}" class="avatar-link" tabindex="-1">{}</a>'
             '<span class="who"><a class="name" href="{}">{}</a>',
