@@ -17,6 +17,7 @@ Rules, whatever script or symbols a name holds:
 - A name without any letter gets a neutral mark instead.
 """
 
+import functools
 import unicodedata
 
 from rung.core.text_width import char_width
@@ -58,8 +59,12 @@ def _upper(letter: str) -> str:
     return upper if len(upper) == len(letter) else letter
 
 
+@functools.lru_cache(maxsize=4096)
 def initials(name: str) -> str:
-    """Return the one or two letters to show on a member's generated avatar."""
+    """Return the one or two letters to show on a member's generated avatar.
+
+    A page shows the same few names many times over, so each name's are kept.
+    """
     words = [
         letters
         for word in unicodedata.normalize("NFC", name).split()

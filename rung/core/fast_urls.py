@@ -7,8 +7,11 @@ prefix and URL configuration with stand-ins for its arguments; every later call 
 real values where the stand-ins were. Only values whose address is certain to be the
 same as `reverse()` would give are put in: ids that are non-negative ints, and strings
 of letters, digits, "_" and "-" (which no converter Rung uses changes or refuses, and
-which need no percent-encoding). Anything else, or a name whose stand-ins do not come
-back intact, goes through `reverse()` itself.
+which need no percent-encoding). Strings that also hold "." (member names such as
+"ava.chen.38") are a kind of their own, with a stand-in holding a ".": a converter that
+refuses "." (slug) refuses the stand-in too, and the name goes through `reverse()`; the
+others Rung uses (str, path) take any text without "/". Anything else, or a name whose
+stand-ins do not come back intact, goes through `reverse()` itself.
 """
 
 import functools
@@ -25,10 +28,19 @@ from django.utils.translation import get_language
 _INT_STAND_IN = 7_310_000_000_000_000
 _STR_STAND_IN = "zqxrungstandin"
 _PLAIN = re.compile(r"[0-9A-Za-z_-]{1,150}")
+_DOTTED = re.compile(r"[0-9A-Za-z_.-]{1,150}")
+
+
+class _DottedText:
+    """The kind of a string argument that holds a "." besides letters, digits, "_" and "-"."""
 
 
 def _stand_in(kind: type, index: int) -> int | str:
-    return _INT_STAND_IN + index if kind is int else f"{_STR_STAND_IN}{index}x"
+    if kind is int:
+        return _INT_STAND_IN + index
+    if kind is _DottedText:
+        return f"{_STR_STAND_IN}{index}.x"
+    return f"{_STR_STAND_IN}{index}x"
 
 
 @functools.lru_cache(maxsize=512)
@@ -61,18 +73,25 @@ def _forget_patterns(*, setting: str, **kwargs: Any) -> None:
         _pieces.cache_clear()
 
 
-def _fits(value: object) -> bool:
+def _kind(value: object) -> type | None:
+    """Return the kind of stand-in an argument takes, or None when it goes to `reverse()`."""
     if type(value) is int:
-        return value >= 0
-    return type(value) is str and _PLAIN.fullmatch(value) is not None
+        return int if value >= 0 else None
+    if type(value) is str:
+        if _PLAIN.fullmatch(value) is not None:
+            return str
+        if _DOTTED.fullmatch(value) is not None:
+            return _DottedText
+    return None
 
 
 def fast_reverse(viewname: str, *args: int | str) -> str:
     """Return `reverse(viewname, args=args)`, reusing the name's pattern once it is known."""
-    if all(_fits(arg) for arg in args):
+    kinds = [kind for kind in map(_kind, args) if kind is not None]
+    if len(kinds) == len(args):
         pieces = _pieces(
             viewname,
-            tuple(type(arg) for arg in args),
+            tuple(kinds),
             get_urlconf(),
             get_script_prefix(),
             get_language() or "",

@@ -6,10 +6,17 @@ of "about". A time a little in the future (clocks of two machines) reads "just n
 """
 
 import functools
+from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.dateformat import re_escaped, re_formatchars
+from django.utils.dates import MONTHS_3
 from django.utils.html import conditional_escape
 from django.utils.translation import get_language, ngettext, pgettext
 
@@ -90,3 +97,71 @@ def exact_format() -> str:
     """Return the date format for the exact time on hover, in the interface language."""
     # Translators: a PHP-style date format (Django's `date` filter): "6 Dec 2026, 14:03 UTC".
     return pgettext("exact date and time on hover", "j M Y, H:i T")
+
+
+# The format characters the exact time is written with in the interface languages, as
+# `str.format` fields over the moment, the month's short name and the zone's name; each
+# writes what Django's `date` filter writes for it (django.utils.dateformat).
+_EXACT_FIELDS = {
+    "d": "{0.day:02d}",
+    "j": "{0.day}",
+    "m": "{0.month:02d}",
+    "n": "{0.month}",
+    "M": "{1}",
+    "Y": "{0.year:04d}",
+    "H": "{0.hour:02d}",
+    "G": "{0.hour}",
+    "i": "{0.minute:02d}",
+    "s": "{0.second:02d}",
+    "T": "{2}",
+}
+
+
+def exact_time(local: datetime) -> str:
+    """Return `date_format(local, exact_format())`: the exact time on hover, not yet escaped.
+
+    `local` is an aware moment in the reader's time zone. A page writes one per post, so
+    each language's format is read once and kept as a ready `str.format` template; a
+    format using any other character goes through Django's `date` filter.
+    """
+    write = _exact_writer(get_language())
+    return date_format(local, exact_format()) if write is None else write(local)
+
+
+@functools.lru_cache(maxsize=16)
+def _exact_writer(language: str | None) -> Callable[[datetime], str] | None:
+    # The active language is `language` here; the argument keys the cache by it.
+    fields: list[str] = []
+    for index, piece in enumerate(re_formatchars.split(exact_format())):
+        if index % 2 == 0:
+            fields.append(re_escaped.sub(r"\1", piece).replace("{", "{{").replace("}", "}}"))
+        elif piece in _EXACT_FIELDS:
+            fields.append(_EXACT_FIELDS[piece])
+        else:
+            return None
+    template = "".join(fields)
+    months = [""] + [str(MONTHS_3[month]).title() for month in range(1, 13)]
+    uses_zone = "{2}" in template
+
+    def write(local: datetime) -> str:
+        zone_name = _zone_name(local) if uses_zone else ""
+        return template.format(local, months[local.month], zone_name)
+
+    return write
+
+
+def _zone_name(local: datetime) -> str:
+    # As the `date` filter's "T": nothing for a wall time that is ambiguous or skipped.
+    zone = local.tzinfo
+    if zone is None:
+        return date_format(local, "T")
+    if zone.utcoffset(local.replace(fold=not local.fold)) != zone.utcoffset(local):
+        return ""
+    return str(zone.tzname(local))
+
+
+@receiver(setting_changed)
+def _forget_exact_writers(*, setting: str, **kwargs: Any) -> None:
+    """Forget the kept formats when a test changes what translations read, as Django does."""
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"}:
+        _exact_writer.cache_clear()

@@ -16,6 +16,7 @@ from typing import Literal
 from django.core.cache import cache
 
 from rung.accounts.selectors import byline_related
+from rung.core.prepared_sql import PreparedRows
 from rung.qa.models import Question, Visibility
 from rung.search import embeddings, relevance
 from rung.search.analysis import PREFIX, Query, has_han, parse_query, query_terms
@@ -169,6 +170,19 @@ def _load_questions(ids: Sequence[int]) -> dict[int, Question]:
     return {q.pk: q for q in questions if not q.is_deleted and q.visibility == Visibility.PUBLISHED}
 
 
+# What the similar questions list shows of each (search/_similar.html): its address (from
+# the title), title, language and answers, and what says whether it may be shown.
+_LISTED_FIELDS = ("id", "title", "language", "answer_count", "is_deleted", "visibility")
+
+
+def _load_listed(ids: Sequence[int]) -> dict[int, Question]:
+    """Return what `_load_questions` returns, with only the fields the similar list shows."""
+    if not ids:
+        return {}
+    questions = Question.objects.filter(pk__in=ids).only(*_LISTED_FIELDS)
+    return {q.pk: q for q in questions if not q.is_deleted and q.visibility == Visibility.PUBLISHED}
+
+
 def encode_cursor(sort: SearchSort, score: float, question_id: int) -> str:
     if sort == "date":
         return str(question_id)
@@ -244,21 +258,31 @@ def search_questions(
     return page
 
 
+# Read for every question page rendered afresh, so compiled once (rung/core/prepared_sql.py).
+_stored_vector = PreparedRows(
+    lambda pk, text_hash: (
+        Embedding.objects.filter(question_id=pk, text_hash=text_hash)
+        .order_by("pk")
+        .values_list("vector")[:1]
+    ),
+    parameters=2,
+)
+
+
 def _question_vector(question: Question) -> embeddings.Vector | None:
     text = embeddings.question_text(question.title, question.body)
-    stored = (
-        Embedding.objects.filter(question_id=question.pk, text_hash=embeddings.text_hash(text))
-        .values_list("vector", flat=True)
-        .first()
-    )
-    if stored is not None:
-        return embeddings.dequantize(bytes(stored))
+    stored = _stored_vector.rows(question.pk, embeddings.text_hash(text))
+    if stored:
+        return embeddings.dequantize(bytes(stored[0][0]))
     # Not computed yet (the worker is behind, or down): compute it here, once.
     return _query_vector(text)
 
 
 def similar_questions(question: Question, *, limit: int = 5) -> list[Question]:
-    """Return up to `limit` visible questions that ask much the same, in any language."""
+    """Return up to `limit` visible questions that ask much the same, in any language.
+
+    Each is loaded with only what the similar list shows (`_LISTED_FIELDS`).
+    """
     key = f"search:similar:{question.pk}:{question.version}"
     ids: list[int] | None = cache.get(key)
     if ids is None:
@@ -277,7 +301,7 @@ def similar_questions(question: Question, *, limit: int = 5) -> list[Question]:
             matches.sort(key=lambda item: -item[1])
         ids = [qid for qid, _s in matches]
         cache.set(key, ids, SIMILAR_SECONDS)
-    questions = _load_questions(ids[: limit * 2])
+    questions = _load_listed(ids[: limit * 2])
     return [questions[qid] for qid in ids if qid in questions][:limit]
 
 

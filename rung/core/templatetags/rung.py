@@ -5,13 +5,12 @@ from typing import Any
 
 from django import template
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
 from rung.core.fast_urls import fast_reverse
-from rung.core.relative_time import exact_format, relative_label_or_slot
+from rung.core.relative_time import exact_time, relative_label_or_slot
 
 register = template.Library()
 
@@ -27,11 +26,11 @@ def reltime(value: datetime | None) -> str:
     if value is None:
         return ""
     local = timezone.localtime(value)
-    return format_html(
-        '<time datetime="{}" title="{}" data-relative>{}</time>',
-        local.isoformat(timespec="seconds"),
-        date_format(local, exact_format()),
-        relative_label_or_slot(value),
+    # An ISO time holds nothing HTML escapes; the title and the label are escaped.
+    return SafeString(
+        f'<time datetime="{local.isoformat(timespec="seconds")}" '
+        f'title="{escape(exact_time(local))}" data-relative>'
+        f"{conditional_escape(relative_label_or_slot(value))}</time>"
     )
 
 
@@ -64,6 +63,7 @@ def likes_label(count: int) -> str:
 # which the content security policy would refuse.
 AVATAR_SIZES = (32, 64, 96)
 AVATAR_HUES = 24
+_AVATAR_SIZE = {option: option for option in AVATAR_SIZES}
 
 
 def avatar_html(member: Any, size: int = 32) -> SafeString:
@@ -71,7 +71,7 @@ def avatar_html(member: Any, size: int = 32) -> SafeString:
 
     Built in Python rather than from a template: a question page shows one per post.
     """
-    size = min(AVATAR_SIZES, key=lambda option: abs(option - size))
+    size = _AVATAR_SIZE.get(size) or min(AVATAR_SIZES, key=lambda option: abs(option - size))
     picture = getattr(member, "avatar", None)
     if picture:
         return format_html(
@@ -81,12 +81,10 @@ def avatar_html(member: Any, size: int = 32) -> SafeString:
             size,
         )
     hue = getattr(member, "avatar_hue", 0) * AVATAR_HUES // 360
-    return format_html(
-        '<span class="avatar avatar-generated avatar-{} avatar-hue-{}" aria-hidden="true">'
-        "{}</span>\n",
-        size,
-        hue,
-        getattr(member, "initials", ""),
+    # The size and hue are numbers, which HTML escaping leaves as they are.
+    return SafeString(
+        f'<span class="avatar avatar-generated avatar-{size} avatar-hue-{hue}" '
+        f'aria-hidden="true">{conditional_escape(getattr(member, "initials", ""))}</span>\n'
     )
 
 

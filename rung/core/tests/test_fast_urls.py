@@ -1,6 +1,7 @@
 """`fast_reverse` gives exactly what `reverse` gives, in every language and script prefix."""
 
 from typing import Any
+from unittest import mock
 
 import pytest
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +17,12 @@ CASES = [
     ("qa:reply_language", (123456789,)),
     ("qa:question_slug", (42, "how-to-ask-for-a-raise")),
     ("accounts:profile", ("mei_lin-2",)),
+    ("accounts:profile", ("ava.chen.38",)),
+    ("accounts:profile", (".",)),
+    ("accounts:profile", ("..",)),
+    ("accounts:profile", ("a..b.",)),
+    ("moderation:penalty_lift", ("ava.chen.38", 4)),
+    ("growth:plan_markdown", ("x.md",)),
     ("moderation:flag", ("answer", 9)),
     ("languages:glossary", ()),
     ("accounts:member_suggest", ()),
@@ -72,6 +79,13 @@ def test_what_reverse_refuses_is_refused() -> None:
         fast_reverse("qa:answer_edit", True)
     with pytest.raises(NoReverseMatch):
         fast_reverse("accounts:profile", "a/b")
+    # A slug takes no ".", so the kept pattern for a dotted argument is never made.
+    assert fast_reverse("growth:scale_delete", "a-b") == reverse(
+        "growth:scale_delete", args=["a-b"]
+    )
+    for _attempt in range(2):
+        with pytest.raises(NoReverseMatch):
+            fast_reverse("growth:scale_delete", "a.b")
 
 
 def test_template_tag_matches_url_tag() -> None:
@@ -96,3 +110,11 @@ def test_a_changed_url_configuration_is_not_served_from_kept_patterns(settings: 
     assert fast_reverse("moved", 3) == "/elsewhere/answers/3/edit/"
     with pytest.raises(NoReverseMatch):
         fast_reverse("qa:answer_edit", 3)
+
+
+def test_member_names_with_dots_come_from_the_kept_pattern() -> None:
+    fast_reverse("accounts:profile", "warm.up")
+    with mock.patch("rung.core.fast_urls.reverse", side_effect=AssertionError):
+        assert fast_reverse("accounts:profile", "ava.chen.38") == reverse(
+            "accounts:profile", args=["ava.chen.38"]
+        )

@@ -7,8 +7,8 @@ post, and an include with its lookups cost more than the rest of a post's meta l
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from rung.accounts.templatetags.employers import verified_employer_marks
@@ -38,53 +38,41 @@ def byline(person: Any, anonymous: bool = False, anonymous_label: str = "") -> S
             '<span class="who"><span class="name">{}</span></span></span>\n',
             anonymous_label,
         )
-    url = person.get_absolute_url()
+    # Each value is escaped here (conditional_escape); the rest is our own markup.
+    url = conditional_escape(person.get_absolute_url())
     parts: list[str] = [
-        format_html(
-            '<span class="byline"><a href="{}" class="avatar-link" tabindex="-1">{}</a>'
-            '<span class="who"><a class="name" href="{}">{}</a>',
-            url,
-            avatar_html(person, 32),
-            url,
-            person.name,
-        )
+        f'<span class="byline"><a href="{url}" class="avatar-link" tabindex="-1">'
+        f'{avatar_html(person, 32)}</a><span class="who"><a class="name" href="{url}">'
+        f"{conditional_escape(person.name)}</a>"
     ]
     if person.headline:
-        parts.append(format_html('<span class="headline">{}</span>', person.headline))
+        parts.append(f'<span class="headline">{conditional_escape(person.headline)}</span>')
     parts.extend(verified_employer_marks(person))
     company_level = person.company_level
     level = person.level
     if company_level:
         parts.append(
-            format_html(
-                '<span class="level-pill"><span translate="no">{} {}</span> · {}</span>',
-                company_level.company.name,
-                company_level.code,
-                company_level.level.short_name,
-            )
+            '<span class="level-pill"><span translate="no">'
+            f"{conditional_escape(company_level.company.name)} "
+            f"{conditional_escape(company_level.code)}</span> · "
+            f"{conditional_escape(company_level.level.short_name)}</span>"
         )
         if level and person.level_id != company_level.level_id:
-            parts.append(format_html('<span class="level-pill">{}</span>', level.short_name))
+            parts.append(f'<span class="level-pill">{conditional_escape(level.short_name)}</span>')
     elif person.company_level_other:
+        other_level = f" · {conditional_escape(level.short_name)}" if level else ""
         parts.append(
-            format_html(
-                '<span class="level-pill">{}{}</span>',
-                person.company_level_other,
-                format_html(" · {}", level.short_name) if level else "",
-            )
+            f'<span class="level-pill">{conditional_escape(person.company_level_other)}'
+            f"{other_level}</span>"
         )
     elif level:
-        parts.append(format_html('<span class="level-pill">{}</span>', level.short_name))
+        parts.append(f'<span class="level-pill">{conditional_escape(level.short_name)}</span>')
     reputation = getattr(person, "reputation", 0)
     if reputation > 0:
+        title = conditional_escape(_("Reputation: %(n)s") % {"n": reputation})
         parts.append(
-            format_html(
-                '<a class="rep-pill" href="{}" title="{}">{}</a>',
-                url,
-                _("Reputation: %(n)s") % {"n": reputation},
-                reputation_short(reputation),
-            )
+            f'<a class="rep-pill" href="{url}" title="{title}">'
+            f"{conditional_escape(reputation_short(reputation))}</a>"
         )
     parts.append("</span></span>\n")
-    # Every piece above was escaped by format_html, apart from our own markup.
-    return mark_safe("".join(parts))
+    return SafeString("".join(parts))

@@ -4,8 +4,10 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from rung.accounts.models import User
 from rung.ladder.models import Level
@@ -15,7 +17,12 @@ from rung.search import embeddings
 from rung.search.analysis import parse_query
 from rung.search.fulltext import Filters, fulltext_matches
 from rung.search.models import Embedding, SearchEntry
-from rung.search.selectors import decode_cursor, search_questions, similar_questions
+from rung.search.selectors import (
+    _load_questions,
+    decode_cursor,
+    search_questions,
+    similar_questions,
+)
 from rung.search.slots import SearchSubject, results_sections
 from rung.testing import make_answer, make_card, make_question
 
@@ -347,3 +354,37 @@ def test_result_sections_get_the_query_and_the_filters(
     [subject] = seen
     assert subject.query.excluded == ("manag",)
     assert subject.filters == Filters(topic_id=topic.pk, level_id=level.pk, helpful=True)
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_similar_list_shows_what_fully_loaded_questions_show(
+    alice: User, bob: User, language: str, django_assert_num_queries: Any
+) -> None:
+    """The list loads only the fields it shows, and writes what it wrote from whole rows."""
+    first = make_question(
+        alice,
+        title="How do I prepare for my first promotion committee?",
+        body="The committee reads my packet next month.",
+    )
+    others = [
+        make_question(bob, title="第一次参加晋升委员会评审，应该怎么准备？", body="委员会下个月。"),
+        make_question(
+            bob, title='How do I prepare for my <first> promotion committee & "packet"?', body="."
+        ),
+        make_question(bob, title="Preparing a promotion packet for the committee", body="."),
+        make_question(
+            bob, title="My first promotion committee is next week", body=".", is_anonymous=True
+        ),
+    ]
+    make_answer(others[2], alice)
+    with translation.override(language):
+        similar = similar_questions(first)
+        assert len(similar) >= 3
+        whole = _load_questions([q.pk for q in similar])
+        expected = render_to_string(
+            "search/_similar.html", {"similar": [whole[q.pk] for q in similar]}
+        )
+        with django_assert_num_queries(0):
+            html = render_to_string("search/_similar.html", {"similar": similar})
+    assert html == expected
+    assert "&lt;first&gt; promotion committee &amp; &quot;packet&quot;" in html
