@@ -16,6 +16,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import ngettext
 
 from rung.accounts.models import User
+from rung.core.prepared_sql import PreparedRows
 from rung.qa.models import Answer, AnswerInvitation, Question, QuestionTopic, Topic, Visibility
 
 SUGGESTIONS = 5
@@ -183,13 +184,17 @@ def invited_question_ids(member_id: int) -> frozenset[int]:
     key = _invited_key(member_id)
     ids: frozenset[int] | None = cache.get(key)
     if ids is None:
-        ids = frozenset(
-            AnswerInvitation.objects.filter(invitee_id=member_id).values_list(
-                "question_id", flat=True
-            )
-        )
+        ids = frozenset(row[0] for row in _invited_ids.rows(member_id))
         cache.set(key, ids, None)
     return ids
+
+
+# Read on a member's question page whenever the kept list is missing: compiled once.
+_invited_ids = PreparedRows(
+    lambda member_id: AnswerInvitation.objects.filter(invitee_id=member_id).values_list(
+        "question_id"
+    )
+)
 
 
 def invited_question_ids_forget(member_id: int) -> None:
