@@ -7,7 +7,7 @@ Save toggles fill the per-post slots qa keeps in its cached answers (qa/fragment
 all of a question page's from one read (selectors_follow.question_state_for).
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.http import HttpRequest
@@ -20,7 +20,7 @@ from django.utils.translation import get_language, gettext, gettext_noop, pgette
 
 from rung.accounts.models import User
 from rung.accounts.slots import profile_actions
-from rung.core.fast_urls import fast_reverse
+from rung.core.fast_urls import fast_reverser
 from rung.core.page_csrf import page_csrf_token
 from rung.notifications import selectors_follow
 from rung.notifications.models import WatchLevel
@@ -124,6 +124,9 @@ class _ToggleShared:
     saved_label: str
     save_title: str
     save_label: str
+    # The toggles' addresses, their pattern looked up once per response.
+    question_address: Callable[[int], str]
+    answer_address: Callable[[int], str]
 
     @classmethod
     def of(cls, request: HttpRequest) -> "_ToggleShared":
@@ -137,6 +140,8 @@ class _ToggleShared:
                 saved_label=escape(gettext("Saved")),
                 save_title=escape(gettext(_SAVE_TITLE)),
                 save_label=escape(pgettext("bookmark", "Save")),
+                question_address=fast_reverser("notifications:bookmark_question"),
+                answer_address=fast_reverser("notifications:bookmark_answer"),
             )
             request._rung_save_toggle = shared  # type: ignore[attr-defined]
         return shared
@@ -145,12 +150,8 @@ class _ToggleShared:
         return f"{self.path}#question" if kind == "question" else f"{self.path}#answer-{post_id}"
 
     def toggle(self, kind: str, post_id: int, saved: bool, back: str) -> SafeString:
-        name = (
-            "notifications:bookmark_question"
-            if kind == "question"
-            else "notifications:bookmark_answer"
-        )
-        action = escape(fast_reverse(name, post_id))
+        address = self.question_address if kind == "question" else self.answer_address
+        action = escape(address(post_id))
         if saved:
             flip, extra, pressed, title, label = (
                 "0",

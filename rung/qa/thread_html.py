@@ -91,6 +91,10 @@ class _Rendering:
     actions_for: dict[tuple[str, bool], list[tuple[str, Callable[[str, int], str], str]]] = field(
         default_factory=dict
     )
+    # Every reply box names it; looked up once.
+    member_suggest: str = field(
+        default_factory=lambda: escape(fast_reverse("accounts:member_suggest"))
+    )
 
     def byline(self, post: Answer) -> str:
         # A member often writes several posts in a thread; their byline is the same.
@@ -251,7 +255,7 @@ def _answer(out: list[str], r: _Rendering, thread: AnswerThread) -> None:
                 f'value="{r.started_token}">\n'
                 f'<label class="visually-hidden" for="reply-{pk}">{words.your_reply}</label>'
                 f'<textarea id="reply-{pk}" name="body" rows="3" maxlength="30000" required '
-                f'data-mention-source="{_url("accounts:member_suggest")}" '
+                f'data-mention-source="{r.member_suggest}" '
                 f'data-mention-label="{words.members_to_mention}"></textarea>'
                 f'<button class="button" type="submit">{words.post_reply}</button></form>\n    '
                 "</details>\n    "
@@ -302,11 +306,6 @@ def _edit_and_delete(r: _Rendering, pk: int, gap: str) -> str:
         f'{r.csrf_input}<button class="link danger" type="submit">{r.words.delete}</button>'
         "</form>"
     )
-
-
-def _url(name: str, *args: int) -> str:
-    # Our own patterns with whole-number arguments; escaped as `{% fast_url %}` output is.
-    return escape(fast_reverse(name, *args))
 
 
 def _like_button(r: _Rendering, post: Answer) -> str:
