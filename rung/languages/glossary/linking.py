@@ -227,12 +227,13 @@ class GlossaryMatcher:
         if len(lowered) != len(text) or (not text.isascii() and _CASE_EXCEPTIONS.search(text)):
             yield from (match.span() for match in self._pattern.finditer(text))
             return
-        starts = [start.start() for start in self._word_starts.finditer(" " + lowered)]
+        # Read lazily, so a caller that needs only the first match stops scanning there.
+        starts: Iterable[int] = map(re.Match.start, self._word_starts.finditer(" " + lowered))
         # Most text is plain ASCII, where terms in other scripts cannot start.
         if (not lowered.isascii() or self._other_starts_ascii) and (
-            other := [start.start() for start in self._other_starts.finditer(lowered)]
+            other := list(map(re.Match.start, self._other_starts.finditer(lowered)))
         ):
-            starts = sorted(starts + other)
+            starts = sorted([*starts, *other])
         done = 0
         match = self._pattern.match
         for start in starts:
