@@ -3,9 +3,10 @@
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from html import escape, unescape
 from html.parser import HTMLParser
+from typing import Any
 
 from rung.core.fast_urls import fast_reverse
 from rung.languages.glossary.terms import (
@@ -53,8 +54,13 @@ _NOT_INSIDE_A_WORD = f"(?![{_WORD}](?<=[{_WORD}][{_WORD}]))"
 _SPACES = re.compile(r"\s+")
 
 
+# The trie pattern matches "i" to dotted capital I and dotless i, which case folding does not
+# turn into "i"; a mention written with them names the term written with "i".
+_DOTTED_AND_DOTLESS_I = str.maketrans({"\u0130": "i", "\u0131": "i"})
+
+
 def _normal(text: str) -> str:
-    return _SPACES.sub(" ", text).casefold()
+    return _SPACES.sub(" ", text).translate(_DOTTED_AND_DOTLESS_I).casefold()
 
 
 # A trie node: children keyed by (character, whether its case matters); "" marks a term's end.
@@ -113,6 +119,67 @@ def _starts_a_term(root: _Trie) -> str:
     return "(?=[" + "".join(sorted(re.escape(char) for char, _exact in root)) + "])"
 
 
+# Where a term could start: the trie pattern costs the regex engine several steps at every
+# character, while most characters cannot start a term. A term that starts with an ASCII
+# letter, digit, "_" or "-" needs a character before it that is none of those (the start of
+# the text counts, as a space put in front), and then the first characters of its first
+# word; any other term needs its own first characters. Both patterns run over the
+# lower-cased text and begin with a plain character set, which the engine scans for without
+# trying a match at each position; the trie pattern then decides at each place they find.
+_PREFIX_CHARS = 6
+# Lower-casing that keeps the text's length keeps every offset, and then a character that
+# matches a term's character whatever its case lower-cases to that character's lower case,
+# except these two: dotless i and long s. Text with them is searched with the trie pattern.
+_CASE_EXCEPTIONS = re.compile("[\u0131\u017f]")
+
+
+def _literal_trie(node: dict[str, Any]) -> str:
+    """Return a regex for the words in a trie of characters; "" marks a word's end.
+
+    A word that ends where a longer one goes on matches for both: this only asks whether one
+    of the words is there.
+    """
+    if "" in node:
+        return ""
+    if not node:
+        return "(?!)"
+    alternatives = [re.escape(char) + _literal_trie(child) for char, child in sorted(node.items())]
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+
+def _start_patterns(terms: dict[str, Term]) -> tuple[re.Pattern[str], re.Pattern[str], bool]:
+    """Return patterns matching where a term could start, in lower-cased text.
+
+    The first is run over the text with a space in front and matches the character before
+    a term that starts with a word character; the second matches the first character of any
+    other term. The flag says whether any of those other terms starts with an ASCII
+    character, without which plain ASCII text needs only the first pattern.
+    """
+    word_terms: dict[str, Any] = {}
+    other_terms: dict[str, Any] = {}
+    for variant in {variant for term in terms.values() for variant in term.variants()}:
+        prefix = ""
+        for char in variant.split()[0][:_PREFIX_CHARS]:
+            if len(char.lower()) != 1:
+                break
+            prefix += char.lower()
+        node = word_terms if _is_word_char(variant[0]) else other_terms
+        for char in prefix:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    if "" in other_terms:
+        raise ValueError("a glossary term starts with a character that lower-cases to two")
+    others = [
+        re.escape(char) + ("" if "" in rest else f"(?={_literal_trie(rest)})")
+        for char, rest in sorted(other_terms.items())
+    ]
+    return (
+        re.compile(f"[^0-9a-z_-](?={_literal_trie(word_terms)})"),
+        re.compile("|".join(others) or "(?!)"),
+        any(char.isascii() for char in other_terms),
+    )
+
+
 class GlossaryMatcher:
     """Find glossary terms in text and link the first mention of each in post HTML."""
 
@@ -131,18 +198,53 @@ class GlossaryMatcher:
         self._pattern = re.compile(
             _NOT_INSIDE_A_WORD + _starts_a_term(trie) + _trie_pattern(trie), re.IGNORECASE
         )
+        self._word_starts, self._other_starts, self._other_starts_ascii = _start_patterns(
+            self._terms
+        )
 
     def find(self, text: str) -> list[tuple[int, int, Term]]:
         """Return (start, end, term) for every mention in plain text, leftmost-longest."""
+        return [(start, end, self._term(text[start:end])) for start, end in self._spans(text)]
+
+    def _find_with_pattern(self, text: str) -> list[tuple[int, int, Term]]:
+        """Return what `find` does, running the trie pattern over every position."""
         return [
-            (match.start(), match.end(), self._terms[_normal(match.group())])
+            (match.start(), match.end(), self._term(match.group()))
             for match in self._pattern.finditer(text)
         ]
+
+    def _term(self, mention: str) -> Term:
+        # Most mentions are written just as the glossary key is, which spares normalizing.
+        return self._terms.get(mention) or self._terms[_normal(mention)]
+
+    def _spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """Yield (start, end) of each match of the trie pattern in the text, in order.
+
+        The pattern is tried only where a term could start (see `_start_patterns`), and
+        where it matches the next try is after the match, as `finditer` does.
+        """
+        lowered = text.lower()
+        if len(lowered) != len(text) or (not text.isascii() and _CASE_EXCEPTIONS.search(text)):
+            yield from (match.span() for match in self._pattern.finditer(text))
+            return
+        # Read lazily, so a caller that needs only the first match stops scanning there.
+        starts: Iterable[int] = map(re.Match.start, self._word_starts.finditer(" " + lowered))
+        # Most text is plain ASCII, where terms in other scripts cannot start.
+        if (not lowered.isascii() or self._other_starts_ascii) and (
+            other := list(map(re.Match.start, self._other_starts.finditer(lowered)))
+        ):
+            starts = sorted([*starts, *other])
+        done = 0
+        match = self._pattern.match
+        for start in starts:
+            if start >= done and (found := match(text, start)):
+                done = found.end()
+                yield start, done
 
     def link(self, html: str, *, language: str | None, glossary_url: str) -> str:
         """Return post HTML with the first mention of each term linked to its definition."""
         # A post that mentions no term at all skips the parser entirely.
-        if not self._pattern.search(html):
+        if next(self._spans(html), None) is None:
             return html
         runs = _text_runs(html)
         if runs is None:

@@ -1,6 +1,7 @@
 """Tests for linking glossary terms in rendered posts: what is linked, where, and how fast."""
 
 import html
+import random
 import re
 import time
 from html.parser import HTMLParser
@@ -11,7 +12,15 @@ from django.utils import translation
 
 from rung.core.markdown import render_markdown
 from rung.languages.glossary import TERMS, GlossaryMatcher, Term, link_glossary_terms
-from rung.languages.glossary.linking import _MATCHER, _NOT_INSIDE_A_WORD, _trie, _trie_pattern
+from rung.languages.glossary.linking import (
+    _CASE_EXCEPTIONS,
+    _MATCHER,
+    _NOT_INSIDE_A_WORD,
+    _WORD,
+    _normal,
+    _trie,
+    _trie_pattern,
+)
 from rung.testing.corpora import commonmark_examples, naughty_strings
 
 LINK = re.compile(
@@ -288,3 +297,107 @@ def test_skipping_positions_inside_words_finds_exactly_what_the_trie_alone_finds
         spans = [match.span() for match in pattern.finditer(text)]
         assert spans == [match.span() for match in trie_alone.finditer(text)], text
     assert any(pattern.search(text) for text in texts[-3:])
+
+
+# The fast search finds what the trie pattern finds ------------------------------------------
+
+_NEIGHBOURS = (
+    *("", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "a", "Z", "é", "ß", "ẞ", "İ", "ı", "ſ"),
+    *("\u212a", "µ", "Σ", "0", "9", "_", "-", "'", "’", ".", ",", ":", "+", "(", ")", '"'),
+    *("的", "我", "晋", "升", "。", "，", "&", "<", "/", "🙂", "\u0301", "\ufb06", "\x1c"),
+)
+
+
+def _casings(variant: str) -> set[str]:
+    mixed = "".join(c.upper() if i % 2 else c for i, c in enumerate(variant))
+    return {
+        variant,
+        variant.lower(),
+        variant.upper(),
+        variant.title(),
+        variant.swapcase(),
+        mixed,
+        variant.replace(" ", "\n"),
+        variant.replace(" ", " \u00a0 "),
+        variant.replace("s", "ſ").replace("i", "ı").replace("k", "\u212a"),
+        variant.replace("i", "İ"),
+    }
+
+
+def _assert_same_as_the_trie_pattern(texts: list[str]) -> int:
+    found = 0
+    for text in texts:
+        expected = _MATCHER._find_with_pattern(text)
+        assert _MATCHER.find(text) == expected, text
+        assert (next(_MATCHER._spans(text), None) is None) is (not _MATCHER._pattern.search(text))
+        found += len(expected)
+    return found
+
+
+def test_find_matches_the_trie_pattern_over_real_and_hostile_text() -> None:
+    texts = [*naughty_strings(), *commonmark_examples()]
+    texts += [md(text) for text in commonmark_examples()[:200]]
+    texts += [
+        f"{text[: len(text) // 2]}Calibration, a PIP;晋升{text[len(text) // 2 :]}promo"
+        for text in texts
+    ]
+    texts += [text.upper() for text in texts] + [text.title() for text in texts]
+    assert _assert_same_as_the_trie_pattern(texts)
+
+
+def test_find_matches_the_trie_pattern_for_every_term_in_every_casing_and_neighbour() -> None:
+    variants = sorted({variant for term in TERMS for variant in term.variants()})
+    texts = []
+    for variant in variants:
+        for spelling in _casings(variant):
+            for before in _NEIGHBOURS:
+                texts.append(f"{before}{spelling}")
+                texts.append(f"x {spelling}{before}")
+                texts.append(f"{before}{spelling}{before}{spelling}s{before}")
+    # Terms that run into each other, and partial terms.
+    texts += [a + b for a in variants for b in variants[::7]]
+    texts += [variant[:-1] + " " + variant[1:] for variant in variants]
+    assert _assert_same_as_the_trie_pattern(texts)
+
+
+def test_find_matches_the_trie_pattern_over_random_mixes() -> None:
+    rng = random.Random(20240601)
+    variants = sorted({variant for term in TERMS for variant in term.variants()})
+    pieces = [*variants, *_NEIGHBOURS, *"abcdefghijklmnopqrstuvwxyzIPOKRSC 0123456789"]
+    pieces += ["the ", "self-", "re", "ing", "s ", "晋升", "绩效", "校准会", " \n ", "1:1s"]
+    texts = []
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        if rng.random() < 0.3:
+            text = "".join(c.upper() if rng.random() < 0.5 else c for c in text)
+        texts.append(text)
+    assert _assert_same_as_the_trie_pattern(texts)
+
+
+def test_lower_casing_keeps_every_character_a_term_could_match() -> None:
+    """Text is searched lower-cased: a character that matches a term's character whatever
+    its case must lower-case to that character's lower case (or the text is searched the slow
+    way), and one that lower-cases to a word character must be a word character."""
+    everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    term_chars = {char for term in TERMS for variant in term.variants() for char in variant}
+    for char in term_chars - {" "}:
+        for other in re.findall(re.escape(char), everything, re.IGNORECASE):
+            if len(other.lower()) == 1 and other.lower() != char.lower():
+                assert _CASE_EXCEPTIONS.match(other), (char, other)
+    word = re.compile(f"[{_WORD}]", re.IGNORECASE)
+    for char in everything:
+        lowered = char.lower()
+        if len(lowered) == 1 and lowered.isascii() and (lowered.isalnum() or lowered in "_-"):
+            assert word.match(char), char
+
+
+def test_glossary_keys_are_already_normal() -> None:
+    for key in _MATCHER._terms:
+        assert _normal(key) == key
+
+
+def test_a_term_written_with_a_dotted_or_dotless_i_is_still_that_term() -> None:
+    assert [term.slug for _, _, term in _MATCHER.find("İmpact and promotıon")] == [
+        "impact",
+        "promotion",
+    ]
