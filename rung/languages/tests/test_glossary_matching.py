@@ -3,7 +3,6 @@
 import html
 import random
 import re
-import time
 from html.parser import HTMLParser
 
 import pytest
@@ -21,6 +20,7 @@ from rung.languages.glossary.linking import (
     _trie,
     _trie_pattern,
 )
+from rung.testing import assert_linear_time
 from rung.testing.corpora import commonmark_examples, naughty_strings
 
 LINK = re.compile(
@@ -257,25 +257,20 @@ def test_filter_escapes_html_it_was_not_told_to_trust() -> None:
 # Cost ------------------------------------------------------------------------------------------
 
 
-def test_linking_a_5000_character_post_is_fast() -> None:
+def test_linking_grows_linearly_with_the_post() -> None:
+    """A post full of terms, code, links and Chinese costs in proportion to its length."""
     paragraph = (
         "After my last performance review my manager said the calibration went badly, and "
         "that a promotion needs more scope and impact. 我的晋升答辩没过，绩效是3.5，"
         "导师建议我写工作日志，多和经理做一对一。Is a PIP next? I keep a `brag doc` and "
         "read the [career ladder](https://example.com/ladder) every week.\n\n"
     )
-    body = md((paragraph * 20)[:5000])
-    assert len(body) >= 5000
-    link_glossary_terms(body, language="en")  # warm up the URL resolver
-    runs = 50
-    started = time.perf_counter()
-    for _ in range(runs):
-        link_glossary_terms(body, language="en")
-    per_post = (time.perf_counter() - started) / runs * 1000
-    print(f"\nglossary: {per_post:.2f} ms to link a {len(body):,}-character post")
-    # Bodies are linked once per cached fragment, so a few milliseconds is plenty; the
-    # bound is loose so a slow CI machine does not fail it, yet catches a quadratic matcher.
-    assert per_post < 50
+    link_glossary_terms(md(paragraph), language="en")  # warm up the URL resolver
+    assert_linear_time(
+        lambda body: link_glossary_terms(body, language="en"),
+        lambda size: md((paragraph * (size // len(paragraph) + 1))[:size]),
+        5000,
+    )
 
 
 def test_skipping_positions_inside_words_finds_exactly_what_the_trie_alone_finds() -> None:
