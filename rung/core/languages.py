@@ -15,6 +15,8 @@ SITE_LANGUAGES = (ENGLISH, CHINESE)
 LANGUAGE_SELF_NAMES = {ENGLISH: "English", CHINESE: "中文"}
 
 # The Han ideographs: CJK Unified Ideographs with Extension A and the compatibility block,
-# as a character-class body for regular expressions ("[" + HAN + "]").
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-HAN_FIRST, HAN_LAST = "\u3400", "\ufaff"
+# as a character-class body for regular expressions ("[" + HAN + "]"). Only assigned code
+# points: the compatibility block's gaps (U+FA6E-FA6F, U+FADA-FAFF) are no characters,
+# and a search term made of one would be no word.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9"
+HAN_FIRST, HAN_LAST = "\u3400", "\ufad9"

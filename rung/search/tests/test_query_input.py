@@ -1,5 +1,7 @@
 """Whatever is typed into search gives a result or a clear message, never an error."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -7,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rung.accounts.models import User
+from rung.core.languages import HAN
 from rung.search import selectors
 from rung.search.analysis import MAX_QUERY_TERMS, PREFIX, parse_query
 from rung.search.expansion import expand
@@ -32,6 +35,16 @@ typed = st.lists(
     ),
     max_size=30,
 ).map("".join)
+
+
+def test_every_han_character_is_a_letter_and_unassigned_code_points_make_no_term() -> None:
+    han = re.compile(f"[{HAN}]")
+    assert all(chr(c).isalnum() for c in range(0x3000, 0xFB00) if han.match(chr(c)))
+    for gap in ("\ufa6e", "\ufada", "\ufaff", "薪\ufada"):
+        query = parse_query(gap, prefix_last=True)
+        assert all(
+            ch.isalnum() for group in query.required for term in group for ch in term.rstrip("*")
+        )
 
 
 @given(typed)
