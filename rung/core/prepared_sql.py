@@ -92,31 +92,33 @@ class PreparedRows:
     def rows(self, *values: Any, using: str = "default") -> list[tuple[Any, ...]]:
         """Run the read with these parameter values and return its rows."""
         sql, slots, converters, order = self._compile(using)
-        params = [values[slot] if isinstance(slot, int) else slot[1] for slot in slots]
-        connection = connections[using]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows: Sequence[tuple[Any, ...]] = cursor.fetchall()
-        if converters:
-            rows = self._convert(rows, converters, connection)
+        rows = _fetch(sql, slots, converters, values, using)
         if order is not None:
             return [tuple(row[index] for index in order) for row in rows]
         return [tuple(row) for row in rows]
 
-    @staticmethod
-    def _convert(
-        rows: Sequence[tuple[Any, ...]], converters: list[Any], connection: Any
-    ) -> list[tuple[Any, ...]]:
-        out = []
-        for row in rows:
-            values_out = list(row)
-            for position, functions, expression in converters:
-                value = values_out[position]
-                for function in functions:
-                    value = function(value, expression, connection)
-                values_out[position] = value
-            out.append(tuple(values_out))
-        return out
+
+def _fetch(
+    sql: str, slots: list[Any], converters: list[Any], values: Sequence[Any], using: str
+) -> Sequence[tuple[Any, ...]]:
+    """Run compiled SQL with the values in their slots; convert columns as the ORM does."""
+    params = [values[slot] if isinstance(slot, int) else slot[1] for slot in slots]
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows: Sequence[tuple[Any, ...]] = cursor.fetchall()
+    if not converters:
+        return rows
+    out = []
+    for row in rows:
+        values_out = list(row)
+        for position, functions, expression in converters:
+            value = values_out[position]
+            for function in functions:
+                value = function(value, expression, connection)
+            values_out[position] = value
+        out.append(tuple(values_out))
+    return out
 
 
 def _from_db(model: type[Model], fetch_mode: Any) -> Callable[..., Any]:
@@ -197,13 +199,7 @@ class PreparedModels[M: Model]:
             annotations,
             track_peers,
         ) = self._compile(using)
-        params = [values[slot] if isinstance(slot, int) else slot[1] for slot in slots]
-        connection = connections[using]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows: Sequence[tuple[Any, ...]] = cursor.fetchall()
-        if converters:
-            rows = PreparedRows._convert(rows, converters, connection)
+        rows = _fetch(sql, slots, converters, values, using)
         objects: list[M] = []
         peers: list[Any] = []
         for row in rows:
