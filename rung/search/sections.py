@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 
 from rung.qa.models import Question
 from rung.qa.slots import question_page_end
-from rung.search.selectors import SIMILAR_SECONDS, similar_questions
+from rung.search.selectors import similar_questions_kept
 
 
 def similar_section(request: HttpRequest, question: Question) -> SafeString:
@@ -23,18 +23,20 @@ def similar_section(request: HttpRequest, question: Question) -> SafeString:
     """
     feeds = getattr(question, "feeds_version", None)
     if feeds is None:
-        return _render(question)
+        return _render(question)[0]
     key = f"search:similar-html:{get_language()}:{question.pk}:{question.version}:{feeds}"
     html = cache.get(key)
     if html is None:
-        html = _render(question)
-        cache.set(key, str(html), SIMILAR_SECONDS)
+        html, seconds = _render(question)
+        cache.set(key, str(html), seconds)
     return SafeString(html)
 
 
-def _render(question: Question) -> SafeString:
+def _render(question: Question) -> tuple[SafeString, int]:
+    """Return the list's HTML and for how many seconds it may be kept."""
+    similar, seconds = similar_questions_kept(question)
     # Nothing in the list is per reader, so no request (and no context processor) is needed.
-    return render_to_string("search/_similar.html", {"similar": similar_questions(question)})
+    return render_to_string("search/_similar.html", {"similar": similar}), seconds
 
 
 def register() -> None:

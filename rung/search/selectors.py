@@ -43,6 +43,7 @@ SEARCH_MIN_SIMILARITY = 0.35
 SIMILAR_MIN_SIMILARITY = 0.35
 SUGGEST_MIN_SIMILARITY = 0.45
 SIMILAR_SECONDS = 600
+SIMILAR_BY_WORDS_SECONDS = 60
 SUGGEST_TERMS = 3
 SUGGEST_CANDIDATES = 100
 # A word held by more posts is left to the meaning search: matching words costs about as
@@ -260,22 +261,23 @@ def search_questions(
 
 # Read for every question page rendered afresh, so compiled once (rung/core/prepared_sql.py).
 _stored_vector = PreparedRows(
-    lambda pk, text_hash: (
-        Embedding.objects.filter(question_id=pk, text_hash=text_hash)
-        .order_by("pk")
-        .values_list("vector")[:1]
-    ),
-    parameters=2,
+    lambda pk: Embedding.objects.filter(question_id=pk, model=embeddings.MODEL_NAME).values_list(
+        "vector"
+    )[:1],
+    parameters=1,
 )
 
 
 def _question_vector(question: Question) -> embeddings.Vector | None:
-    text = embeddings.question_text(question.title, question.body)
-    stored = _stored_vector.rows(question.pk, embeddings.text_hash(text))
-    if stored:
-        return embeddings.dequantize(bytes(stored[0][0]))
-    # Not computed yet (the worker is behind, or down): compute it here, once.
-    return _query_vector(text)
+    """Return the question's stored vector, or None while the worker has not stored one.
+
+    Looked up by the question alone: pages hold only what they show of a question (a
+    visitor's page, its title), and a vector a moment older than an edit still finds
+    much the same questions until the worker replaces it (indexing.question_index).
+    A reader never waits for the model; without a vector, words stand in.
+    """
+    stored = _stored_vector.rows(question.pk)
+    return embeddings.dequantize(bytes(stored[0][0])) if stored else None
 
 
 def similar_questions(question: Question, *, limit: int = 5) -> list[Question]:
@@ -283,14 +285,21 @@ def similar_questions(question: Question, *, limit: int = 5) -> list[Question]:
 
     Each is loaded with only what the similar list shows (`_LISTED_FIELDS`).
     """
+    return similar_questions_kept(question, limit=limit)[0]
+
+
+def similar_questions_kept(question: Question, *, limit: int = 5) -> tuple[list[Question], int]:
+    """Return `similar_questions` and for how many seconds the list may be kept.
+
+    A list found by words alone, while the question's vector is still to be computed, is
+    kept briefly (`SIMILAR_BY_WORDS_SECONDS`), so the list by meaning follows soon.
+    """
     key = f"search:similar:{question.pk}:{question.version}"
-    ids: list[int] | None = cache.get(key)
-    if ids is None:
+    kept: tuple[list[int], int] | None = cache.get(key)
+    if kept is None:
+        vector = _question_vector(question)
         matches = _semantic_matches(
-            _question_vector(question),
-            limit=limit * 3,
-            minimum=SIMILAR_MIN_SIMILARITY,
-            exclude=[question.pk],
+            vector, limit=limit * 3, minimum=SIMILAR_MIN_SIMILARITY, exclude=[question.pk]
         )
         if not matches:
             # No vectors at all yet: fall back to posts sharing the title's words.
@@ -299,10 +308,12 @@ def similar_questions(question: Question, *, limit: int = 5) -> list[Question]:
                 m for m in fulltext_matches(words, limit=200, any_term=True) if m[0] != question.pk
             ]
             matches.sort(key=lambda item: -item[1])
-        ids = [qid for qid, _s in matches]
-        cache.set(key, ids, SIMILAR_SECONDS)
+        seconds = SIMILAR_SECONDS if vector is not None else SIMILAR_BY_WORDS_SECONDS
+        kept = ([qid for qid, _s in matches], seconds)
+        cache.set(key, kept, seconds)
+    ids, seconds = kept
     questions = _load_listed(ids[: limit * 2])
-    return [questions[qid] for qid in ids if qid in questions][:limit]
+    return [questions[qid] for qid in ids if qid in questions][:limit], seconds
 
 
 def _term_weight(group: tuple[str, ...]) -> int:

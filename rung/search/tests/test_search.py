@@ -3,6 +3,7 @@
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.test import Client
@@ -13,7 +14,7 @@ from rung.accounts.models import User
 from rung.ladder.models import Level
 from rung.qa import services
 from rung.qa.models import Question, Topic
-from rung.search import embeddings
+from rung.search import embeddings, indexing, selectors
 from rung.search.analysis import parse_query
 from rung.search.fulltext import Filters, fulltext_matches
 from rung.search.models import Embedding, SearchEntry
@@ -22,6 +23,7 @@ from rung.search.selectors import (
     decode_cursor,
     search_questions,
     similar_questions,
+    similar_questions_kept,
 )
 from rung.search.slots import SearchSubject, results_sections
 from rung.testing import make_answer, make_card, make_question
@@ -265,6 +267,66 @@ def test_missing_vector_never_breaks_similar_or_search(
     response = client.get(first.get_absolute_url())
     assert response.status_code == 200
     assert second.title in response.content.decode()
+
+
+def test_pages_find_similar_questions_by_the_stored_vector_alone(
+    alice: User, bob: User, monkeypatch: pytest.MonkeyPatch, client: Client
+) -> None:
+    """A visitor's page (which reads only the title) and a member's find the other language."""
+    english = make_question(
+        alice,
+        title="How do I prepare for my first promotion committee?",
+        body="The committee reads my packet next month and I have never presented to them.",
+    )
+    chinese = make_question(
+        bob,
+        title="第一次参加晋升委员会评审，应该怎么准备？",
+        body="委员会下个月会审阅我的材料，我从来没有在他们面前做过陈述。",
+    )
+    make_question(bob, title="Which laptop is best for Rust?", body="Compile times matter.")
+
+    def model(texts: list[str]) -> None:
+        raise AssertionError("a page waited for the model")
+
+    monkeypatch.setattr(embeddings, "embed_texts", model)
+    cache.clear()
+    assert chinese.get_absolute_url() in client.get(english.get_absolute_url()).content.decode()
+    cache.clear()
+    client.force_login(bob)
+    assert chinese.get_absolute_url() in client.get(english.get_absolute_url()).content.decode()
+
+
+def test_a_reader_never_waits_for_a_missing_vector(
+    alice: User, monkeypatch: pytest.MonkeyPatch, client: Client
+) -> None:
+    """Without a stored vector, the page lists questions by words and keeps that list briefly.
+
+    The model is the worker's: a page read before the worker stored the vector does not
+    compute it. Once the vector is stored, the next list is by meaning and kept longer.
+    """
+    first = make_question(alice, title="Burnout from on-call rotations", body="Every week.")
+    second = make_question(alice, title="On-call burnout is wearing my team down", body="Help.")
+    Embedding.objects.filter(question=first).delete()
+    calls: list[list[str]] = []
+    model = embeddings.embed_texts
+
+    def watched(texts: list[str]) -> Any:
+        calls.append(texts)
+        return model(texts)
+
+    monkeypatch.setattr(embeddings, "embed_texts", watched)
+    similar, seconds = similar_questions_kept(first)
+    assert second in similar
+    assert seconds == selectors.SIMILAR_BY_WORDS_SECONDS < selectors.SIMILAR_SECONDS
+    response = client.get(first.get_absolute_url())
+    assert second.title in response.content.decode()
+    assert calls == []
+    assert indexing.embeddings_update([first.pk]) == 1
+    assert len(calls) == 1
+    cache.clear()  # as when the brief list expires
+    similar, seconds = similar_questions_kept(first)
+    assert second in similar
+    assert seconds == selectors.SIMILAR_SECONDS
 
 
 def test_search_page_marks_matches_and_language(
