@@ -495,8 +495,10 @@ RUNG_PRERENDER = os.environ.get("RUNG_PRERENDER", "1") != "0"
 # `manage.py demo_content` also creates the demo lessons and queues their videos, which the
 # task worker draws and narrates (rung/demo/lessons); 0 leaves them out.
 RUNG_DEMO_LESSONS = os.environ.get("RUNG_DEMO_LESSONS", "1") != "0"
-# Past this many vectors outside the ANN file, the worker rebuilds the file.
-RUNG_SEARCH_ANN_THRESHOLD = int(os.environ.get("RUNG_SEARCH_ANN_THRESHOLD", "50000"))
+# Past this many vectors the worker writes the ANN file; past a tenth of it written since,
+# it writes the file again. Scanning every vector costs about 0.11 ms per thousand, the
+# file under 1 ms at any size (docs/search.md).
+RUNG_SEARCH_ANN_THRESHOLD = int(os.environ.get("RUNG_SEARCH_ANN_THRESHOLD", "10000"))
 
 # --- translating posts (docs: README "Configuration") -----------------------------------
 # none (default: no translate button), libretranslate, or openai (any OpenAI-compatible
