@@ -339,6 +339,19 @@ def build(args: argparse.Namespace) -> None:
         for topic in topics:
             Topic.objects.filter(pk=topic.pk).update(question_count=placements_per_topic[topic.pk])
 
+    # The worker stores each question's vector after it is written, and the ANN file once
+    # there are enough (rung/search/tasks.py), so a live site's pages read stored vectors.
+    from rung.search import indexing, vectors
+
+    vectors_started = time.monotonic()
+    stored = indexing.embeddings_rebuild(batch=500)
+    if indexing.embeddings_since(None) >= settings.RUNG_SEARCH_ANN_THRESHOLD:
+        vectors.ann_build()
+    print(
+        f"  {stored:>7} question vectors  ({time.monotonic() - vectors_started:5.1f}s)",
+        flush=True,
+    )
+
     if connection.vendor == "postgresql":
         # Explicit ids leave the sequences behind, and a bulk load leaves no statistics;
         # a live database would have both.
