@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models import Count, Exists, F, Q, Sum
 from django.db.models.expressions import RawSQL
 from django.utils.translation import ngettext
 
@@ -51,12 +51,12 @@ class InviteSuggestion:
 
 def _answered(question: Question) -> Q:
     """Match answers whose author already answered this question."""
+    # One list, read once through the question's answers: a subquery per row, correlated on
+    # the author, would read every answer of every candidate.
     return Q(
-        Exists(
-            Answer.objects.filter(
-                question=question, parent=None, is_deleted=False, author_id=OuterRef("author_id")
-            )
-        )
+        author_id__in=Answer.objects.filter(
+            question=question, parent=None, is_deleted=False
+        ).values("author_id")
     )
 
 
@@ -102,11 +102,14 @@ def invite_suggestions(question: Question, limit: int = SUGGESTIONS) -> list[Inv
     topic_ids = sorted(topic_names)
     ranked = (
         Answer.objects.filter(
+            # Answers are found through their questions: "neither held nor hidden" keeps
+            # SQLite, which has no statistics to tell it how few that leaves out, from
+            # walking the visibility index over every published answer instead.
+            ~Q(visibility__in=[Visibility.HELD, Visibility.HIDDEN]),
             question_id__in=_newest_questions(topic_ids),
             question__placements__topic_id__in=topic_ids,
             parent=None,
             is_deleted=False,
-            visibility=Visibility.PUBLISHED,
             question__is_deleted=False,
             question__visibility=Visibility.PUBLISHED,
             author__is_active=True,

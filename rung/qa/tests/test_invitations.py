@@ -1,12 +1,15 @@
 """Invitations to answer: whom the asker is offered, the limits, declining, and who sees what."""
 
 import datetime
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -101,6 +104,33 @@ def test_suggestions_rank_who_answered_best_in_the_questions_topics(
     # Frank's best topic: two likes on Performance Reviews beat one on Mid-level.
     assert (frank.helpful, frank.likes) == (0, 2)
     assert frank.reason == "2 likes on answers in Performance Reviews"
+
+
+def test_the_ranking_reads_answers_through_the_topics_newest_questions(
+    question: Question, answerers: dict[str, User]
+) -> None:
+    """The ranking is bounded by the newest questions of each topic, however large the site.
+
+    With no statistics (a SQLite file nobody analysed), the planner once walked the
+    visibility index over every published answer, and checked "already answered here" with
+    a subquery per answer through the author's answers: seconds for an asker's page on a
+    site of 250,000 answers. The plan must find answers through their questions and read
+    the question's own answerers once.
+    """
+    with CaptureQueriesContext(connection) as captured:
+        invitation_selectors.invite_suggestions(question)
+    [ranking] = [q["sql"] for q in captured.captured_queries if "like_total" in q["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {'QUERY PLAN ' if connection.vendor == 'sqlite' else ''}{ranking}")
+        plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
+    if connection.vendor == "sqlite":
+        assert re.search(r"SEARCH qa_answer USING (?:COVERING )?INDEX \w+ \(question_id=\?", plan)
+        assert "CORRELATED" not in plan, plan
+        assert "visibility" not in plan, plan
+    else:
+        # PostgreSQL reads each list once too: every subplan is hashed, none runs per row.
+        subplans = set(re.findall(r"SubPlan (\d+)", plan))
+        assert subplans == set(re.findall(r"hashed SubPlan (\d+)", plan)), plan
 
 
 def test_members_who_answered_the_question_are_not_suggested(
