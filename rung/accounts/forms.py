@@ -1,8 +1,11 @@
 """The profile a member shows on their posts."""
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from rung.accounts.avatars import avatar_from_upload
@@ -134,11 +137,48 @@ def _expertise_choices() -> list[tuple[str, str]]:
     return [("", str(_("Any expertise"))), *topics]
 
 
+class _LevelOptions(ModelChoiceIterator):
+    field: "_LevelFilterField"
+
+    def __iter__(self) -> Iterator[Any]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for level in self.field.levels():
+            yield self.choice(level)
+
+    def __len__(self) -> int:
+        return len(self.field.levels()) + (self.field.empty_label is not None)
+
+
+class _LevelFilterField(forms.ModelChoiceField[Level]):
+    """A level chosen by its slug; the levels are read once per form, for both checking the
+    value and drawing the list, as the directory's filters are."""
+
+    iterator = _LevelOptions
+
+    def levels(self) -> list[Level]:
+        rows: list[Level] | None = getattr(self, "_rows", None)
+        if rows is None:
+            rows = self._rows = [] if self.queryset is None else list(self.queryset)
+        return rows
+
+    def to_python(self, value: Any) -> Level | None:
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        for level in self.levels():
+            if level.slug == value:
+                return level
+        raise ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+
+
 class DirectoryFilterForm(forms.Form):
     """The members directory's search box and filters, read from the query string."""
 
     q = forms.CharField(label=_("Search members"), max_length=100, required=False, strip=True)
-    level: forms.ModelChoiceField[Level] = forms.ModelChoiceField(
+    level: forms.ModelChoiceField[Level] = _LevelFilterField(
         label=_("Level"),
         queryset=Level.objects.select_related("track").order_by("track__order", "rank"),
         to_field_name="slug",

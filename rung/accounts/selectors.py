@@ -68,8 +68,9 @@ def member_directory(
     Only active accounts: a suspended member's account is inactive until the suspension
     ends, and a deactivated one is gone from the community. `company` matches, without
     regard to case, any part of a verified company's name, of the company of the member's
-    company level, or of the companies they typed. Each row carries `answer_total` when an
-    app above counts answers, and `reputation` (and, filtered by `expertise`, a topic's
+    company level, or of the companies they typed. Sorted by answers, each row carries
+    `answer_total` when an app above counts answers (other orders fill it in for the page
+    alone: `directory_answer_totals`), and `reputation` (and, filtered by `expertise`, a topic's
     slug, `expertise_points`) when one keeps reputation (accounts.slots).
     """
     members = User.objects.filter(is_active=True).select_related(
@@ -90,7 +91,9 @@ def member_directory(
             | Q(companies__icontains=company)
         )
     annotate = answer_totals_source()
-    if annotate is not None:
+    if annotate is not None and sort == "answers":
+        # Only this order needs every member's count; the others count the page's rows
+        # alone (directory_answer_totals), not every member's answers on every view.
         members = annotate(members)
     extension = directory_extension()
     if extension is not None:
@@ -104,6 +107,22 @@ def member_directory(
         # The annotations come from above, so the type checker cannot know the fields.
         order.append(F("answer_total").desc())
     return members.order_by(*order, "-date_joined", "-pk")
+
+
+def directory_answer_totals(rows: Sequence[User]) -> None:
+    """Give a directory page's rows their `answer_total`, for the rows that lack it.
+
+    One query for the page, whatever the number of members: the count is the same one
+    `member_directory` orders by for "most answers".
+    """
+    annotate = answer_totals_source()
+    missing = [row for row in rows if not hasattr(row, "answer_total")]
+    if annotate is None or not missing:
+        return
+    counted = annotate(User.objects.filter(pk__in=[row.pk for row in missing]))
+    totals = {member.pk: member.answer_total for member in counted.only("pk")}  # type: ignore[attr-defined]
+    for row in missing:
+        row.answer_total = totals.get(row.pk, 0)  # type: ignore[attr-defined]
 
 
 # Names by prefix and by mention ----------------------------------------------------------

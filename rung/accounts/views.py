@@ -73,6 +73,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
+    selectors.directory_answer_totals(rows)
     if extension is not None:
         extension.decorate(rows)
     context.update(

@@ -8,7 +8,9 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -141,6 +143,28 @@ def test_sort_by_most_answers_or_newest(
 
     assert order("?sort=answers")[:2] == ["bob", "charlie"]
     assert order("?sort=newest")[-1] == "bob"
+
+
+@pytest.mark.parametrize("sort", ["reputation", "newest", "answers"])
+def test_only_most_answers_counts_every_members_answers(
+    sort: str, client: Client, bob: User, charlie: User, question: Question
+) -> None:
+    """Other orders count the answers of the page's members alone, and show the same counts.
+
+    Counting every member's answers to show thirty of them cost 270 ms a view on a site
+    of 500 members and 250,000 answers, and grows with every answer written.
+    """
+    make_answer(question, bob)
+    make_answer(question, bob)
+    make_answer(question, charlie)
+    with CaptureQueriesContext(connection) as captured:
+        html = _html(client, f"{DIRECTORY}?sort={sort}")
+    assert "2 answers" in _card(html, bob)
+    assert "1 answer" in _card(html, charlie)
+    [page] = [
+        q["sql"] for q in captured.captured_queries if '"accounts_user"."password"' in q["sql"]
+    ]
+    assert ('"qa_answer"' in page) == (sort == "answers")
 
 
 def test_directory_pages_by_number_and_clamps_bad_page_numbers(client: Client) -> None:
