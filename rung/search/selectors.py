@@ -294,7 +294,8 @@ def similar_questions_kept(question: Question, *, limit: int = 5) -> tuple[list[
     A list found by words alone, while the question's vector is still to be computed, is
     kept briefly (`SIMILAR_BY_WORDS_SECONDS`), so the list by meaning follows soon.
     """
-    key = f"search:similar:{question.pk}:{question.version}"
+    # The "2" names the kept form, (ids, seconds): a list kept in the earlier form is not read.
+    key = f"search:similar:2:{question.pk}:{question.version}"
     kept: tuple[list[int], int] | None = cache.get(key)
     if kept is None:
         vector = _question_vector(question)
