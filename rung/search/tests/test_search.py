@@ -231,7 +231,9 @@ def test_english_query_finds_chinese_question_by_meaning(alice: User) -> None:
     assert hits[chinese.pk].question.language == "zh-hans"
 
 
-def test_similar_questions_cross_languages_and_skip_hidden(alice: User, bob: User) -> None:
+@pytest.fixture
+def committee(alice: User, bob: User) -> tuple[Question, Question]:
+    """The same question in English and in Chinese, with an unrelated one beside them."""
     english = make_question(
         alice,
         title="How do I prepare for my first promotion committee?",
@@ -243,6 +245,13 @@ def test_similar_questions_cross_languages_and_skip_hidden(alice: User, bob: Use
         body="委员会下个月会审阅我的材料，我从来没有在他们面前做过陈述。",
     )
     make_question(bob, title="Which laptop is best for Rust?", body="Compile times matter.")
+    return english, chinese
+
+
+def test_similar_questions_cross_languages_and_skip_hidden(
+    bob: User, committee: tuple[Question, Question]
+) -> None:
+    english, chinese = committee
     assert chinese in similar_questions(english)
     assert english not in similar_questions(english)
     services.question_delete(question=chinese, actor=bob)
@@ -270,20 +279,13 @@ def test_missing_vector_never_breaks_similar_or_search(
 
 
 def test_pages_find_similar_questions_by_the_stored_vector_alone(
-    alice: User, bob: User, monkeypatch: pytest.MonkeyPatch, client: Client
+    bob: User,
+    committee: tuple[Question, Question],
+    monkeypatch: pytest.MonkeyPatch,
+    client: Client,
 ) -> None:
     """A visitor's page (which reads only the title) and a member's find the other language."""
-    english = make_question(
-        alice,
-        title="How do I prepare for my first promotion committee?",
-        body="The committee reads my packet next month and I have never presented to them.",
-    )
-    chinese = make_question(
-        bob,
-        title="第一次参加晋升委员会评审，应该怎么准备？",
-        body="委员会下个月会审阅我的材料，我从来没有在他们面前做过陈述。",
-    )
-    make_question(bob, title="Which laptop is best for Rust?", body="Compile times matter.")
+    english, chinese = committee
 
     def model(texts: list[str]) -> None:
         raise AssertionError("a page waited for the model")
