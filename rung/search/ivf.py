@@ -167,12 +167,32 @@ class IvfIndex:
         # query that lands on a crowded corner costs about what any other query costs.
         self.budget = budget
         self._fd = os.open(files.vectors, os.O_RDONLY)
+        # Where each id's vector sits, sorted by id; built the first time `holds` asks.
+        self._by_id: npt.NDArray[np.int64] | None = None
 
     def __len__(self) -> int:
         return self.count
 
     def close(self) -> None:
         os.close(self._fd)
+
+    def holds(self, rows: list[tuple[int, bytes]]) -> set[int]:
+        """Return the ids among (id, int8 vector bytes) rows that the file holds as given."""
+        if not rows or not self.count:
+            return set()
+        if self._by_id is None:
+            self._by_id = np.argsort(self.ids, kind="stable")
+        sorted_ids = self.ids[self._by_id]
+        wanted = np.array([qid for qid, _data in rows], dtype=np.int64)
+        found = np.minimum(np.searchsorted(sorted_ids, wanted), len(sorted_ids) - 1)
+        held = set()
+        for (qid, data), place in zip(rows, found.tolist(), strict=True):
+            if sorted_ids[place] != qid:
+                continue
+            row = int(self._by_id[place])
+            if os.pread(self._fd, DIMENSIONS, row * DIMENSIONS) == data:
+                held.add(qid)
+        return held
 
     def search(self, vector: npt.NDArray[np.float32], k: int) -> list[tuple[int, float]]:
         """Return up to k (id, cosine) pairs from the closest clusters, best first."""

@@ -9,6 +9,8 @@ from django.core.management import call_command
 from rung.accounts.models import User
 from rung.qa import services
 from rung.search import ivf
+from rung.search.embeddings import dequantize
+from rung.search.models import Embedding
 from rung.search.selectors import similar_questions
 from rung.search.tests.evalset import PAIRS
 from rung.search.vectors import ann_path, read_ann_meta, vector_index, vector_index_reset
@@ -98,3 +100,29 @@ def test_the_worker_builds_the_index_once_the_collection_is_large(
     make_question(alice, title=PAIRS[21].en.title, body=PAIRS[21].en.body)
     second = read_ann_meta()
     assert second is not None and second.count == 22
+
+
+@pytest.mark.django_db
+def test_vectors_the_file_holds_are_not_scanned_again(alice: User, settings: object) -> None:
+    """Vectors written just before a build are read back; only those the file lacks stay."""
+    settings.RUNG_SEARCH_ANN_THRESHOLD = 20  # type: ignore[attr-defined]
+    questions = [
+        make_question(alice, title=pair.en.title, body=pair.en.body) for pair in PAIRS[:20]
+    ]
+    call_command("search_rebuild", verbosity=0)
+    vector_index_reset()
+    index = vector_index()
+    assert len(index) == 20
+    # Every vector was written seconds before the build, within the overlap re-read.
+    assert index.scanned == 0
+    # A vector changed since the build is newer than the file's copy: it is scanned.
+    edited = Embedding.objects.get(question=questions[0])
+    edited.vector = Embedding.objects.get(question=questions[1]).vector
+    edited.save()
+    vector_index_reset()
+    index = vector_index()
+    assert index.scanned == 1
+    assert len(index) == 20
+    # Scored from memory, the edited question now sits beside the one it was copied from.
+    nearest = index.nearest(dequantize(bytes(edited.vector)), 2)
+    assert {qid for qid, _score in nearest} == {questions[0].pk, questions[1].pk}
