@@ -352,6 +352,16 @@ def build(args: argparse.Namespace) -> None:
         flush=True,
     )
 
+    # Posts get their glossary links as they are written (rung/languages/post_links.py).
+    from rung.languages.post_links import post_links_fill
+
+    links_started = time.monotonic()
+    linked = post_links_fill()
+    print(
+        f"  {linked:>7} posts' glossary links  ({time.monotonic() - links_started:5.1f}s)",
+        flush=True,
+    )
+
     if connection.vendor == "postgresql":
         # Explicit ids leave the sequences behind, and a bulk load leaves no statistics;
         # a live database would have both.

@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
 from rung.core.fast_urls import fast_reverse
-from rung.languages.glossary import link_glossary_terms
+from rung.languages.glossary.linking import link_glossary_terms_stored
 from rung.languages.templatetags.languages import lang_attr, language_badge
 from rung.languages.templatetags.post_translation import translate_button
 from rung.qa.models import Post
@@ -72,9 +72,13 @@ def post_translate_html(post: Post) -> str:
     )
 
 
-def post_body_html(body_html: str) -> str:
-    """Return a post's sanitized HTML with glossary terms linked in the interface language."""
-    return link_glossary_terms(body_html, language=get_language())
+def post_body_html(post: Post) -> str:
+    """Return a post's sanitized HTML with glossary terms linked in the interface language.
+
+    From the links stored with the post when they were made for its HTML and this glossary
+    (rung/languages/post_links.py); otherwise they are worked out now.
+    """
+    return link_glossary_terms_stored(post.body_html, post.body_links, language=get_language())
 
 
 def register() -> None:

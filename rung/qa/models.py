@@ -72,6 +72,10 @@ class Post(models.Model):
     )
     body = models.TextField(_("body"), max_length=BODY_MAX_LENGTH)
     body_html = models.TextField(editable=False)
+    # What an app above qa works out from `body_html` when the post is written, so pages
+    # need not: the glossary links in each language (rung/languages/post_links.py). The
+    # record names the HTML it was made for; until it matches, pages work it out.
+    body_links = models.JSONField(default=dict, blank=True, editable=False)
     language = models.CharField(max_length=10, blank=True)
     # Set when the author or a moderator chose the language by hand; edits then keep it
     # instead of detecting it again.

@@ -9,6 +9,7 @@ locked, so two answers posted at once cannot both write a count that misses the 
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -667,6 +668,21 @@ def post_language_set[P: Post](*, post: P, actor: User, language: str) -> P:
         )
     )
     return fresh
+
+
+def post_links_store(*, kind: events.PostKind, links: Mapping[int, dict[str, Any]]) -> None:
+    """Store what an app above qa worked out from posts' HTML (post id → record).
+
+    Pages show the same with or without it (the record only spares working it out as they
+    are read), so nothing cached changes and no version moves.
+    """
+    model = post_model(kind)
+    rows = []
+    for pk, record in links.items():
+        row = model(body_links=record)
+        row.pk = pk
+        rows.append(row)
+    model._default_manager.bulk_update(rows, ["body_links"], batch_size=500)
 
 
 def post_languages_store(*, kind: events.PostKind, languages: Mapping[int, str]) -> int:

@@ -122,14 +122,15 @@ class PostLanguageParts:
 
     `lang_attr`, `badge` and `translate_control` give HTML for a post (its ` lang="…"`
     attribute, its language badge, the control that translates it); `body` turns a post's
-    stored, sanitized HTML into what readers see (glossary terms linked). Each depends only
+    stored, sanitized HTML into what readers see (glossary terms linked, from what the app
+    stored beside it when it can). Each depends only
     on the post and the interface language, so it is safe in cached fragments.
     """
 
     lang_attr: Callable[[Post], str]
     badge: Callable[[Post], str]
     translate_control: Callable[[Post], str]
-    body: Callable[[str], str]
+    body: Callable[[Post], str]
 
 
 _post_language_parts: PostLanguageParts | None = None

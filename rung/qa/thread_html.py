@@ -141,7 +141,7 @@ class _Rendering:
 
     def body(self, post: Answer) -> str:
         # Sanitized when stored; the templates mark it safe the same way.
-        return self.language.body(post.body_html) if self.language else post.body_html
+        return self.language.body(post) if self.language else post.body_html
 
 
 def threads_html(context: dict[str, Any]) -> SafeString:

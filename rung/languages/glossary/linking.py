@@ -1,6 +1,7 @@
 """Linking glossary terms in rendered posts; each process compiles its matcher once."""
 
 import functools
+import hashlib
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -52,6 +53,9 @@ _ACRONYM = re.compile(r"[A-Z]{2}")
 _NOT_INSIDE_A_WORD = f"(?![{_WORD}](?<=[{_WORD}][{_WORD}]))"
 
 _SPACES = re.compile(r"\s+")
+
+# A text run of post HTML, from start to end, and the HTML that replaces it.
+Edit = tuple[int, int, str]
 
 
 # The trie pattern matches "i" to dotted capital I and dotless i, which case folding does not
@@ -243,23 +247,24 @@ class GlossaryMatcher:
 
     def link(self, html: str, *, language: str | None, glossary_url: str) -> str:
         """Return post HTML with the first mention of each term linked to its definition."""
+        return apply_edits(html, self.edits(html, language=language, glossary_url=glossary_url))
+
+    def edits(self, html: str, *, language: str | None, glossary_url: str) -> list[Edit]:
+        """Return what `link` changes in the HTML: (start, end, new HTML) text runs, in order."""
         # A post that mentions no term at all skips the parser entirely.
         if next(self._spans(html), None) is None:
-            return html
+            return []
         runs = _text_runs(html)
         if runs is None:
-            return html
+            return []
         lang = content_language(language)
         linked: set[str] = set()
-        pieces: list[str] = []
-        done = 0
+        edits: list[Edit] = []
         for start, end, text in runs:
             annotated = self._annotate(text, lang, glossary_url, linked)
             if annotated is not None:
-                pieces += [html[done:start], annotated]
-                done = end
-        pieces.append(html[done:])
-        return "".join(pieces)
+                edits.append((start, end, annotated))
+        return edits
 
     def _annotate(self, text: str, lang: Lang, glossary_url: str, linked: set[str]) -> str | None:
         """Return the text escaped with new terms linked, or None when it has none to link."""
@@ -278,6 +283,19 @@ class GlossaryMatcher:
             return None
         pieces.append(escape(text[done:], quote=False))
         return "".join(pieces)
+
+
+def apply_edits(html: str, edits: Sequence[Edit]) -> str:
+    """Return the HTML with each (start, end, new HTML) run replaced; edits come in order."""
+    if not edits:
+        return html
+    pieces: list[str] = []
+    done = 0
+    for start, end, annotated in edits:
+        pieces += [html[done:start], annotated]
+        done = end
+    pieces.append(html[done:])
+    return "".join(pieces)
 
 
 # The same few terms link in post after post; their escaped tips are built once.
@@ -432,3 +450,59 @@ _MATCHER = GlossaryMatcher(TERMS)
 def link_glossary_terms(html: str, *, language: str | None) -> str:
     """Return sanitized post HTML with the first mention of each glossary term linked."""
     return _MATCHER.link(html, language=language, glossary_url=fast_reverse("languages:glossary"))
+
+
+# Linking at write time -------------------------------------------------------------------
+#
+# A post's links are worked out when it is written and stored beside its HTML (qa's
+# `Post.body_links`), so a page shows them without running the matcher: on a question page
+# rendered afresh, linking twenty-odd posts cost more than anything else per post. What is
+# stored holds for one glossary, one glossary address and one body: the record names all
+# three, and a post whose record does not match is linked as it is read, as before.
+
+# Bumped when the rules of linking change, so that records written under the old rules
+# are not applied; `manage.py glossary_links` writes them afresh.
+_LINKS_FORMAT = "1"
+_STORED_LANGUAGES: tuple[Lang, ...] = ("en", "zh")
+
+
+@functools.lru_cache(maxsize=8)
+def _links_key(glossary_url: str) -> str:
+    """Name the glossary and address stored links were worked out for."""
+    terms = repr(sorted((term.slug, repr(term)) for term in TERMS))
+    digest = hashlib.sha256(f"{_LINKS_FORMAT}\n{glossary_url}\n{terms}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _body_digest(html: str) -> str:
+    return hashlib.blake2b(html.encode(), digest_size=12).hexdigest()
+
+
+def glossary_links_key() -> str:
+    """Return the key a stored record must carry to be applied here."""
+    return _links_key(fast_reverse("languages:glossary"))
+
+
+def glossary_links(html: str) -> dict[str, Any]:
+    """Return what linking changes in post HTML in each language, to store beside it."""
+    glossary_url = fast_reverse("languages:glossary")
+    record: dict[str, Any] = {"key": _links_key(glossary_url), "body": _body_digest(html)}
+    for lang in _STORED_LANGUAGES:
+        # Lists, as the record reads back from JSON.
+        record[lang] = [
+            list(edit) for edit in _MATCHER.edits(html, language=lang, glossary_url=glossary_url)
+        ]
+    return record
+
+
+def link_glossary_terms_stored(html: str, stored: Any, *, language: str | None) -> str:
+    """Return what `link_glossary_terms` does, from the record stored with the post if it
+    was made for this glossary and this very HTML."""
+    glossary_url = fast_reverse("languages:glossary")
+    if (
+        isinstance(stored, dict)
+        and stored.get("key") == _links_key(glossary_url)
+        and stored.get("body") == _body_digest(html)
+    ):
+        return apply_edits(html, stored[content_language(language)])
+    return _MATCHER.link(html, language=language, glossary_url=glossary_url)

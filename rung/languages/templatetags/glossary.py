@@ -1,4 +1,4 @@
-"""`glossary_terms`: link the career terms in a post's HTML to their definitions."""
+"""`glossary_terms` and `post_body`: link the career terms in a post's HTML to their definitions."""
 
 from django import template
 from django.utils.html import conditional_escape
@@ -6,6 +6,8 @@ from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import get_language
 
 from rung.languages.glossary import link_glossary_terms
+from rung.languages.post_parts import post_body_html
+from rung.qa.models import Post
 
 register = template.Library()
 
@@ -21,3 +23,12 @@ def glossary_terms(html: str, language: str | None = None, autoescape: bool = Tr
         html = conditional_escape(html)
     # The linker escapes every piece of text it rewrites and adds only its own markup.
     return mark_safe(link_glossary_terms(str(html), language=language or get_language()))
+
+
+@register.filter
+def post_body(post: Post) -> SafeString:
+    """Show a post's stored, sanitized HTML with its glossary terms linked, in the reader's
+    language: `{{ question|post_body }}`, the same as `{{ question.body_html|safe|glossary_terms }}`
+    but from the links stored with the post when they fit (rung/languages/post_links.py)."""
+    # Sanitized when stored, as `|safe` says of it above.
+    return mark_safe(post_body_html(post))
