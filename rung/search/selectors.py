@@ -16,7 +16,7 @@ from typing import Literal
 from django.core.cache import cache
 
 from rung.accounts.selectors import byline_related
-from rung.core.prepared_sql import PreparedRows
+from rung.core.prepared_sql import PreparedModels, PreparedRows
 from rung.qa.models import Question, Visibility
 from rung.search import embeddings, relevance
 from rung.search.analysis import PREFIX, Query, has_han, parse_query, query_terms
@@ -176,11 +176,26 @@ def _load_questions(ids: Sequence[int]) -> dict[int, Question]:
 _LISTED_FIELDS = ("id", "title", "language", "answer_count", "is_deleted", "visibility")
 
 
+# One compiled read per number of questions listed (rung/core/prepared_sql.py): the list
+# is read for every question page rendered afresh.
+_LISTED_READS: dict[int, PreparedModels[Question]] = {}
+_LISTED_PREPARED_MOST = 40
+
+
 def _load_listed(ids: Sequence[int]) -> dict[int, Question]:
     """Return what `_load_questions` returns, with only the fields the similar list shows."""
     if not ids:
         return {}
-    questions = Question.objects.filter(pk__in=ids).only(*_LISTED_FIELDS)
+    questions: Iterable[Question]
+    if len(ids) > _LISTED_PREPARED_MOST:
+        questions = Question.objects.filter(pk__in=ids).only(*_LISTED_FIELDS)
+    else:
+        read = _LISTED_READS.get(len(ids))
+        if read is None:
+            read = _LISTED_READS[len(ids)] = PreparedModels(
+                lambda *pks: Question.objects.filter(pk__in=pks).only(*_LISTED_FIELDS), len(ids)
+            )
+        questions = read.get(*ids)
     return {q.pk: q for q in questions if not q.is_deleted and q.visibility == Visibility.PUBLISHED}
 
 

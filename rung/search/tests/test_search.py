@@ -18,6 +18,7 @@ from rung.search import embeddings, indexing, selectors
 from rung.search.analysis import parse_query
 from rung.search.fulltext import Filters, fulltext_matches
 from rung.search.models import Embedding, SearchEntry
+from rung.search.sections import similar_html
 from rung.search.selectors import (
     _load_questions,
     decode_cursor,
@@ -450,5 +451,9 @@ def test_similar_list_shows_what_fully_loaded_questions_show(
         )
         with django_assert_num_queries(0):
             html = render_to_string("search/_similar.html", {"similar": similar})
+            # What pages serve: the same HTML, written in Python.
+            written = similar_html(similar)
+        assert similar_html([]) == render_to_string("search/_similar.html", {"similar": []})
     assert html == expected
+    assert written == expected
     assert "&lt;first&gt; promotion committee &amp; &quot;packet&quot;" in html
