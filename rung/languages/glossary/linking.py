@@ -54,8 +54,11 @@ _NOT_INSIDE_A_WORD = f"(?![{_WORD}](?<=[{_WORD}][{_WORD}]))"
 
 _SPACES = re.compile(r"\s+")
 
-# A text run of post HTML, from start to end, and the HTML that replaces it.
-Edit = tuple[int, int, str]
+# A term linked in a text run: where it starts and ends in the run's text.
+Mention = tuple[int, int, Term]
+# A text run of post HTML (its start and end in the source), its text as decoded, and the
+# terms linked in it.
+LinkedRun = tuple[int, int, str, list[Mention]]
 
 
 # The trie pattern matches "i" to dotted capital I and dotless i, which case folding does not
@@ -247,54 +250,53 @@ class GlossaryMatcher:
 
     def link(self, html: str, *, language: str | None, glossary_url: str) -> str:
         """Return post HTML with the first mention of each term linked to its definition."""
-        return apply_edits(html, self.edits(html, language=language, glossary_url=glossary_url))
+        runs = self.linked_runs(html)
+        if not runs:
+            return html
+        lang = content_language(language)
+        pieces: list[str] = []
+        done = 0
+        for start, end, text, mentions in runs:
+            pieces += [html[done:start], _linked_text(text, mentions, lang, glossary_url)]
+            done = end
+        pieces.append(html[done:])
+        return "".join(pieces)
 
-    def edits(self, html: str, *, language: str | None, glossary_url: str) -> list[Edit]:
-        """Return what `link` changes in the HTML: (start, end, new HTML) text runs, in order."""
+    def linked_runs(self, html: str) -> list[LinkedRun]:
+        """Return the text runs of post HTML in which `link` links terms, in order.
+
+        Which mentions are linked does not depend on the language; only the links' tips do.
+        """
         # A post that mentions no term at all skips the parser entirely.
         if next(self._spans(html), None) is None:
             return []
         runs = _text_runs(html)
         if runs is None:
             return []
-        lang = content_language(language)
         linked: set[str] = set()
-        edits: list[Edit] = []
+        found: list[LinkedRun] = []
         for start, end, text in runs:
-            annotated = self._annotate(text, lang, glossary_url, linked)
-            if annotated is not None:
-                edits.append((start, end, annotated))
-        return edits
-
-    def _annotate(self, text: str, lang: Lang, glossary_url: str, linked: set[str]) -> str | None:
-        """Return the text escaped with new terms linked, or None when it has none to link."""
-        pieces: list[str] = []
-        done = 0
-        for start, end, term in self.find(text):
-            if term.slug in linked:
-                continue
-            linked.add(term.slug)
-            pieces += [
-                escape(text[done:start], quote=False),
-                _term_link(term, text[start:end], lang, glossary_url),
-            ]
-            done = end
-        if not pieces:
-            return None
-        pieces.append(escape(text[done:], quote=False))
-        return "".join(pieces)
+            mentions = []
+            for term_start, term_end, term in self.find(text):
+                if term.slug not in linked:
+                    linked.add(term.slug)
+                    mentions.append((term_start, term_end, term))
+            if mentions:
+                found.append((start, end, text, mentions))
+        return found
 
 
-def apply_edits(html: str, edits: Sequence[Edit]) -> str:
-    """Return the HTML with each (start, end, new HTML) run replaced; edits come in order."""
-    if not edits:
-        return html
+def _linked_text(text: str, mentions: Iterable[Mention], lang: Lang, glossary_url: str) -> str:
+    """Return a run's text escaped, with each mention linked."""
     pieces: list[str] = []
     done = 0
-    for start, end, annotated in edits:
-        pieces += [html[done:start], annotated]
+    for start, end, term in mentions:
+        pieces += [
+            escape(text[done:start], quote=False),
+            _term_link(term, text[start:end], lang, glossary_url),
+        ]
         done = end
-    pieces.append(html[done:])
+    pieces.append(escape(text[done:], quote=False))
     return "".join(pieces)
 
 
@@ -460,10 +462,10 @@ def link_glossary_terms(html: str, *, language: str | None) -> str:
 # stored holds for one glossary, one glossary address and one body: the record names all
 # three, and a post whose record does not match is linked as it is read, as before.
 
-# Bumped when the rules of linking change, so that records written under the old rules
-# are not applied; `manage.py glossary_links` writes them afresh.
-_LINKS_FORMAT = "1"
-_STORED_LANGUAGES: tuple[Lang, ...] = ("en", "zh")
+# Bumped when the rules of linking or the record's form change, so that records written
+# before are not applied; `manage.py glossary_links` writes them afresh.
+_LINKS_FORMAT = "2"
+_TERM_BY_SLUG = {term.slug: term for term in TERMS}
 
 
 @functools.lru_cache(maxsize=8)
@@ -478,31 +480,53 @@ def _body_digest(html: str) -> str:
     return hashlib.blake2b(html.encode(), digest_size=12).hexdigest()
 
 
+def _run_text(source: str) -> str:
+    """Decode a text run of sanitized HTML, as `_plain_text_runs` does."""
+    return unescape(source) if "&" in source else source
+
+
 def glossary_links_key() -> str:
     """Return the key a stored record must carry to be applied here."""
     return _links_key(fast_reverse("languages:glossary"))
 
 
 def glossary_links(html: str) -> dict[str, Any]:
-    """Return what linking changes in post HTML in each language, to store beside it."""
-    glossary_url = fast_reverse("languages:glossary")
-    record: dict[str, Any] = {"key": _links_key(glossary_url), "body": _body_digest(html)}
-    for lang in _STORED_LANGUAGES:
-        # Lists, as the record reads back from JSON.
-        record[lang] = [
-            list(edit) for edit in _MATCHER.edits(html, language=lang, glossary_url=glossary_url)
-        ]
-    return record
+    """Return the record of what linking changes in post HTML, to store beside it.
+
+    It holds where the linked terms are, not the links: each run of text with terms as
+    [start, end, [[term start, term end, term slug], ...]], the same in both languages, so
+    a post costs a few dozen bytes more, not another copy of its HTML per language. A run
+    that `_run_text` would decode differently from the parser (only hostile markup has
+    one) makes `runs` None, and such a post is linked as it is read.
+    """
+    found = _MATCHER.linked_runs(html)
+    runs: list[list[Any]] | None = [
+        [start, end, [[s, e, term.slug] for s, e, term in mentions]]
+        for start, end, _text, mentions in found
+    ]
+    if any(_run_text(html[start:end]) != text for start, end, text, _mentions in found):
+        runs = None
+    return {"key": glossary_links_key(), "body": _body_digest(html), "runs": runs}
 
 
 def link_glossary_terms_stored(html: str, stored: Any, *, language: str | None) -> str:
     """Return what `link_glossary_terms` does, from the record stored with the post if it
     was made for this glossary and this very HTML."""
     glossary_url = fast_reverse("languages:glossary")
-    if (
+    if not (
         isinstance(stored, dict)
         and stored.get("key") == _links_key(glossary_url)
         and stored.get("body") == _body_digest(html)
+        and stored.get("runs") is not None
     ):
-        return apply_edits(html, stored[content_language(language)])
-    return _MATCHER.link(html, language=language, glossary_url=glossary_url)
+        return _MATCHER.link(html, language=language, glossary_url=glossary_url)
+    lang = content_language(language)
+    pieces: list[str] = []
+    done = 0
+    for start, end, mentions in stored["runs"]:
+        text = _run_text(html[start:end])
+        linked = [(s, e, _TERM_BY_SLUG[slug]) for s, e, slug in mentions]
+        pieces += [html[done:start], _linked_text(text, linked, lang, glossary_url)]
+        done = end
+    pieces.append(html[done:])
+    return "".join(pieces)
