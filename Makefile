@@ -46,6 +46,7 @@ run: setup
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py demo_content --if-empty
 	$(PY) manage.py search_rebuild --missing
+	$(PY) manage.py glossary_links -v0
 	$(PY) manage.py collectstatic --no-input -v0
 	@echo "Rung is running on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \

@@ -19,4 +19,5 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         stored = post_links_fill(every=options["all"])
-        self.stdout.write(f"Stored the glossary links of {stored} posts.")
+        if options["verbosity"]:
+            self.stdout.write(f"Stored the glossary links of {stored} posts.")
