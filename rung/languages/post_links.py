@@ -23,18 +23,18 @@ from rung.qa.models import Answer, Question
 def on_question_written(event: events.QuestionAsked | events.QuestionEdited) -> None:
     if isinstance(event, events.QuestionEdited) and not event.text_changed:
         return
-    html = Question.objects.filter(pk=event.question_id).values_list("body_html", flat=True)
-    for body_html in html:
-        services.post_links_store(
-            kind="question", links={event.question_id: glossary_links(body_html)}
-        )
+    _store("question", Question, event.question_id)
 
 
 def on_answer_written(event: events.AnswerPosted | events.AnswerEdited) -> None:
-    html = Answer.objects.filter(pk=event.answer_id).values_list("body_html", flat=True)
-    for body_html in html:
-        # Answers and replies are stored alike; "answer" names both to the store.
-        services.post_links_store(kind="answer", links={event.answer_id: glossary_links(body_html)})
+    # Answers and replies are stored alike; "answer" names both to the store.
+    _store("answer", Answer, event.answer_id)
+
+
+def _store(kind: events.PostKind, model: type[Question] | type[Answer], pk: int) -> None:
+    body_html = model.objects.filter(pk=pk).values_list("body_html", flat=True).first()
+    if body_html is not None:
+        services.post_links_store(kind=kind, links={pk: glossary_links(body_html)})
 
 
 def subscribe() -> None:

@@ -69,6 +69,25 @@ def test_rerendering_works_in_batches(alice: User) -> None:
     assert stored_html_rerender(Question, containing="<img", batch_size=2) == 0
 
 
+def test_rerendering_empties_what_was_worked_out_from_the_old_html(alice: User) -> None:
+    """Glossary links made for the old HTML are dropped, and the command stores new ones."""
+    from django.core.management import call_command
+
+    from rung.core.stored_html import stored_html_rerender
+    from rung.languages.glossary.linking import glossary_links
+
+    question = make_question(alice, body=f"My promotion. {BODY}")
+    Question.objects.filter(pk=question.pk).update(
+        body_html=OLD_HTML, body_links=glossary_links(OLD_HTML)
+    )
+    stored_html_rerender(Question, containing="<img")
+    question.refresh_from_db()
+    assert question.body_links == {}
+    call_command("glossary_links", verbosity=0)
+    question.refresh_from_db()
+    assert question.body_links == glossary_links(question.body_html)
+
+
 def test_rerendering_keeps_mentions_with_the_accounts_resolver(alice: User, bob: User) -> None:
     from rung.accounts.mentions import MentionLinks
     from rung.core.stored_html import stored_html_rerender

@@ -495,7 +495,7 @@ def glossary_links(html: str) -> dict[str, Any]:
 
     It holds where the linked terms are, not the links: each run of text with terms as
     [start, end, [[term start, term end, term slug], ...]], the same in both languages, so
-    a post costs a few dozen bytes more, not another copy of its HTML per language. A run
+    a post costs some bytes per term linked, not another copy of its HTML per language. A run
     that `_run_text` would decode differently from the parser (only hostile markup has
     one) makes `runs` None, and such a post is linked as it is read.
     """
