@@ -17,7 +17,7 @@ decides where a slot is; member text is never searched for one.
 import re
 import secrets
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.core.cache import cache
@@ -48,8 +48,10 @@ _TIME_SLOT = re.compile(r"time\.([0-9]{1,12}\.[0-9]{6})")
 _SLOT_MARK = re.compile(
     r"rung-slot-([0-9a-f]{32})-(csrf|form|started"
     r"|post\.(?:question|answer|reply)\.[0-9]{1,19}\.[0-9]{1,19}"
-    r"|time\.[0-9]{1,12}\.[0-9]{6})"
+    r"|time\.[0-9]{1,12}\.[0-9]{6}|part\.[a-z_]{1,40})"
 )
+# A part of the reader's own, or another fragment, filled in per response: "part.<name>".
+_PART = "part."
 # The context variable that tells `reader_post_parts` to leave a slot rather than render.
 READER_POST_MARK = "_rung_reader_post_mark"
 
@@ -77,19 +79,36 @@ def cursor_key(cursor: str | None) -> str:
 Renderer = str | Callable[[dict[str, Any]], str]
 
 
+# What fills a fragment's parts, by name: each returns HTML, read for every response.
+Parts = Mapping[str, Callable[[], str]]
+
+
 def render_cached(
-    request: HttpRequest, key: str, template_name: Renderer, context: Callable[[], dict[str, Any]]
+    request: HttpRequest,
+    key: str,
+    template_name: Renderer,
+    context: Callable[..., dict[str, Any]],
+    parts: Parts | None = None,
 ) -> SafeString:
-    """Return a template's HTML from the cache, rendering it (and its queries) on a miss."""
+    """Return a template's HTML from the cache, rendering it (and its queries) on a miss.
+
+    `parts` name what the fragment holds that is not the same for every reader who gets
+    it (their own controls, other fragments with slots of their own, a live count): the
+    context function receives a mark for each, to put where that part goes, and each
+    response fills the marks from these functions.
+    """
     pieces = cache.get(key)
     if pieces is None:
-        pieces = _render_pieces(template_name, context(), request)
+        pieces = _render_pieces(template_name, context, request, parts or {})
         cache.set(key, pieces, FRAGMENT_SECONDS)
-    return _fill_slots(request, pieces)
+    return _fill_slots(request, pieces, parts)
 
 
 def _render_pieces(
-    template_name: Renderer, context: dict[str, Any], request: HttpRequest
+    template_name: Renderer,
+    context_of: Callable[..., dict[str, Any]],
+    request: HttpRequest,
+    parts: Parts,
 ) -> list[str]:
     """Render a template with a slot where each per-reader value goes.
 
@@ -104,6 +123,10 @@ def _render_pieces(
     by_kind = {kind: mark for mark, kind in marks.items()}
     post_mark = f"rung-slot-{secret}-{_POST}."
     time_mark = f"rung-slot-{secret}-{_TIME}"
+    if parts:
+        context = context_of({name: f"rung-slot-{secret}-{_PART}{name}" for name in parts})
+    else:
+        context = context_of()
     reset = label_slot_mark.set(time_mark)
     context = {
         **context,
@@ -152,9 +175,9 @@ def _page_started_token(request: HttpRequest) -> str:
     return token
 
 
-def _fill_slots(request: HttpRequest, pieces: list[str]) -> SafeString:
-    """Join a fragment's HTML with the reader's CSRF token, a fresh token per form and the
-    signed time the form is shown."""
+def _fill_slots(request: HttpRequest, pieces: list[str], parts: Parts | None = None) -> SafeString:
+    """Join a fragment's HTML with the reader's CSRF token, a fresh token per form, the
+    signed time the form is shown and its `parts`."""
     refs: dict[str, PostRef] = {}
     for piece in pieces[1::2]:
         match = _POST_SLOT.fullmatch(piece)
@@ -174,6 +197,10 @@ def _fill_slots(request: HttpRequest, pieces: list[str]) -> SafeString:
             out.append(_page_started_token(request))
         elif piece in refs:
             out.append(controls.get(refs[piece], ""))
+        elif piece.startswith(_PART):
+            # A part the caller does not name (an older rendering's) is left empty.
+            fill = parts.get(piece.removeprefix(_PART)) if parts else None
+            out.append(fill() if fill is not None else "")
         elif piece.startswith(_TIME) and (stamp := _TIME_SLOT.fullmatch(piece)):
             if page_mark:
                 # A whole page being kept for visitors fills its labels as it is served.

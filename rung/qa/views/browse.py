@@ -8,7 +8,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 
@@ -16,6 +18,7 @@ from rung.accounts.models import User
 from rung.accounts.roles import is_moderator
 from rung.core.human_check import started_token
 from rung.core.requests import HtmxRequest
+from rung.core.templatetags.rung import views_label
 from rung.qa import (
     fragments,
     invitation_selectors,
@@ -300,54 +303,145 @@ def _question(
     # Any other value is the default order: a made-up one is never an error.
     sort = thread_selectors.answer_sort_parse(request.GET.get("sort"))
     question_liked, liked_answers = thread_selectors.liked_post_ids(user, question)
-    threads_html = _threads_html(request, question, liked_answers, cursor, sort)
-    is_asker = user.pk == question.author_id
+    viewer = _thread_viewer(request, question, liked_answers)
     if request.htmx:
         # "Show more answers": the next page of answers alone, appended where the link was.
-        response = HttpResponse(threads_html)
+        response = HttpResponse(
+            _threads_html(request, question, viewer, liked_answers, cursor, sort)
+        )
         patch_vary_headers(response, ["HX-Request"])
         return response
+    is_asker = user.pk == question.author_id
     invite_panel, invitation = _invitations(question, user)
-    response = render(
-        request,
-        "qa/question.html",
-        {
-            "question": question,
-            "question_crumbs": fragments.render_cached(
-                request,
-                fragments.fragment_key("qcrumbs", question.pk, question.version),
-                "qa/_question_crumbs.html",
-                lambda: {"question": selectors.question_load_card(question)},
-            ),
-            "question_main": fragments.render_cached(
-                request,
-                fragments.fragment_key("qmain", question.pk, question.version),
-                "qa/_question_main.html",
-                lambda: {"question": selectors.question_load_card(question)},
-            ),
-            "outcome_html": _outcome_html(request, question),
-            "asker_outcome": _asker_outcome(request, question) if is_asker else None,
-            "threads_html": threads_html,
-            "is_first_page": cursor is None,
-            "answer_sort": sort,
-            "end_sections": (
-                question_page_end.render(request, question)
-                if end_sections is None
-                else end_sections
-            ),
-            "question_actions": question_page_actions.render(request, question),
-            "question_liked": question_liked,
-            "answer_token": uuid.uuid4().hex,
-            "started_token": started_token(),
-            "body_max_length": BODY_MAX_LENGTH,
-            "is_asker": is_asker,
-            "can_moderate": is_moderator(user),
-            "invite_panel": invite_panel,
-            "invitation": invitation,
-        },
-    )
+    page: dict[str, object] = {
+        "question": question,
+        "is_first_page": cursor is None,
+        "answer_sort": sort,
+        "body_max_length": BODY_MAX_LENGTH,
+    }
+    if end_sections is None and _reads_shared_copy(question, viewer, question_liked, invitation):
+        page["page_main"] = _question_shared_main(request, question, viewer, cursor, sort, page)
+    else:
+        page.update(
+            {
+                "question_crumbs": _question_crumbs(request, question),
+                "question_main": _question_main(request, question),
+                "outcome_html": _outcome_html(request, question),
+                "asker_outcome": _asker_outcome(request, question) if is_asker else None,
+                "threads_html": _threads_html(
+                    request, question, viewer, liked_answers, cursor, sort
+                ),
+                "end_sections": (
+                    question_page_end.render(request, question)
+                    if end_sections is None
+                    else end_sections
+                ),
+                "question_actions": question_page_actions.render(request, question),
+                "question_liked": question_liked,
+                "form_token": uuid.uuid4().hex,
+                "started_token": started_token(),
+                "is_asker": is_asker,
+                "can_moderate": is_moderator(user),
+                "invite_panel": invite_panel,
+                "invitation": invitation,
+            }
+        )
+    response = render(request, "qa/question.html", page)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _reads_shared_copy(
+    question: Question,
+    viewer: tuple[object, object, bool],
+    question_liked: bool,
+    invitation: AnswerInvitation | None,
+) -> bool:
+    """Whether a member reads the copy of a question page every member with nothing of
+    their own on it shares: no post, like or invitation there, not the asker, not a
+    moderator (`_thread_viewer` says "member" for the rest), and a published question.
+    What is theirs (the header, the watch control, tokens) is filled in per response."""
+    return (
+        viewer[0] == "member"
+        and not question_liked
+        and invitation is None
+        and question.is_published
+    )
+
+
+def _question_crumbs(request: HttpRequest, question: Question) -> SafeString:
+    return fragments.render_cached(
+        request,
+        fragments.fragment_key("qcrumbs", question.pk, question.version),
+        "qa/_question_crumbs.html",
+        lambda: {"question": selectors.question_load_card(question)},
+    )
+
+
+def _question_main(request: HttpRequest, question: Question) -> SafeString:
+    return fragments.render_cached(
+        request,
+        fragments.fragment_key("qmain", question.pk, question.version),
+        "qa/_question_main.html",
+        lambda: {"question": selectors.question_load_card(question)},
+    )
+
+
+def _question_shared_main(
+    request: HtmxRequest,
+    question: Question,
+    viewer: tuple[object, object, bool],
+    cursor: thread_selectors.AnswerCursor | None,
+    sort: str,
+    page: dict[str, object],
+) -> SafeString:
+    """Return the main part of a question page as a member with nothing on it reads it.
+
+    Kept as one fragment under the question's version, the order and the page. What is
+    not the same for every such member is a part filled in for each response: the other
+    fragments (whose slots take the reader's tokens and controls), the actions and
+    sections apps add for the reader, the view count and the closed notice, which are
+    not under the question's version.
+    """
+
+    parts: fragments.Parts = {
+        "crumbs": lambda: _question_crumbs(request, question),
+        "main": lambda: _question_main(request, question),
+        "outcome": lambda: _outcome_html(request, question),
+        "threads": lambda: _threads_html(request, question, viewer, set(), cursor, sort),
+        "actions": lambda: "".join(question_page_actions.render(request, question)),
+        "end": lambda: "".join(question_page_end.render(request, question)),
+        "views": lambda: escape(views_label(question.view_count)),
+        "status": lambda: render_to_string("qa/_question_status.html", {"question": question}),
+    }
+
+    def context(marks: dict[str, str]) -> dict[str, object]:
+        return {
+            **page,
+            "user": fragments.GenericMember(),
+            "question_crumbs": marks["crumbs"],
+            "question_main": marks["main"],
+            # Whether there is an outcome is the question's, under its version.
+            "outcome_html": marks["outcome"] if _outcome_html(request, question) else "",
+            "threads_html": marks["threads"],
+            "question_actions": [marks["actions"]],
+            "end_sections": [marks["end"]],
+            "question_views": marks["views"],
+            "question_status": marks["status"],
+            "question_liked": False,
+            "is_asker": False,
+            "can_moderate": False,
+        }
+
+    return fragments.render_cached(
+        request,
+        fragments.fragment_key(
+            "qpage", question.pk, question.version, sort, cursor or "", "member"
+        ),
+        "qa/_question_page.html",
+        context,
+        parts,
+    )
 
 
 def _outcome_html(request: HttpRequest, question: Question) -> str:
@@ -422,15 +516,16 @@ def _thread_viewer(
 def _threads_html(
     request: HttpRequest,
     question: Question,
+    viewer: tuple[object, object, bool],
     liked_answers: set[int],
     cursor: thread_selectors.AnswerCursor | None,
     sort: str,
 ) -> str:
     """Render one page of answers from cache, keyed on the question's version, the order
-    and the page."""
-    variant, viewer, is_asker = _thread_viewer(request, question, liked_answers)
+    and the page, for the copy `_thread_viewer` chose."""
+    variant, reader_as, is_asker = viewer
     # Only a copy of one's own may hold posts that are not published.
-    reader = viewer if isinstance(viewer, User) else None
+    reader = reader_as if isinstance(reader_as, User) else None
     return fragments.render_cached(
         request,
         fragments.fragment_key(
@@ -443,7 +538,7 @@ def _threads_html(
             "page": thread_selectors.question_thread_page(
                 question, cursor=cursor, liked=liked_answers, viewer=reader, sort=sort
             ),
-            "user": viewer,
+            "user": reader_as,
             "is_asker": is_asker,
             "can_moderate": is_moderator(reader),
         },
