@@ -6,7 +6,6 @@ the same shape, so they keep the compiled SQL and the converters of their column
 pass only the new parameters. The query is still written with the ORM, once.
 """
 
-import functools
 import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -15,6 +14,8 @@ from django.db import connections
 from django.db.models import Model, QuerySet
 from django.db.models import query as django_query
 from django.db.models.query import get_related_populators
+
+from rung.core.plain_models import row_builder
 
 # Values no real parameter takes, so each one's place among the compiled parameters is known.
 _MARKERS = (-7_300_000_001, -7_300_000_002, -7_300_000_003)
@@ -122,11 +123,20 @@ def _fetch(
 
 
 def _from_db(model: type[Model], fetch_mode: Any) -> Callable[..., Any]:
-    """Return what builds an instance from a row, as the ORM's iteration gets it."""
+    """Return what builds an instance from a row: as the ORM's iteration gets it, built
+    without the constructor where that leaves the same instance (rung/core/plain_models.py)."""
     get = getattr(django_query, "_get_from_db", None)
-    if get is not None:
-        return get(model, fetch_mode)
-    return functools.partial(model.from_db, fetch_mode=fetch_mode)
+    orm = get(model, fetch_mode) if get is not None else None
+    return row_builder(model, fetch_mode, orm)
+
+
+def _plain_populators(populators: list[Any], fetch_mode: Any) -> list[Any]:
+    """Let `select_related`'s populators build their instances as `_from_db` does."""
+    for populator in populators:
+        if hasattr(populator, "from_db") and hasattr(populator, "model_cls"):
+            populator.from_db = _from_db(populator.model_cls, fetch_mode)
+        _plain_populators(getattr(populator, "related_populators", []), fetch_mode)
+    return populators
 
 
 class PreparedModels[M: Model]:
@@ -177,7 +187,9 @@ class PreparedModels[M: Model]:
                 _from_db(model, fetch_mode),
                 init_list,
                 (start, end),
-                get_related_populators(klass_info, select, using, fetch_mode),
+                _plain_populators(
+                    get_related_populators(klass_info, select, using, fetch_mode), fetch_mode
+                ),
                 list(compiler.annotation_col_map.items()),
                 fetch_mode.track_peers,
             )
