@@ -124,8 +124,15 @@ def exact_time(local: datetime) -> str:
     each language's format is read once and kept as a ready `str.format` template; a
     format using any other character goes through Django's `date` filter.
     """
+    return exact_writer()(local)
+
+
+def exact_writer() -> Callable[[datetime], str]:
+    """Return `exact_time` for the active language, looked up once for many moments."""
     write = _exact_writer(get_language())
-    return date_format(local, exact_format()) if write is None else write(local)
+    if write is None:
+        return lambda local: date_format(local, exact_format())
+    return write
 
 
 @functools.lru_cache(maxsize=16)

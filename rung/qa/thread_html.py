@@ -15,6 +15,7 @@ control and glossary links) comes through `post_language_parts` (rung/qa/slots.p
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.utils.html import escape, format_html
@@ -22,7 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
 from rung.core.fast_urls import fast_reverse, fast_reverser
-from rung.core.templatetags.rung import likes_label, reltime
+from rung.core.templatetags.rung import likes_label, time_writer
 from rung.qa.models import Answer, Question
 from rung.qa.slots import PostLanguageParts, post_actions_for, post_language_parts
 from rung.qa.templatetags.byline import byline
@@ -86,6 +87,9 @@ class _Rendering:
     started_token: str
     words: _Words
     language: PostLanguageParts | None
+    # `reltime` for this rendering: the zone, the language and the slot mark read once.
+    when: Callable[[datetime], str] = field(default_factory=time_writer)
+    likes: dict[int, str] = field(default_factory=dict)
     bylines: dict[tuple[int | None, bool], str] = field(default_factory=dict)
     addresses: dict[str, Callable[[int], str]] = field(default_factory=dict)
     actions_for: dict[tuple[str, bool], list[tuple[str, Callable[[str, int], str], str]]] = field(
@@ -102,6 +106,13 @@ class _Rendering:
         html = self.bylines.get(key)
         if html is None:
             html = self.bylines[key] = byline(post.author, key[1], self.words.anonymous_asker)
+        return html
+
+    def likes_static(self, count: int) -> str:
+        """Return the count of likes under a post the reader may not like."""
+        html = self.likes.get(count)
+        if html is None:
+            html = self.likes[count] = escape(likes_label(count))
         return html
 
     def url(self, name: str, pk: int) -> str:
@@ -201,7 +212,7 @@ def _answer(out: list[str], r: _Rendering, thread: AnswerThread) -> None:
     out.append('\n  <div class="post-meta">\n    ')
     out.append(r.byline(answer))
     out.append("\n    ")
-    out.append(reltime(answer.created_at))
+    out.append(r.when(answer.created_at))
     out.append(r.badge(answer))
     out.append("\n    ")
     if answer.edited_at:
@@ -216,7 +227,7 @@ def _answer(out: list[str], r: _Rendering, thread: AnswerThread) -> None:
     if user.is_authenticated and not is_author:
         out.append(_like_button(r, answer))
     else:
-        out.append(f'<span class="like-static">▲ {escape(likes_label(answer.like_count))}</span>')
+        out.append(f'<span class="like-static">▲ {r.likes_static(answer.like_count)}</span>')
     out.append("\n    ")
     if r.is_asker:
         label = words.unmark_helpful if helpful else words.mark_helpful
@@ -279,7 +290,7 @@ def _reply(out: list[str], r: _Rendering, reply: Answer) -> None:
     out.append('\n      <div class="post-meta small">— ')
     out.append(r.byline(reply))
     out.append(" ")
-    out.append(reltime(reply.created_at))
+    out.append(r.when(reply.created_at))
     out.append(r.badge(reply))
     out.append("\n        ")
     if reply.edited_at:

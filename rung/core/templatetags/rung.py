@@ -1,16 +1,18 @@
 """Template helpers for dates, avatars and counts."""
 
+from collections.abc import Callable
 from datetime import datetime
+from html import escape as html_escape
 from typing import Any
 
 from django import template
 from django.utils import timezone
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
 from rung.core.fast_urls import fast_reverse
-from rung.core.relative_time import exact_time, relative_label_or_slot
+from rung.core.relative_time import exact_writer, label_slot_mark, relative_label
 
 register = template.Library()
 
@@ -25,13 +27,26 @@ def reltime(value: datetime | None) -> str:
     """
     if value is None:
         return ""
-    local = timezone.localtime(value)
-    # An ISO time holds nothing HTML escapes; the title and the label are escaped.
-    return SafeString(
-        f'<time datetime="{local.isoformat(timespec="seconds")}" '
-        f'title="{escape(exact_time(local))}" data-relative>'
-        f"{conditional_escape(relative_label_or_slot(value))}</time>"
-    )
+    return time_writer()(value)
+
+
+def time_writer() -> Callable[[datetime], SafeString]:
+    """Return what `reltime` writes for a moment, with the time zone, the language's format
+    and whether labels are slots looked up once: for a page that writes one per post."""
+    zone = timezone.get_current_timezone()
+    exact = exact_writer()
+    mark = label_slot_mark.get()
+
+    def write(value: datetime) -> SafeString:
+        local = timezone.localtime(value, zone)
+        label = f"{mark}{value.timestamp():.6f}" if mark is not None else relative_label(value)
+        # An ISO time holds nothing HTML escapes; the title and the label are escaped.
+        return SafeString(
+            f'<time datetime="{local.isoformat(timespec="seconds")}" '
+            f'title="{html_escape(exact(local))}" data-relative>{html_escape(label)}</time>'
+        )
+
+    return write
 
 
 @register.simple_tag

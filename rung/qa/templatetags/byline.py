@@ -4,10 +4,11 @@ Built in Python rather than included from a template: a question page shows one 
 post, and an include with its lookups cost more than the rest of a post's meta line.
 """
 
+from html import escape as html_escape
 from typing import Any
 
 from django import template
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -15,6 +16,12 @@ from rung.accounts.templatetags.employers import verified_employer_marks
 from rung.core.templatetags.rung import avatar_html
 
 register = template.Library()
+
+
+def _escape(value: Any) -> str:
+    """`conditional_escape`, without the lazy-text wrapper: a byline escapes a dozen values."""
+    html = getattr(value, "__html__", None)
+    return html() if html is not None else html_escape(str(value))
 
 
 def reputation_short(value: int) -> str:
@@ -39,40 +46,39 @@ def byline(person: Any, anonymous: bool = False, anonymous_label: str = "") -> S
             anonymous_label,
         )
     # Each value is escaped here (conditional_escape); the rest is our own markup.
-    url = conditional_escape(person.get_absolute_url())
+    url = _escape(person.get_absolute_url())
     parts: list[str] = [
         f'<span class="byline"><a href="{url}" class="avatar-link" tabindex="-1">'
         f'{avatar_html(person, 32)}</a><span class="who"><a class="name" href="{url}">'
-        f"{conditional_escape(person.name)}</a>"
+        f"{_escape(person.name)}</a>"
     ]
     if person.headline:
-        parts.append(f'<span class="headline">{conditional_escape(person.headline)}</span>')
+        parts.append(f'<span class="headline">{_escape(person.headline)}</span>')
     parts.extend(verified_employer_marks(person))
     company_level = person.company_level
     level = person.level
     if company_level:
         parts.append(
             '<span class="level-pill"><span translate="no">'
-            f"{conditional_escape(company_level.company.name)} "
-            f"{conditional_escape(company_level.code)}</span> · "
-            f"{conditional_escape(company_level.level.short_name)}</span>"
+            f"{_escape(company_level.company.name)} "
+            f"{_escape(company_level.code)}</span> · "
+            f"{_escape(company_level.level.short_name)}</span>"
         )
         if level and person.level_id != company_level.level_id:
-            parts.append(f'<span class="level-pill">{conditional_escape(level.short_name)}</span>')
+            parts.append(f'<span class="level-pill">{_escape(level.short_name)}</span>')
     elif person.company_level_other:
-        other_level = f" · {conditional_escape(level.short_name)}" if level else ""
+        other_level = f" · {_escape(level.short_name)}" if level else ""
         parts.append(
-            f'<span class="level-pill">{conditional_escape(person.company_level_other)}'
-            f"{other_level}</span>"
+            f'<span class="level-pill">{_escape(person.company_level_other)}{other_level}</span>'
         )
     elif level:
-        parts.append(f'<span class="level-pill">{conditional_escape(level.short_name)}</span>')
+        parts.append(f'<span class="level-pill">{_escape(level.short_name)}</span>')
     reputation = getattr(person, "reputation", 0)
     if reputation > 0:
-        title = conditional_escape(_("Reputation: %(n)s") % {"n": reputation})
+        title = _escape(_("Reputation: %(n)s") % {"n": reputation})
         parts.append(
             f'<a class="rep-pill" href="{url}" title="{title}">'
-            f"{conditional_escape(reputation_short(reputation))}</a>"
+            f"{_escape(reputation_short(reputation))}</a>"
         )
     parts.append("</span></span>\n")
     return SafeString("".join(parts))
