@@ -351,6 +351,15 @@ def build(args: argparse.Namespace) -> None:
         f"  {stored:>7} question vectors  ({time.monotonic() - vectors_started:5.1f}s)",
         flush=True,
     )
+    # And each question's similar questions, as the worker keeps them (rung/search/similar.py).
+    from rung.search.similar import similar_lists_fill
+
+    similar_started = time.monotonic()
+    lists = similar_lists_fill()
+    print(
+        f"  {lists:>7} similar-question lists  ({time.monotonic() - similar_started:5.1f}s)",
+        flush=True,
+    )
 
     # Posts get their glossary links as they are written (rung/languages/post_links.py).
     from rung.languages.post_links import post_links_fill

@@ -9,6 +9,7 @@ class NotificationsConfig(AppConfig):
     def ready(self) -> None:
         from rung.accounts import employers
         from rung.notifications import due_work, fanout, sections, subscribers
+        from rung.search import similar
 
         subscribers.subscribe()
         sections.register()
@@ -16,3 +17,5 @@ class NotificationsConfig(AppConfig):
         due_work.register(fanout.outcome_prompts)
         # Employer verifications whose time ran out stop showing (rung/accounts/employers.py).
         due_work.register(employers.employer_verifications_lapse)
+        # Kept similar questions are worked out afresh daily (rung/search/similar.py).
+        due_work.register(similar.similar_lists_refresh)

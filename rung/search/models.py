@@ -66,3 +66,26 @@ class Embedding(models.Model):
 
     def __str__(self) -> str:
         return f"embedding {self.question_id}"
+
+
+class SimilarList(models.Model):
+    """The questions nearest in meaning to a question, worked out by the task worker.
+
+    `neighbours` holds [question id, cosine] pairs, best first: up to
+    `similar.SIMILAR_KEPT` that reach `selectors.SIMILAR_MIN_SIMILARITY`, whatever their
+    visibility (pages load the visible ones). It holds for the vector it was worked out
+    from, named by the embedding's model and text hash: a list for another vector is not
+    read. A question asked later is placed among the lists it belongs in when its own list
+    is worked out, and every list is worked out afresh once a day (rung/search/similar.py).
+    """
+
+    question = models.OneToOneField(
+        Question, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    neighbours = models.JSONField(default=list)
+    model = models.CharField(max_length=40)
+    text_hash = models.CharField(max_length=32)
+    updated_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"similar questions of {self.question_id}"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from django.core.cache import cache
+from django.db.models import JSONField, OuterRef, Subquery
 
 from rung.accounts.selectors import byline_related
 from rung.core.prepared_sql import PreparedModels, PreparedRows
@@ -22,7 +23,7 @@ from rung.search import embeddings, relevance
 from rung.search.analysis import PREFIX, Query, has_han, parse_query, query_terms
 from rung.search.expansion import expand
 from rung.search.fulltext import Filters, expanded_matches, fulltext_matches, term_documents
-from rung.search.models import Embedding, SearchEntry
+from rung.search.models import Embedding, SearchEntry, SimilarList
 from rung.search.vectors import vector_index
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,10 @@ EXPANDED_LIST_WEIGHT = 0.8
 # evaluation set (rung/search/tests/evalset.py), where unrelated career questions score < 0.3.
 SEARCH_MIN_SIMILARITY = 0.35
 SIMILAR_MIN_SIMILARITY = 0.35
+# How many similar questions a question page lists, and how many a kept list holds
+# (rung/search/similar.py): three times as many, for those hidden since.
+SIMILAR_LIMIT = 5
+SIMILAR_KEPT = 3 * SIMILAR_LIMIT
 SUGGEST_MIN_SIMILARITY = 0.45
 SIMILAR_SECONDS = 600
 SIMILAR_BY_WORDS_SECONDS = 60
@@ -274,17 +279,36 @@ def search_questions(
     return page
 
 
-# Read for every question page rendered afresh, so compiled once (rung/core/prepared_sql.py).
+# Read for every question page rendered afresh, so compiled once (rung/core/prepared_sql.py):
+# the stored vector, and the similar questions kept for it (rung/search/similar.py).
 _stored_vector = PreparedRows(
-    lambda pk: Embedding.objects.filter(question_id=pk, model=embeddings.MODEL_NAME).values_list(
-        "vector"
-    )[:1],
+    lambda pk: (
+        Embedding.objects.filter(question_id=pk, model=embeddings.MODEL_NAME)
+        .annotate(
+            kept_neighbours=Subquery(
+                SimilarList.objects.filter(
+                    question_id=OuterRef("question_id"),
+                    model=OuterRef("model"),
+                    text_hash=OuterRef("text_hash"),
+                ).values("neighbours")[:1],
+                output_field=JSONField(),
+            )
+        )
+        .values_list("vector", "kept_neighbours")[:1]
+    ),
     parameters=1,
 )
 
 
 def _question_vector(question: Question) -> embeddings.Vector | None:
-    """Return the question's stored vector, or None while the worker has not stored one.
+    """Return the question's stored vector, or None while the worker has not stored one."""
+    return _vector_and_neighbours(question)[0]
+
+
+def _vector_and_neighbours(
+    question: Question,
+) -> tuple[embeddings.Vector | None, list[list[float]] | None]:
+    """Return the question's stored vector and the similar questions kept for it, if any.
 
     Looked up by the question alone: pages hold only what they show of a question (a
     visitor's page, its title), and a vector a moment older than an edit still finds
@@ -292,10 +316,13 @@ def _question_vector(question: Question) -> embeddings.Vector | None:
     A reader never waits for the model; without a vector, words stand in.
     """
     stored = _stored_vector.rows(question.pk)
-    return embeddings.dequantize(bytes(stored[0][0])) if stored else None
+    if not stored:
+        return None, None
+    data, neighbours = stored[0]
+    return embeddings.dequantize(bytes(data)), neighbours if isinstance(neighbours, list) else None
 
 
-def similar_questions(question: Question, *, limit: int = 5) -> list[Question]:
+def similar_questions(question: Question, *, limit: int = SIMILAR_LIMIT) -> list[Question]:
     """Return up to `limit` visible questions that ask much the same, in any language.
 
     Each is loaded with only what the similar list shows (`_LISTED_FIELDS`).
@@ -303,7 +330,9 @@ def similar_questions(question: Question, *, limit: int = 5) -> list[Question]:
     return similar_questions_kept(question, limit=limit)[0]
 
 
-def similar_questions_kept(question: Question, *, limit: int = 5) -> tuple[list[Question], int]:
+def similar_questions_kept(
+    question: Question, *, limit: int = SIMILAR_LIMIT
+) -> tuple[list[Question], int]:
     """Return `similar_questions` and for how many seconds the list may be kept.
 
     A list found by words alone, while the question's vector is still to be computed, is
@@ -313,10 +342,14 @@ def similar_questions_kept(question: Question, *, limit: int = 5) -> tuple[list[
     key = f"search:similar:2:{question.pk}:{question.version}"
     kept: tuple[list[int], int] | None = cache.get(key)
     if kept is None:
-        vector = _question_vector(question)
-        matches = _semantic_matches(
-            vector, limit=limit * 3, minimum=SIMILAR_MIN_SIMILARITY, exclude=[question.pk]
-        )
+        vector, neighbours = _vector_and_neighbours(question)
+        if neighbours is not None and limit * 3 <= SIMILAR_KEPT:
+            # Worked out by the worker for this very vector (rung/search/similar.py).
+            matches = [(int(qid), float(score)) for qid, score in neighbours]
+        else:
+            matches = _semantic_matches(
+                vector, limit=limit * 3, minimum=SIMILAR_MIN_SIMILARITY, exclude=[question.pk]
+            )
         if not matches:
             # No vectors at all yet: fall back to posts sharing the title's words.
             words = parse_query(" ".join(query_terms(question.title)[:8]))

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.tasks import task
 
-from rung.search import indexing, vectors
+from rung.search import indexing, similar, vectors
 
 
 @task
@@ -17,4 +17,6 @@ def embed_questions(question_ids: list[int]) -> int:
     limit = settings.RUNG_SEARCH_ANN_THRESHOLD // (10 if meta else 1)
     if pending >= limit:
         vectors.ann_build()
+    # The pages' similar questions, for the vectors just stored (and any still missing).
+    similar.similar_lists_update(similar.similar_lists_missing(question_ids))
     return stored

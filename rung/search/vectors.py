@@ -135,10 +135,14 @@ class VectorIndex:
                 self._ann_meta = None
         self._loaded_through = self._ann_meta.built_at if self._ann_meta else None
 
-    def refresh(self, *, force: bool = False) -> None:
-        """Read vectors written since the last look; reload everything now and then."""
+    def refresh(self, *, force: bool = False, at_once: bool = False) -> None:
+        """Read vectors written since the last look; reload everything now and then.
+
+        `force` reloads everything; `at_once` reads what was written since the last look
+        without waiting for the interval (the worker, right after storing vectors).
+        """
         now = time.monotonic()
-        interval = settings.RUNG_SEARCH_REFRESH_SECONDS
+        interval = 0 if at_once else settings.RUNG_SEARCH_REFRESH_SECONDS
         if not force and now - self._checked < interval:
             return
         with self._lock:

@@ -3,11 +3,14 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from rung.search import indexing, vectors
+from rung.search import indexing, similar, vectors
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search index: full-text rows, question vectors and the ANN file."
+    help = (
+        "Rebuild the search index: full-text rows, question vectors, the ANN file and each "
+        "question's similar questions."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -30,3 +33,5 @@ class Command(BaseCommand):
             meta = vectors.ann_build()
             self.stdout.write(f"ANN index: {meta.count} vectors.")
         vectors.vector_index_reset()
+        lists = similar.similar_lists_fill(every=not missing)
+        self.stdout.write(f"Similar questions: {lists} lists worked out.")
