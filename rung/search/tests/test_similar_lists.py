@@ -157,9 +157,7 @@ def test_the_daily_work_refreshes_old_lists_and_drops_those_with_no_vector(
     (english, chinese), (other, _zh) = pairs[0], pairs[1]
     now = timezone.now()
     old = now - similar.REFRESH_AFTER - datetime.timedelta(minutes=1)
-    SimilarList.objects.filter(question__in=[english, other]).update(
-        updated_at=old, neighbours=[]
-    )
+    SimilarList.objects.filter(question__in=[english, other]).update(updated_at=old, neighbours=[])
     Embedding.objects.filter(question=other).delete()
     report = due_work.run_due(now)
     assert report["rung.search.similar.similar_lists_refresh"] == 1
