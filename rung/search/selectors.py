@@ -300,15 +300,8 @@ _stored_vector = PreparedRows(
 )
 
 
-def _question_vector(question: Question) -> embeddings.Vector | None:
-    """Return the question's stored vector, or None while the worker has not stored one."""
-    return _vector_and_neighbours(question)[0]
-
-
-def _vector_and_neighbours(
-    question: Question,
-) -> tuple[embeddings.Vector | None, list[list[float]] | None]:
-    """Return the question's stored vector and the similar questions kept for it, if any.
+def _vector_and_neighbours(question: Question) -> tuple[bytes | None, list[list[float]] | None]:
+    """Return the question's stored vector (quantized) and the similar questions kept for it.
 
     Looked up by the question alone: pages hold only what they show of a question (a
     visitor's page, its title), and a vector a moment older than an edit still finds
@@ -319,7 +312,7 @@ def _vector_and_neighbours(
     if not stored:
         return None, None
     data, neighbours = stored[0]
-    return embeddings.dequantize(bytes(data)), neighbours if isinstance(neighbours, list) else None
+    return bytes(data), neighbours if isinstance(neighbours, list) else None
 
 
 def similar_questions(question: Question, *, limit: int = SIMILAR_LIMIT) -> list[Question]:
@@ -342,13 +335,16 @@ def similar_questions_kept(
     key = f"search:similar:2:{question.pk}:{question.version}"
     kept: tuple[list[int], int] | None = cache.get(key)
     if kept is None:
-        vector, neighbours = _vector_and_neighbours(question)
+        data, neighbours = _vector_and_neighbours(question)
         if neighbours is not None and limit * 3 <= SIMILAR_KEPT:
             # Worked out by the worker for this very vector (rung/search/similar.py).
             matches = [(int(qid), float(score)) for qid, score in neighbours]
         else:
             matches = _semantic_matches(
-                vector, limit=limit * 3, minimum=SIMILAR_MIN_SIMILARITY, exclude=[question.pk]
+                embeddings.dequantize(data) if data is not None else None,
+                limit=limit * 3,
+                minimum=SIMILAR_MIN_SIMILARITY,
+                exclude=[question.pk],
             )
         if not matches:
             # No vectors at all yet: fall back to posts sharing the title's words.
@@ -357,7 +353,7 @@ def similar_questions_kept(
                 m for m in fulltext_matches(words, limit=200, any_term=True) if m[0] != question.pk
             ]
             matches.sort(key=lambda item: -item[1])
-        seconds = SIMILAR_SECONDS if vector is not None else SIMILAR_BY_WORDS_SECONDS
+        seconds = SIMILAR_SECONDS if data is not None else SIMILAR_BY_WORDS_SECONDS
         kept = ([qid for qid, _s in matches], seconds)
         cache.set(key, kept, seconds)
     ids, seconds = kept
