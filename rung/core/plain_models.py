@@ -16,7 +16,7 @@ could differ:
 - its own `__setattr__`, or a column whose class attribute stores anything but the value
   under the column's name (Django's deferred attributes, foreign keys' and files' do).
 
-A row that does not hold every column (a deferred field) goes to `from_db` too. The test
+A row that holds some columns (`only()`) gets those, as `from_db` gives them. The test
 in rung/core/tests/test_plain_models.py builds every model of the project both ways.
 """
 
@@ -114,9 +114,20 @@ def _plain_builder(model: type[Model], fetch_mode: Any, fallback: RowBuilder) ->
     count = len(attnames)
     new = model.__new__
 
+    # A row of some columns (`only()`, `defer()`) fills them in the model's order, as
+    # `Model.from_db` does; which ones is worked out once per list of names.
+    partial_names: dict[tuple[str, ...], tuple[str, ...]] = {}
+
     def build(db: str, field_names: Any, values: Any) -> Any:
+        names = attnames
         if len(values) != count:
-            return fallback(db, field_names, values)
+            key = tuple(field_names)
+            names = partial_names.get(key)  # type: ignore[assignment]
+            if names is None:
+                wanted = set(key)
+                names = partial_names[key] = tuple(n for n in attnames if n in wanted)
+            if len(names) != len(values):
+                return fallback(db, field_names, values)
         state = ModelState()
         state.adding = False
         state.db = db
@@ -125,7 +136,7 @@ def _plain_builder(model: type[Model], fetch_mode: Any, fallback: RowBuilder) ->
         instance = new(model)
         fields = instance.__dict__
         fields["_state"] = state
-        fields.update(zip(attnames, values, strict=True))
+        fields.update(zip(names, values, strict=True))
         return instance
 
     return build
