@@ -92,23 +92,30 @@ def similar_lists_update(question_ids: Iterable[int], *, place: bool = True) -> 
 
 
 def _place(placements: dict[int, list[tuple[int, float]]]) -> None:
-    """Put questions into the kept lists of the questions they are near, one list at a time.
+    """Put questions into the kept lists of the questions they are near.
 
-    Each list is read and written under a row lock, so two workers placing questions in
-    the same list both get in. A question with no kept list gets none here: its list is
-    worked out whole when it is read or refreshed.
+    The lists are read under row locks, taken in key order, and written in one statement,
+    so two workers placing questions in the same list both get in and never deadlock. A
+    question with no kept list gets none here: its page works its list out as it is
+    read, until the worker or `search_rebuild` keeps one.
     """
-    for neighbour_id in sorted(placements):
-        arrivals = dict(placements[neighbour_id])
-        with transaction.atomic():
-            kept = SimilarList.objects.select_for_update().filter(question_id=neighbour_id).first()
-            if kept is None:
-                continue
+    if not placements:
+        return
+    with transaction.atomic():
+        lists = list(
+            SimilarList.objects.select_for_update()
+            .filter(question_id__in=list(placements))
+            .order_by("question_id")
+        )
+        changed = []
+        for kept in lists:
+            arrivals = dict(placements[kept.question_id])
             pairs = [pair for pair in kept.neighbours if int(pair[0]) not in arrivals]
             ranked = _ranked([*pairs, *arrivals.items()])[:SIMILAR_KEPT]
             if ranked != kept.neighbours:
                 kept.neighbours = ranked
-                kept.save(update_fields=["neighbours"])
+                changed.append(kept)
+        SimilarList.objects.bulk_update(changed, ["neighbours"])
 
 
 def similar_lists_missing(question_ids: Iterable[int]) -> list[int]:
