@@ -87,7 +87,7 @@ class _Rendering:
     started_token: str
     words: _Words
     language: PostLanguageParts | None
-    # `reltime` for this rendering: the zone, the language and the slot mark read once.
+    # `reltime` for this rendering: the zone and the language's format read once.
     when: Callable[[datetime], str] = field(default_factory=time_writer)
     likes: dict[int, str] = field(default_factory=dict)
     bylines: dict[tuple[int | None, bool], str] = field(default_factory=dict)

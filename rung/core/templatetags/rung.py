@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
 from rung.core.fast_urls import fast_reverse
-from rung.core.relative_time import exact_writer, label_slot_mark, relative_label
+from rung.core.relative_time import exact_writer, relative_label_or_slot
 
 register = template.Library()
 
@@ -31,15 +31,14 @@ def reltime(value: datetime | None) -> str:
 
 
 def time_writer() -> Callable[[datetime], SafeString]:
-    """Return what `reltime` writes for a moment, with the time zone, the language's format
-    and whether labels are slots looked up once: for a page that writes one per post."""
+    """Return what `reltime` writes for a moment, with the time zone and the language's
+    format looked up once: for a page that writes one per post."""
     zone = timezone.get_current_timezone()
     exact = exact_writer()
-    mark = label_slot_mark.get()
 
     def write(value: datetime) -> SafeString:
         local = timezone.localtime(value, zone)
-        label = f"{mark}{value.timestamp():.6f}" if mark is not None else relative_label(value)
+        label = relative_label_or_slot(value)
         # An ISO time holds nothing HTML escapes; the title and the label are escaped.
         return SafeString(
             f'<time datetime="{local.isoformat(timespec="seconds")}" '
