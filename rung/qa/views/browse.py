@@ -369,22 +369,24 @@ def _reads_shared_copy(
     )
 
 
-def _question_crumbs(request: HttpRequest, question: Question) -> SafeString:
+def _question_card_part(
+    request: HttpRequest, question: Question, name: str, template_name: str
+) -> SafeString:
+    """Return a part of the question that shows its card (crumbs "qcrumbs", body "qmain")."""
     return fragments.render_cached(
         request,
-        fragments.fragment_key("qcrumbs", question.pk, question.version),
-        "qa/_question_crumbs.html",
+        fragments.fragment_key(name, question.pk, question.version),
+        template_name,
         lambda: {"question": selectors.question_load_card(question)},
     )
+
+
+def _question_crumbs(request: HttpRequest, question: Question) -> SafeString:
+    return _question_card_part(request, question, "qcrumbs", "qa/_question_crumbs.html")
 
 
 def _question_main(request: HttpRequest, question: Question) -> SafeString:
-    return fragments.render_cached(
-        request,
-        fragments.fragment_key("qmain", question.pk, question.version),
-        "qa/_question_main.html",
-        lambda: {"question": selectors.question_load_card(question)},
-    )
+    return _question_card_part(request, question, "qmain", "qa/_question_main.html")
 
 
 def _question_shared_main(
