@@ -58,13 +58,16 @@ _PAGE_MARK = re.compile(r"rung-slot-([0-9a-f]{32})-(time\.[0-9]{1,12}\.[0-9]{6}|
 # Headers the full stack sets afresh for each response, never replayed from a kept page.
 _PER_RESPONSE_HEADERS = frozenset({"content-length", "set-cookie"})
 
+# What fills a page's parts read per response, by name: each returns HTML.
+Slots = Mapping[str, Callable[[], str]]
+
 
 @dataclass(frozen=True)
 class Early:
     """What a view's early lookup found: the page's versions and what to do per response."""
 
     versions: tuple[object, ...]
-    slots: Mapping[str, Callable[[], str]] = field(default_factory=dict)
+    slots: Slots = field(default_factory=dict)
     # Run with each response served early (a question page counts the view).
     after: Callable[[HttpResponse], None] | None = None
 
@@ -214,7 +217,7 @@ def serve(
     request: HtmxRequest,
     versions: tuple[object, ...],
     render: Callable[[dict[str, str]], HttpResponse],
-    slots: Mapping[str, Callable[[], str]] | None = None,
+    slots: Slots | None = None,
 ) -> HttpResponse:
     """Answer a visitor from the shared copy, rendering and keeping it on a miss.
 
@@ -286,9 +289,7 @@ def _cut_nonce(html: str, nonce: str | None) -> list[str | bytes]:
     return cut
 
 
-def _fill(
-    request: HttpRequest, pieces: list[str | bytes], slots: Mapping[str, Callable[[], str]]
-) -> bytes:
+def _fill(request: HttpRequest, pieces: list[str | bytes], slots: Slots) -> bytes:
     out: list[bytes] = []
     # One present and one language for every date on the page.
     now, language = timezone.now().timestamp(), get_language() or ""

@@ -10,8 +10,9 @@ from django.test import Client
 from django.utils.cache import get_max_age
 
 from rung.accounts.models import User
-from rung.qa.models import Question
-from rung.testing import make_answer
+from rung.qa import moderation_services, services
+from rung.qa.models import Question, Visibility
+from rung.testing import make_answer, make_member, make_question
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +202,57 @@ def test_an_operators_edit_of_ladder_or_topic_text_reaches_visitors(
         level.summary = "A rewritten guide to the level."
         level.save()
         assert "A rewritten guide to the level." in visitor.get(url).content.decode()
+
+
+def test_a_kept_copy_shows_the_closed_notice_as_the_original_is_now(
+    question: Question, alice: User, django_assert_num_queries: object
+) -> None:
+    """The notice names the original, whose title and visibility are its own: an original
+    retitled, hidden or deleted since the duplicate's copy was kept shows as it is now,
+    and a hidden original's title never reaches visitors through the copy."""
+    original = make_question(alice, title="How do I show ownership of a system?")
+    moderation_services.question_close_as_duplicate(
+        question=question, duplicate_of=original, actor=make_member("mo", is_staff=True)
+    )
+    visitor = Client()
+    url = question.get_absolute_url()
+
+    def notice() -> str:
+        found = re.search(r'<p class="question-status".*?</p>', visitor.get(url).content.decode())
+        assert found is not None
+        return found[0]
+
+    first = notice()
+    assert "How do I show ownership of a system?" in first
+    assert f'href="{original.get_absolute_url()}"' in first
+    assert _visitor_copies() == 1
+    # Changes the original alone: the duplicate's version, and its kept copy, stay.
+    moderator = make_member("mo2", is_staff=True)
+    Question.objects.filter(pk=original.pk).update(title="Owning a system, step by step")
+    assert "Owning a system, step by step" in notice()
+    moderation_services.post_visibility_set(
+        post=original, visibility=Visibility.HIDDEN, actor=moderator, reason="spam"
+    )
+    hidden = notice()
+    assert "Owning a system" not in hidden and "Closed as a duplicate." in hidden
+    page = visitor.get(url).content.decode()
+    assert original.get_absolute_url() not in page and "Owning a system" not in page
+    moderation_services.post_visibility_set(
+        post=original, visibility=Visibility.PUBLISHED, actor=moderator
+    )
+    assert "Owning a system, step by step" in notice()
+    services.question_delete(question=original, actor=moderator)
+    assert "Owning a system" not in notice()
+    question.refresh_from_db()
+    assert _visitor_copies() >= 1 and question.closed_at is not None
+
+
+def test_an_open_questions_kept_copy_reads_nothing_for_the_notice(
+    question: Question, django_assert_num_queries: object
+) -> None:
+    visitor = Client()
+    url = question.get_absolute_url()
+    visitor.get(url)
+    # The version's read alone, as for any kept page: no slot for a notice there is not.
+    with django_assert_num_queries(1):  # type: ignore[operator]
+        assert visitor.get(url).status_code == 200

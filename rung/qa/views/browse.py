@@ -255,9 +255,33 @@ def _question_early(
     request.user = AnonymousUser()
     return visitor_pages.Early(
         ("question", pk, shown.version),
-        slots={"end": lambda: _question_end(request, shown)},
+        slots=_visitor_question_slots(request, shown),
         after=lambda response: _count_view(request, response, pk),
     )
+
+
+def _visitor_question_slots(request: HttpRequest, shown: Question) -> visitor_pages.Slots:
+    """Return what a visitor's copy of a question page reads for each response.
+
+    The similar questions at the end, and the closed-as-duplicate notice: it shows the
+    original's title and link, which are the original's own and not under this
+    question's version, so an original retitled, hidden or deleted since the copy was
+    kept shows as it is now. Only a closed question's copy has the notice's slot, so
+    other pages read nothing for it.
+    """
+    return {
+        "end": lambda: _question_end(request, shown),
+        "status": lambda: _visitor_question_status(shown.pk),
+    }
+
+
+def _visitor_question_status(pk: int) -> str:
+    try:
+        question = question_for_reader(AnonymousUser(), pk)
+    except Http404:
+        # Gone since the lookup: the page goes with the next request.
+        return ""
+    return render_to_string("qa/_question_status.html", {"question": question})
 
 
 @visitor_pages.early_lookup(_question_early)
@@ -275,8 +299,9 @@ def question_detail(request: HtmxRequest, pk: int, slug: str | None = None) -> H
                 request,
                 question_for_reader(request.user, pk),
                 end_sections=[SafeString(marks["end"])],
+                status_mark=marks["status"],
             ),
-            slots={"end": lambda: _question_end(request, shown)},
+            slots=_visitor_question_slots(request, shown),
         )
     else:
         question = question_for_reader(request.user, pk)
@@ -295,7 +320,10 @@ def _to_canonical(request: HttpRequest, canonical: str) -> HttpResponse:
 
 
 def _question(
-    request: HtmxRequest, question: Question, end_sections: list[SafeString] | None = None
+    request: HtmxRequest,
+    question: Question,
+    end_sections: list[SafeString] | None = None,
+    status_mark: str | None = None,
 ) -> HttpResponse:
     user = request.user
     # A cursor that is not one of ours pages like the first page, never an error.
@@ -346,6 +374,9 @@ def _question(
                 "invitation": invitation,
             }
         )
+        if status_mark is not None and question.closed_at is not None:
+            # A visitor's kept copy: the notice is read for each response (see above).
+            page["question_status"] = SafeString(status_mark)
     response = render(request, "qa/question.html", page)
     patch_vary_headers(response, ["HX-Request"])
     return response
