@@ -140,15 +140,21 @@ def keep_headers(request: HttpRequest, response: HttpResponse) -> None:
     key = getattr(request, "visitor_page_key", None)
     if key is None or response.status_code != 200 or response.streaming:
         return
-    stored = cache.get(key)
-    if stored is None or stored[2] is not None:
-        return
+    # The page `serve` rendered in this request, or one another request kept meanwhile.
+    fresh: tuple[list[str | bytes], list[tuple[str, str]]] | None = getattr(
+        request, "visitor_page_fresh", None
+    )
+    if fresh is None:
+        stored = cache.get(key)
+        if stored is None or stored[2] is not None:
+            return
+        fresh = stored[0], stored[1]
     headers = [
         (name, value)
         for name, value in response.headers.items()
         if name.lower() not in _PER_RESPONSE_HEADERS
     ]
-    cache.set(key, (stored[0], stored[1], headers), None)
+    cache.set(key, (*fresh, headers), None)
 
 
 def eligible(request: HtmxRequest) -> bool:
@@ -226,7 +232,9 @@ def serve(
     """
     slots = slots or {}
     key = page_key(request, versions)
-    stored = cache.get(key)
+    # The early lookup just missed this very key: the page is rendered without asking again.
+    early_missed = getattr(request, "visitor_page_key", None) == key
+    stored = None if early_missed else cache.get(key)
     if stored is not None:
         pieces, headers, _full_headers = stored
         response = HttpResponse(_fill(request, pieces, slots))
@@ -245,7 +253,11 @@ def serve(
         pieces = _pieces(request, response.content.decode(), prefix, slots)
         if _keepable(request, response):
             headers = [(name, response[name]) for name in _KEEP_HEADERS if name in response]
-            cache.set(key, (pieces, headers, None), None)
+            if early_missed:
+                # `keep_headers` keeps it once the full stack is done, with its headers.
+                request.visitor_page_fresh = (pieces, headers)  # type: ignore[attr-defined]
+            else:
+                cache.set(key, (pieces, headers, None), None)
         response.content = _fill(request, pieces, slots)
     # The copy is a visitor's: a shared proxy must not hand it to a member.
     patch_vary_headers(response, ["Cookie", "Accept-Language"])

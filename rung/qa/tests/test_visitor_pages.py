@@ -256,3 +256,38 @@ def test_an_open_questions_kept_copy_reads_nothing_for_the_notice(
     # The version's read alone, as for any kept page: no slot for a notice there is not.
     with django_assert_num_queries(1):  # type: ignore[operator]
         assert visitor.get(url).status_code == 200
+
+
+def test_a_visitors_miss_keeps_the_page_in_one_write(
+    question: Question, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The early lookup's miss is not asked again, and the page is written once, with the
+    headers the full stack gave it, which the next visitor's early answer replays."""
+    backend = cache._connections[cache._alias]  # type: ignore[attr-defined]
+    reads: list[str] = []
+    writes: list[str] = []
+    get, set_ = backend.get, backend.set
+
+    def counted_get(key: str, *args: Any, **kwargs: Any) -> Any:
+        reads.append(key)
+        return get(key, *args, **kwargs)
+
+    def counted_set(key: str, *args: Any, **kwargs: Any) -> None:
+        writes.append(key)
+        set_(key, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "get", counted_get)
+    monkeypatch.setattr(backend, "set", counted_set)
+    visitor = Client()
+    url = question.get_absolute_url()
+    first = visitor.get(url)
+    assert first.status_code == 200
+    pages_read = [key for key in reads if key.startswith("vpage:")]
+    pages_written = [key for key in writes if key.startswith("vpage:")]
+    assert len(pages_read) == 1 and pages_written == pages_read
+    reads.clear()
+    second = visitor.get(url)
+    assert [key for key in reads if key.startswith("vpage:")] == pages_read
+    assert _NONCE.sub("", second.content.decode()) == _NONCE.sub("", first.content.decode())
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language"):
+        assert second.get(header) is not None and header in first
