@@ -173,6 +173,18 @@ if os.environ.get("DATABASE_URL"):
             os.environ["DATABASE_URL"], conn_max_age=600, conn_health_checks=True
         )
     }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and os.environ.get(
+        "RUNG_PG_PREPARED", "on"
+    ).strip().lower() not in {"off", "0", "false", "no"}:
+        # Parameters sent apart from the SQL, and a statement a connection has run five
+        # times prepared: PostgreSQL then stops parsing and planning it for every request.
+        # Planning the question page's joined read cost several times running it, and most
+        # pages run the same few queries. RUNG_PG_PREPARED=off sends SQL with its values
+        # written in, for a pooler that cannot keep prepared statements (PgBouncer before
+        # 1.21 in transaction mode). Measured in docs/benchmarks.md.
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=5
+        )
 else:
     # rung.embedded.prepare() creates VAR_DIR; SQLite does not create folders.
     DATABASES = {
