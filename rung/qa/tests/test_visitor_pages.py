@@ -225,7 +225,14 @@ def test_a_kept_copy_shows_the_closed_notice_as_the_original_is_now(
     first = notice()
     assert "How do I show ownership of a system?" in first
     assert f'href="{original.get_absolute_url()}"' in first
-    assert _visitor_copies() == 1
+    assert first.endswith("</a>. It takes no new answers.</p>")
+    # In Chinese the sentence is the translator's, its full stop after the link included.
+    chinese = Client()
+    chinese.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
+    for _ in range(2):
+        html = chinese.get(url).content.decode()
+        assert "原问题：<a href=" in html
+        assert "How do I show ownership of a system?</a>。不再接受新的回答。</p>" in html
     # Changes the original alone: the duplicate's version, and its kept copy, stay.
     moderator = make_member("mo2", is_staff=True)
     Question.objects.filter(pk=original.pk).update(title="Owning a system, step by step")
