@@ -255,7 +255,7 @@ def _progress(result: WrkResult) -> None:
         f"  {result.page:<14} {result.visitor:<7} c{result.connections:<3} "
         f"{result.rps:9.1f} req/s  p99 {result.p99_ms:8.2f} ms  "
         f"errors {result.errors}  cpu {result.cpu_ms:6.2f} ms/req  "
-        f"load {result.load_after:.1f}",
+        f"db {result.db_cpu_ms:5.2f} ms/req  load {result.load_after:.1f}",
         flush=True,
     )
 

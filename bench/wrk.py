@@ -62,6 +62,9 @@ class WrkResult:
     # Wall-clock numbers move with whatever else the machine runs; the workers' own CPU
     # time per request does not, and the load average after a run shows how busy it was.
     cpu_ms: float = math.nan
+    # The local PostgreSQL server's CPU time per request (every `postgres` process), which
+    # shares the machine's cores with the workers; 0 on SQLite, whose work is the workers'.
+    db_cpu_ms: float = math.nan
     load_after: float = 0.0
     raw: str = ""
     # From the workers' counters (bench/stats_wsgi.py), per completed request.
@@ -123,6 +126,26 @@ def workers_cpu_seconds(master_pid: int) -> float:
     return total
 
 
+def database_cpu_seconds() -> float:
+    """Return the user+system CPU time of this machine's PostgreSQL processes, from /proc.
+
+    Every process named `postgres`: the backends serving the workers, and the server's own
+    (the writer, the checkpointer, autovacuum), which the requests' writes cause too.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            command, rest = stat.read_text().rsplit(")", 1)
+        except (OSError, ValueError):
+            continue
+        if command.split("(", 1)[-1] != "postgres":
+            continue
+        fields = rest.split()
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def wait_idle(master_pid: int, limit: float = 15.0) -> None:
     """Wait until the workers stop using CPU: requests a timed-out run left queued must not
     be counted against the next run."""
@@ -156,12 +179,14 @@ def run_wrk(
     if server_pid:
         wait_idle(server_pid)
     cpu_before = workers_cpu_seconds(server_pid) if server_pid else 0.0
+    db_before = database_cpu_seconds() if server_pid else 0.0
     stats_before = read_totals(STATS_DIR) if STATS_DIR else None
     done = subprocess.run([*command, *url_and_args], capture_output=True, text=True, check=True)
     result = parse_wrk(done.stdout, target, connections)
     if server_pid and result.requests:
         cpu = workers_cpu_seconds(server_pid) - cpu_before
         result.cpu_ms = cpu * 1000 / result.requests
+        result.db_cpu_ms = (database_cpu_seconds() - db_before) * 1000 / result.requests
     if stats_before is not None and STATS_DIR:
         after = read_totals(STATS_DIR)
         served = after["requests"] - stats_before["requests"]
@@ -185,7 +210,8 @@ def print_table(results: Sequence[WrkResult]) -> None:
     bare = {r.connections: r for r in results if r.page == "bare"}
     header = (
         f"{'page':<14} {'visitor':<8} {'conns':>5} {'req/s':>9} {'p50 ms':>8} "
-        f"{'p99 ms':>8} {'errors':>7} {'ratio':>7} {'cpu ms':>7} {'hits':>6} {'queries':>7}"
+        f"{'p99 ms':>8} {'errors':>7} {'ratio':>7} {'cpu ms':>7} {'db ms':>6} {'hits':>6} "
+        f"{'queries':>7}"
     )
     print()
     print(header)
@@ -194,11 +220,13 @@ def print_table(results: Sequence[WrkResult]) -> None:
         print(
             f"{r.page:<14} {r.visitor:<8} {r.connections:>5} {r.rps:>9.1f} {r.p50_ms:>8.2f} "
             f"{r.p99_ms:>8.2f} {r.errors:>7} {_ratio(r, bare) * 100:>6.1f}% {r.cpu_ms:>7.2f} "
-            f"{r.hit_rate * 100:>5.1f}% {r.queries:>7.2f}"
+            f"{r.db_cpu_ms:>6.2f} {r.hit_rate * 100:>5.1f}% {r.queries:>7.2f}"
         )
     print(
-        "cpu ms: gunicorn workers' CPU time per completed request; hits: requests that "
-        "rendered nothing (every page or fragment came from the cache); queries: per request"
+        "cpu ms: gunicorn workers' CPU time per completed request; db ms: the local "
+        "PostgreSQL server's (0 on SQLite, whose work is in the workers' column); hits: "
+        "requests that rendered nothing (every page or fragment came from the cache); "
+        "queries: per request"
     )
 
 
@@ -273,6 +301,7 @@ def interleaved_pair(
             non_2xx_3xx=sum(part.non_2xx_3xx for part in parts),
             socket_errors={},
             cpu_ms=sum(part.cpu_ms * part.requests for part in parts) / max(total, 1),
+            db_cpu_ms=sum(part.db_cpu_ms * part.requests for part in parts) / max(total, 1),
         )
 
     return combined(runs["first"]), combined(runs["deep"])
