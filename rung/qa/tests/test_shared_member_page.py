@@ -19,7 +19,7 @@ from rung.notifications import services as follows
 from rung.notifications.models import WatchLevel
 from rung.qa import moderation_services, outcomes, services
 from rung.qa.models import OutcomeKind, Question
-from rung.qa.views import browse
+from rung.qa.views import question as question_views
 from rung.testing import make_answer, make_member, make_question
 
 pytestmark = pytest.mark.django_db
@@ -81,17 +81,17 @@ def test_the_shared_copy_is_the_page_rendered_for_the_reader_alone(
     for client in readers.values():
         client.cookies["django_language"] = language
     served: list[object] = []
-    shared_main = browse._question_shared_main
+    shared_main = question_views._question_shared_main
 
     def counted(*args: Any) -> SafeString:
         served.append(args)
         return shared_main(*args)
 
-    monkeypatch.setattr(browse, "_question_shared_main", counted)
+    monkeypatch.setattr(question_views, "_question_shared_main", counted)
     # Dana's read keeps the copy; Erin's, and Dana's again, are served from it.
     shared = {member.username: _page(readers[member], url) for member in (dana, erin, dana)}
     assert len(served) == 3
-    monkeypatch.setattr(browse, "_reads_shared_copy", lambda *args: False)
+    monkeypatch.setattr(question_views, "_reads_shared_copy", lambda *args: False)
     alone = {member.username: _page(client, url) for member, client in readers.items()}
     assert shared == alone, _debug_diff(shared["dana"], alone["dana"])
     with translation.override(language):
