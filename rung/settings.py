@@ -31,6 +31,15 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+# Anything but an explicit "off" keeps a switch on (`env_on`).
+_OFF = {"off", "0", "false", "no"}
+
+
+def env_on(name: str) -> bool:
+    """Read a switch that is on unless the environment says off."""
+    return os.environ.get(name, "on").strip().lower() not in _OFF
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     """Read a comma-separated environment variable."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
@@ -173,9 +182,9 @@ if os.environ.get("DATABASE_URL"):
             os.environ["DATABASE_URL"], conn_max_age=600, conn_health_checks=True
         )
     }
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and os.environ.get(
-        "RUNG_PG_PREPARED", "on"
-    ).strip().lower() not in {"off", "0", "false", "no"}:
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_on(
+        "RUNG_PG_PREPARED"
+    ):
         # Parameters sent apart from the SQL, and a statement a connection has run five
         # times prepared: PostgreSQL then stops parsing and planning it for every request.
         # Planning the question page's joined read cost several times running it, and most
@@ -301,8 +310,7 @@ RUNG_EMPLOYER_VERIFICATION_DAYS = max(
 # RUNG_RATE_LIMITS=off lifts the posting and request-rate limits (imports, load tests).
 # Failed log-ins stay limited: a load test does not type wrong passwords.
 # Anything but an explicit "off" keeps them on.
-_OFF = {"off", "0", "false", "no"}
-RUNG_RATE_LIMITS = os.environ.get("RUNG_RATE_LIMITS", "on").strip().lower() not in _OFF
+RUNG_RATE_LIMITS = env_on("RUNG_RATE_LIMITS")
 # Failed log-ins, through the member and the admin log-in alike: per account (whatever
 # name or address it is tried under) and per client address (offices share one).
 RUNG_LOGIN_FAILURES_PER_ACCOUNT = os.environ.get("RUNG_LOGIN_FAILURES_PER_ACCOUNT", "5/15m")

@@ -7,7 +7,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 # The settings and the start-up step that prepares ./var before them.
 SOURCES = [ROOT / "rung" / "settings.py", ROOT / "rung" / "embedded.py"]
-READERS = {"env_bool", "env_list"}
+READERS = {"env_bool", "env_list", "env_on"}
 
 
 def _is_os_environ(node: ast.expr) -> bool:
@@ -20,7 +20,7 @@ def _is_os_environ(node: ast.expr) -> bool:
 
 
 def variables_read(source: str) -> set[str]:
-    """Return the names read through os.environ.get, os.environ[...], env_bool and env_list."""
+    """Return the names read through os.environ.get, os.environ[...] and the env_ readers."""
     names: set[str] = set()
     tree = ast.parse(source)
     # The readers themselves take the name as a parameter; their callers name it.
@@ -59,10 +59,10 @@ def test_the_parser_finds_every_kind_of_read() -> None:
         "import os\n"
         "def env_bool(name):\n    return os.environ.get(name)\n"
         'A = os.environ.get("ONE")\nB = os.environ["TWO"]\n'
-        'C = env_bool("THREE")\nD = env_list("FOUR", "x")\n'
+        'C = env_bool("THREE")\nD = env_list("FOUR", "x")\nE = env_on("FIVE")\n'
         'os.environ.setdefault("NOT_READ", "1")\n'
     )
-    assert variables_read(source) == {"ONE", "TWO", "THREE", "FOUR"}
+    assert variables_read(source) == {"ONE", "TWO", "THREE", "FOUR", "FIVE"}
 
 
 def test_every_variable_the_settings_read_is_documented() -> None:
