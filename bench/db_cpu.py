@@ -19,6 +19,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from wrk import process_cpu_seconds
+
 ROOT = Path(__file__).resolve().parent.parent
 USER_AGENT = "Mozilla/5.0 (bench)"
 
@@ -51,23 +53,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         (backend,) = cursor.fetchone()
-    tick = os.sysconf("SC_CLK_TCK")
-
-    def server_seconds() -> float:
-        fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / tick
 
     cold = args.mode == "cold"
     if not cold:
         for url in urls:
             client.get(url)
-    server_before, client_before = server_seconds(), time.process_time()
+    server_before, client_before = process_cpu_seconds(backend), time.process_time()
     for url in urls:
         if cold:
             cache.clear()
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
-    server = (server_seconds() - server_before) * 1000 / len(urls)
+    server = (process_cpu_seconds(backend) - server_before) * 1000 / len(urls)
     own = (time.process_time() - client_before) * 1000 / len(urls)
     prepared = settings.DATABASES["default"].get("OPTIONS", {}).get("prepare_threshold")
     print(

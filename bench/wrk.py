@@ -6,7 +6,7 @@ import re
 import shutil
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,19 +111,38 @@ def parse_wrk(output: str, target: Target, connections: int) -> WrkResult:
     )
 
 
+def _stat(path: Path) -> tuple[str, list[str]] | None:
+    """Return a process's command and the fields after it from its /proc stat file."""
+    try:
+        command, rest = path.read_text().rsplit(")", 1)
+    except (OSError, ValueError):
+        return None
+    return command.split("(", 1)[-1], rest.split()
+
+
+def _cpu(fields: list[str]) -> float:
+    # After the parenthesised command: state, ppid, ..., utime (12th), stime.
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """Return one process's user+system CPU time, from /proc."""
+    stat = _stat(Path(f"/proc/{pid}/stat"))
+    return _cpu(stat[1]) if stat else math.nan
+
+
+def _cpu_seconds_of(matches: Callable[[str, list[str]], bool]) -> float:
+    total = 0.0
+    for path in Path("/proc").glob("[0-9]*/stat"):
+        stat = _stat(path)
+        if stat is not None and matches(*stat):
+            total += _cpu(stat[1])
+    return total
+
+
 def workers_cpu_seconds(master_pid: int) -> float:
     """Return the user+system CPU time of the gunicorn master's children, from /proc."""
-    tick = os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            # Fields after the parenthesised command: state, ppid, ..., utime (12th), stime.
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[1]) == master_pid:
-            total += (int(fields[11]) + int(fields[12])) / tick
-    return total
+    return _cpu_seconds_of(lambda _command, fields: int(fields[1]) == master_pid)
 
 
 def database_cpu_seconds() -> float:
@@ -132,18 +151,7 @@ def database_cpu_seconds() -> float:
     Every process named `postgres`: the backends serving the workers, and the server's own
     (the writer, the checkpointer, autovacuum), which the requests' writes cause too.
     """
-    tick = os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            command, rest = stat.read_text().rsplit(")", 1)
-        except (OSError, ValueError):
-            continue
-        if command.split("(", 1)[-1] != "postgres":
-            continue
-        fields = rest.split()
-        total += (int(fields[11]) + int(fields[12])) / tick
-    return total
+    return _cpu_seconds_of(lambda command, _fields: command == "postgres")
 
 
 def wait_idle(master_pid: int, limit: float = 15.0) -> None:
