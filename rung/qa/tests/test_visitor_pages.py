@@ -298,3 +298,22 @@ def test_a_visitors_miss_keeps_the_page_in_one_write(
     assert _NONCE.sub("", second.content.decode()) == _NONCE.sub("", first.content.decode())
     for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language"):
         assert second.get(header) is not None and header in first
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_closed_notice_shows_the_originals_title_as_typed(
+    question: Question, alice: User, language: str
+) -> None:
+    """The title goes into the translated sentence as text: markup escaped, and a
+    placeholder in it left as it was typed."""
+    title = 'Is <b>"senior"</b> & %(url)s the same everywhere?'
+    original = make_question(alice, title=title)
+    moderation_services.question_close_as_duplicate(
+        question=question, duplicate_of=original, actor=make_member("mo", is_staff=True)
+    )
+    visitor = Client()
+    visitor.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    for _ in range(2):
+        html = visitor.get(question.get_absolute_url()).content.decode()
+        escaped = "Is &lt;b&gt;&quot;senior&quot;&lt;/b&gt; &amp; %(url)s the same everywhere?</a>"
+        assert escaped in html and "<b>" not in html
