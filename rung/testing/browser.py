@@ -4,9 +4,11 @@ The root conftest offers `chromium` as a fixture; tests open contexts on it, att
 `Watch` to collect server errors and page errors, and use the sign-up and log-in steps here.
 """
 
+import logging
 import os
 import threading
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,18 @@ CHROMIUM_ARGS = [
 ]
 TIMEOUT_MS = 15_000
 
+# What the live server logged about its 500s, so a failing test says why, not only where.
+_server_errors: list[str] = []
+
+
+class _KeepServerErrors(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.setFormatter(logging.Formatter("%(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _server_errors.append(self.format(record))
+
 
 def unavailable(reason: str) -> None:
     """Fail in CI, skip on a workstation without a browser."""
@@ -42,12 +56,17 @@ def serve_one_request_at_a_time(live_server: Any, monkeypatch: pytest.MonkeyPatc
     ask form's htmx assistant, as fields change) would use one sqlite3 connection from two
     threads, which fails with "bad parameter or other API misuse". On PostgreSQL each
     thread has a connection of its own, and requests still overlap.
+
+    The test's own thread shares that connection too: a test that reads the database while
+    its page may still be sending requests (a player reporting its place, a video buffering)
+    reads inside `between_requests`.
     """
     if not live_server.thread.connections_override:
         return
     httpd = live_server.thread.httpd
     app = httpd.get_app()
     lock = threading.Lock()
+    live_server.thread.rung_request_lock = lock
 
     def serialized(environ: dict[str, Any], start_response: Any) -> Any:
         # Django renders the whole page inside the call; only static files stream later.
@@ -55,6 +74,15 @@ def serve_one_request_at_a_time(live_server: Any, monkeypatch: pytest.MonkeyPatc
             return app(environ, start_response)
 
     monkeypatch.setattr(httpd, "application", serialized)
+
+
+def between_requests(live_server: Any) -> AbstractContextManager[Any]:
+    """Hold the live server's requests while the test's thread reads the shared connection.
+
+    Only needed where that connection is shared (in-memory SQLite); elsewhere it holds nothing.
+    """
+    lock = getattr(live_server.thread, "rung_request_lock", None)
+    return lock if lock is not None else nullcontext()
 
 
 @pytest.fixture
@@ -67,6 +95,9 @@ def chromium(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) ->
         unavailable("playwright is not installed")
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM} is missing")
+    keeper = _KeepServerErrors()
+    logging.getLogger("django.request").addHandler(keeper)
+    request.addfinalizer(lambda: logging.getLogger("django.request").removeHandler(keeper))
     # Playwright's sync API keeps an event loop on this thread; the test only reads the DB.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     expect.set_options(timeout=TIMEOUT_MS)
@@ -86,6 +117,7 @@ class Watch:
 
     def __init__(self) -> None:
         self.problems: list[str] = []
+        self._first_server_error = len(_server_errors)
 
     def attach(self, context: Any) -> Any:
         context.set_default_timeout(TIMEOUT_MS)
@@ -105,7 +137,8 @@ class Watch:
         page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
 
     def assert_clean(self) -> None:
-        assert self.problems == []
+        logged = "\n".join(_server_errors[self._first_server_error :])
+        assert self.problems == [], f"the server logged:\n{logged}" if logged else ""
 
 
 def fill_unless_restored(field: Any, text: str) -> None:
