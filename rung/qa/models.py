@@ -1,5 +1,6 @@
 """Topics, questions with their context card, answers, replies, likes, revisions, views."""
 
+import functools
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -114,6 +115,16 @@ class Post(models.Model):
         return self.visibility == Visibility.PUBLISHED
 
 
+@functools.lru_cache(maxsize=8192)
+def _title_slug(title: str) -> str:
+    """Return the address slug of a question's title.
+
+    Feeds, cards, similar lists and every visitor's request for a kept page build question
+    addresses; slugifying the same title each time cost more than the rest of the address.
+    """
+    return slugify(title)[:60]
+
+
 class Question(Post):
     is_anonymous = models.BooleanField(_("post anonymously"), default=False)
     title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
@@ -195,7 +206,7 @@ class Question(Post):
         return self.title
 
     def get_absolute_url(self) -> str:
-        slug = slugify(self.title)[:60]
+        slug = _title_slug(self.title)
         if slug:
             return fast_reverse("qa:question_slug", self.pk, slug)
         return fast_reverse("qa:question", self.pk)

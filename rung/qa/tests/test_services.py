@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.text import slugify
 
 from rung.accounts.models import User
 from rung.ladder.models import Axis, Level, RatingScale
@@ -80,6 +81,27 @@ def test_negative_years_are_refused(alice: User) -> None:
 def test_anonymous_question_is_labelled_by_level(alice: User) -> None:
     question = make_question(alice, card=make_card(), is_anonymous=True)
     assert question.anonymous_label == "Anonymous Mid-level engineer"
+
+
+def test_a_questions_address_follows_its_title(alice: User, question: Question) -> None:
+    """The slug is kept per title, so a retitled question's links carry the new one."""
+    assert question.get_absolute_url() == f"/questions/{question.pk}/{slugify(question.title)}/"
+    services.question_edit(
+        question=question,
+        editor=alice,
+        title="A sharper title, after feedback?",
+        body=question.body,
+        topics=topics("mid-level"),
+        card=make_card(),
+        is_anonymous=False,
+    )
+    question.refresh_from_db()
+    assert question.get_absolute_url() == (
+        f"/questions/{question.pk}/a-sharper-title-after-feedback/"
+    )
+    # A title with nothing to slug (Chinese, say) has the plain address.
+    question.title = "如何准备晋升答辩？"
+    assert question.get_absolute_url() == f"/questions/{question.pk}/"
 
 
 def test_edit_keeps_every_revision(alice: User, question: Question) -> None:
