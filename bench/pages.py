@@ -25,7 +25,6 @@ import re
 import shlex
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -36,13 +35,26 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import wrk
+from harness import (
+    BENCH_DIR,
+    PYTHON,
+    ROOT,
+    bench_env,
+    database_name,
+    drop_database,
+    fetch,
+    free_port,
+    manage,
+    raise_interrupt,
+    start_gunicorn,
+    stop,
+    wait_healthy,
+)
 from wrk import (
     CONNECTIONS,
-    USER_AGENT,
     Target,
     WrkResult,
     checks,
@@ -52,72 +64,10 @@ from wrk import (
     tail_checks,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = ROOT / ".venv" / "bin"
-PYTHON = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
-GUNICORN = str(
-    VENV_BIN / "gunicorn"
-    if (VENV_BIN / "gunicorn").exists()
-    else Path(sys.executable).parent / "gunicorn"
-)
-
 PAGE_SIZE = 20
-BENCH_DIR = Path(__file__).resolve().parent
 # Zipf exponent of the long tail: the n-th most read question gets 1/n**s of the reads.
 ZIPF_S = 1.0
 TARGET_COLD_CPU_MS = 6.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
-# A redirect on a benchmarked URL would measure the redirect, so it counts as a failure.
-_strict_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect())
-
-
-def fetch(url: str, headers: Sequence[str] = ()) -> tuple[int, str]:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    for header in headers:
-        name, _, value = header.partition(":")
-        request.add_header(name.strip(), value.strip())
-    try:
-        with _strict_opener.open(request, timeout=30) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(errors="replace")
-
-
-def wait_healthy(base: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {server.returncode}:\n{tail(log)}")
-        try:
-            with _opener.open(f"{base}/-/health", timeout=2) as response:
-                if response.status == 200 and response.read() == b"ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer /-/health within 60s:\n{tail(log)}")
-
-
-def tail(path: Path, lines: int = 40) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except FileNotFoundError:
-        return ""
 
 
 _NEXT_LINK = re.compile(r'<a\b[^>]*\brel="next"[^>]*>')
@@ -170,69 +120,6 @@ def check_target(target: Target, info: dict[str, Any]) -> list[str]:
 
 
 # --- orchestration ----------------------------------------------------------------------
-
-
-def bench_env(var_dir: Path, database_url: str | None) -> dict[str, str]:
-    env = dict(os.environ)
-    # The measured setup is the embedded default unless a database is named: an inherited
-    # DATABASE_URL, REDIS_URL or DEBUG would silently change what is measured.
-    for name in ("DATABASE_URL", "REDIS_URL", "DEBUG"):
-        env.pop(name, None)
-    env.update(DJANGO_SETTINGS_MODULE="rung.settings", RUNG_VAR_DIR=str(var_dir), DEBUG="0")
-    if database_url:
-        env["DATABASE_URL"] = database_url
-    return env
-
-
-def _database_name(url: str) -> str:
-    return urllib.parse.urlsplit(url).path.lstrip("/")
-
-
-def _drop_database(url: str, *, create: bool) -> None:
-    import psycopg
-    from psycopg import sql
-
-    parts = urllib.parse.urlsplit(url)
-    name = sql.Identifier(_database_name(url))
-    admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        if create:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
-
-
-def manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
-def start_gunicorn(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
-    command = [
-        GUNICORN,
-        # Rung's application with counters of queries and cache misses (bench/stats_wsgi.py).
-        "stats_wsgi:application",
-        "--pythonpath",
-        str(BENCH_DIR),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        "2",
-        "--graceful-timeout",
-        "5",
-        # The default control socket is one path per user, shared with any other gunicorn.
-        "--no-control-socket",
-    ]
-    with log.open("wb") as out:
-        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-
-
-def stop(server: subprocess.Popen[bytes]) -> None:
-    if server.poll() is None:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def targets_for(base: str, info: dict[str, Any], deep_url: str, cookie: str) -> Iterator[Target]:
@@ -389,10 +276,6 @@ def print_cold(figures: dict[str, Any]) -> list[tuple[bool, str]]:
     ]
 
 
-def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--questions", type=int, default=50_000)
@@ -424,10 +307,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.duration < 1:
         parser.error("--duration must be a whole number of seconds, at least 1")
     # The database is dropped without asking, so only one named as a benchmark qualifies.
-    if args.database_url and "bench" not in _database_name(args.database_url):
+    if args.database_url and "bench" not in database_name(args.database_url):
         parser.error("--database-url must name a database whose name contains 'bench'")
 
-    signal.signal(signal.SIGTERM, _raise_interrupt)
+    signal.signal(signal.SIGTERM, raise_interrupt)
     var_dir = Path(tempfile.mkdtemp(prefix="rung-bench-"))
     env = bench_env(var_dir, args.database_url)
     wrk.STATS_DIR = var_dir / "stats"
@@ -440,7 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         database = args.database_url or "SQLite (embedded default)"
         print(f"data dir {var_dir}; database {database}", flush=True)
         if args.database_url:
-            _drop_database(args.database_url, create=True)
+            drop_database(args.database_url, create=True)
             database_created = True
         cached = None if args.database_url else args.data_cache / data_cache_key(args)
         if cached is not None and (cached / "build.json").exists():
@@ -571,7 +454,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             shutil.rmtree(var_dir, ignore_errors=True)
             if database_created:
-                _drop_database(args.database_url, create=False)
+                drop_database(args.database_url, create=False)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ from typing import Any
 # As in Rung's settings: one BLAS thread per process, set before numpy loads.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from pages import PYTHON, ROOT, _database_name, _drop_database, _raise_interrupt, bench_env
+from harness import PYTHON, ROOT, bench_env, database_name, drop_database, raise_interrupt
 from search_report import (
     EMBED_BATCH,
     KINDS,
@@ -600,7 +600,7 @@ def measure(
     env = child_env(var_dir, url, source)
     try:
         if url:
-            _drop_database(url, create=True)
+            drop_database(url, create=True)
         subprocess.run(
             [PYTHON, "manage.py", "migrate", "--no-input", "-v0"], cwd=source, env=env, check=True
         )
@@ -611,7 +611,7 @@ def measure(
         if not args.keep:
             shutil.rmtree(var_dir, ignore_errors=True)
             if url:
-                _drop_database(url, create=False)
+                drop_database(url, create=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -650,11 +650,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.queries < 1:
         parser.error("--queries must be at least 1")
     # The database is dropped without asking, so only one named as a benchmark qualifies.
-    if "postgres" in dbs and "bench" not in _database_name(args.database_url):
+    if "postgres" in dbs and "bench" not in database_name(args.database_url):
         parser.error("--database-url must name a database whose name contains 'bench'")
     args.pool = max(1, min(args.pool, sizes[-1]))
 
-    signal.signal(signal.SIGTERM, _raise_interrupt)
+    signal.signal(signal.SIGTERM, raise_interrupt)
     run_dir = Path(tempfile.mkdtemp(prefix="rung-search-bench-"))
     rows: list[tuple[dict[str, Any], dict[str, Any]]] = []
     failures: list[str] = []

@@ -42,8 +42,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from harness import PYTHON, ROOT, bench_env, database_name, drop_database, raise_interrupt
 from page_text import ANSWER_SENTENCES, QUESTION_SENTENCES, make_paragraphs, make_post_text
-from pages import PYTHON, ROOT, _database_name, _drop_database, _raise_interrupt, bench_env
 
 BIG_ANSWERS = 2_000
 LONG_ANSWERS = 80
@@ -310,7 +310,7 @@ def run_child(args: argparse.Namespace, database_url: str | None) -> dict[str, A
     out = var_dir / "result.json"
     env = bench_env(var_dir, database_url)
     if database_url:
-        _drop_database(database_url, create=True)
+        drop_database(database_url, create=True)
     try:
         subprocess.run(
             [
@@ -330,7 +330,7 @@ def run_child(args: argparse.Namespace, database_url: str | None) -> dict[str, A
     finally:
         shutil.rmtree(var_dir, ignore_errors=True)
         if database_url:
-            _drop_database(database_url, create=False)
+            drop_database(database_url, create=False)
 
 
 def print_report(results: list[dict[str, Any]]) -> None:
@@ -379,14 +379,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.out.write_text(json.dumps(child(args)))
         return 0
     # The database is dropped without asking, so only one named as a benchmark qualifies.
-    if args.database_url and "bench" not in _database_name(args.database_url):
+    if args.database_url and "bench" not in database_name(args.database_url):
         parser.error("the PostgreSQL database's name must contain 'bench'")
     if args.skip_sqlite and not args.database_url:
         parser.error("--skip-sqlite needs --database-url (or DATABASE_URL)")
     urls = [] if args.skip_sqlite else [None]
     if args.database_url:
         urls.append(args.database_url)
-    signal.signal(signal.SIGTERM, _raise_interrupt)
+    signal.signal(signal.SIGTERM, raise_interrupt)
     results = []
     try:
         for url in urls:

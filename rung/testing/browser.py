@@ -97,7 +97,12 @@ def chromium(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) ->
         unavailable(f"{CHROMIUM} is missing")
     keeper = _KeepServerErrors()
     logging.getLogger("django.request").addHandler(keeper)
-    request.addfinalizer(lambda: logging.getLogger("django.request").removeHandler(keeper))
+
+    def forget_server_errors() -> None:
+        logging.getLogger("django.request").removeHandler(keeper)
+        _server_errors.clear()
+
+    request.addfinalizer(forget_server_errors)
     # Playwright's sync API keeps an event loop on this thread; the test only reads the DB.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     expect.set_options(timeout=TIMEOUT_MS)

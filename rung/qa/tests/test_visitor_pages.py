@@ -233,10 +233,12 @@ def test_a_kept_copy_shows_the_closed_notice_as_the_original_is_now(
         html = chinese.get(url).content.decode()
         assert "原问题：<a href=" in html
         assert "How do I show ownership of a system?</a>。不再接受新的回答。</p>" in html
-    # Changes the original alone: the duplicate's version, and its kept copy, stay.
+    assert _visitor_copies() == 2  # one a language
+    # Changes the original alone: the duplicate's version, and its kept copies, stay.
     moderator = make_member("mo2", is_staff=True)
     Question.objects.filter(pk=original.pk).update(title="Owning a system, step by step")
     assert "Owning a system, step by step" in notice()
+    assert _visitor_copies() == 2
     moderation_services.post_visibility_set(
         post=original, visibility=Visibility.HIDDEN, actor=moderator, reason="spam"
     )
