@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
@@ -378,39 +379,49 @@ def _answer_page_url(answer: Answer) -> str:
     return f"{url}?answers_after={AnswerCursor.of(before[0])}"
 
 
-def answer_author_ids(question: Question) -> set[int]:
-    """Return who wrote the answers and replies on a question, published or not.
+class ReaderMarks(NamedTuple):
+    """What of a question's page is a member's own: their likes, and whether they wrote there."""
 
-    Authors of held or hidden posts are among them: they see their own posts, so they
-    must not share the copy of the page other members read.
+    question_liked: bool
+    liked_answers: set[int]
+    # An answer or reply of theirs, published or not (not deleted): its author sees it as
+    # no other member does, held or hidden ones included.
+    wrote: bool
+
+
+def reader_marks(user: User | AnonymousUser, question: Question) -> ReaderMarks:
+    """Return whether a member liked the question, which of its answers they liked, and
+    whether they wrote an answer or reply on it, in one statement.
+
+    Runs on every page view of a member, so it skips the ORM: three index seeks, since an
+    OR across the join would read every like the member ever gave.
     """
-    return set(
-        Answer.objects.filter(question=question, is_deleted=False).values_list(
-            "author_id", flat=True
+    if not user.is_authenticated:
+        return ReaderMarks(False, set(), False)
+    like, answer = Like._meta.db_table, Answer._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 1, NULL FROM {like} WHERE user_id = %s AND question_id = %s "
+            f"UNION ALL SELECT 2, answer_id FROM {like} WHERE user_id = %s "
+            f"AND answer_id IN (SELECT id FROM {answer} WHERE question_id = %s) "
+            f"UNION ALL SELECT 3, NULL WHERE EXISTS (SELECT 1 FROM {answer} "
+            "WHERE question_id = %s AND author_id = %s AND is_deleted = %s)",
+            [user.pk, question.pk, user.pk, question.pk, question.pk, user.pk, False],
         )
-    )
+        rows = cursor.fetchall()
+    question_liked = wrote = False
+    liked_answers: set[int] = set()
+    for kind, answer_id in rows:
+        if kind == 1:
+            question_liked = True
+        elif kind == 2:
+            liked_answers.add(answer_id)
+        else:
+            wrote = True
+    return ReaderMarks(question_liked, liked_answers, wrote)
 
 
 def liked_post_ids(user: User | AnonymousUser, question: Question) -> tuple[bool, set[int]]:
     """Return whether a member liked the question, and which of its answers they liked."""
-    if not user.is_authenticated:
-        return False, set()
-    # Two index seeks in one statement: an OR across the join would read every like the
-    # member ever gave, and this runs on every page view of a member, so it skips the ORM.
-    like, answer = Like._meta.db_table, Answer._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT question_id, answer_id FROM {like} WHERE user_id = %s AND question_id = %s "
-            f"UNION ALL SELECT question_id, answer_id FROM {like} WHERE user_id = %s "
-            f"AND answer_id IN (SELECT id FROM {answer} WHERE question_id = %s)",
-            [user.pk, question.pk, user.pk, question.pk],
-        )
-        rows = cursor.fetchall()
-    question_liked = False
-    liked_answers: set[int] = set()
-    for question_id, answer_id in rows:
-        if question_id is not None:
-            question_liked = True
-        else:
-            liked_answers.add(answer_id)
-    return question_liked, liked_answers
+    marks = reader_marks(user, question)
+    return marks.question_liked, marks.liked_answers

@@ -9,12 +9,12 @@ from django.http import Http404
 from django.test import Client
 
 from rung.accounts.models import User
-from rung.qa import invitation_selectors, selectors
+from rung.qa import invitation_selectors, selectors, thread_selectors
 from rung.qa.invitation_services import answer_invite
-from rung.qa.models import AnswerInvitation, Question, Topic, Visibility
+from rung.qa.models import Answer, AnswerInvitation, Like, Question, Topic, Visibility
 from rung.qa.moderation_services import post_visibility_set, question_close_as_duplicate
 from rung.qa.visibility import readable, readable_q
-from rung.testing import make_member, make_question
+from rung.testing import make_answer, make_member, make_question
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +145,47 @@ def test_a_topic_removed_is_gone_from_the_home_topics() -> None:
     Topic.objects.filter(pk=gone.pk).delete()
     levels, subjects, _version = selectors.home_topics()
     assert gone.pk not in {topic.pk for topic in (*levels, *subjects)}
+
+
+def test_reader_marks_say_what_of_a_thread_is_the_members_own(
+    question: Question, alice: User, bob: User
+) -> None:
+    """Likes on the question and its answers, and a post of theirs however it is shown."""
+    other = make_question(alice)
+    answer = make_answer(question, alice)
+    elsewhere = make_answer(other, bob)
+    assert thread_selectors.reader_marks(AnonymousUser(), question) == (False, set(), False)
+    assert thread_selectors.reader_marks(bob, question) == (False, set(), False)
+
+    Like.objects.create(user=bob, question=question)
+    Like.objects.create(user=bob, answer=answer)
+    Like.objects.create(user=bob, answer=elsewhere)
+    assert thread_selectors.reader_marks(bob, question) == (True, {answer.pk}, False)
+
+    reply = make_answer(question, bob, parent=answer)
+    assert thread_selectors.reader_marks(bob, question).wrote
+    # Held or hidden, the post is still theirs to see; deleted, it is gone.
+    Answer.objects.filter(pk=reply.pk).update(visibility=Visibility.HIDDEN)
+    assert thread_selectors.reader_marks(bob, question).wrote
+    Answer.objects.filter(pk=reply.pk).update(is_deleted=True)
+    assert not thread_selectors.reader_marks(bob, question).wrote
+    # The asker's own question is not a post on its thread.
+    assert not thread_selectors.reader_marks(alice, other).wrote
+
+
+def test_a_member_whose_answer_was_held_reads_it_on_their_own_copy(
+    question: Question, bob: User, bob_client: Client
+) -> None:
+    """Whether a member wrote on a thread is read with their likes for each request: an
+    answer held without a new version still sends its author to a copy of their own,
+    which shows it with its notice, while other members keep the shared copy."""
+    url = question.get_absolute_url()
+    mine = make_answer(question, bob, body="Write down what you shipped each week.")
+    carol = make_member("carol")
+    carol_client = Client()
+    carol_client.force_login(carol)
+    assert "Write down what you shipped" in carol_client.get(url).content.decode()
+    Answer.objects.filter(pk=mine.pk).update(visibility=Visibility.HELD)
+    bobs_page = bob_client.get(url).content.decode()
+    assert "Write down what you shipped" in bobs_page
+    assert "Waiting for review" in bobs_page

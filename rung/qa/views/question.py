@@ -4,7 +4,6 @@ import secrets
 import uuid
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -150,8 +149,9 @@ def _question(
     cursor = thread_selectors.answer_cursor_parse(request.GET.get("answers_after"))
     # Any other value is the default order: a made-up one is never an error.
     sort = thread_selectors.answer_sort_parse(request.GET.get("sort"))
-    question_liked, liked_answers = thread_selectors.liked_post_ids(user, question)
-    viewer = _thread_viewer(request, question, liked_answers)
+    marks = thread_selectors.reader_marks(user, question)
+    question_liked, liked_answers = marks.question_liked, marks.liked_answers
+    viewer = _thread_viewer(request, question, marks)
     if request.htmx:
         # "Show more answers": the next page of answers alone, appended where the link was.
         response = HttpResponse(
@@ -342,7 +342,7 @@ def _invitations(
 
 
 def _thread_viewer(
-    request: HttpRequest, question: Question, liked_answers: set[int]
+    request: HttpRequest, question: Question, marks: thread_selectors.ReaderMarks
 ) -> tuple[object, object, bool]:
     """Return (cache variant, user to render for, is asker) for a question's answers.
 
@@ -353,12 +353,7 @@ def _thread_viewer(
     user = request.user
     if not user.is_authenticated:
         return "visitor", AnonymousUser(), False
-    authors_key = fragments.fragment_key("authors", question.pk, question.version)
-    authors = cache.get(authors_key)
-    if authors is None:
-        authors = thread_selectors.answer_author_ids(question)
-        cache.set(authors_key, authors, fragments.FRAGMENT_SECONDS)
-    if liked_answers or is_moderator(user) or user.pk == question.author_id or user.pk in authors:
+    if marks.liked_answers or marks.wrote or is_moderator(user) or user.pk == question.author_id:
         # Their likes, controls and the posts they may read differ from everyone else's
         # (moderators see controls and held posts everywhere), so they get a copy of their
         # own, which their next like or post replaces by raising the version.
