@@ -2,12 +2,14 @@
 
 import secrets
 import uuid
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
@@ -15,11 +17,13 @@ from django.views.decorators.http import require_safe
 from rung.accounts.models import User
 from rung.accounts.roles import is_moderator
 from rung.core.human_check import started_token
+from rung.core.page_csrf import page_csrf_token
 from rung.core.requests import HtmxRequest
 from rung.core.templatetags.rung import views_label
 from rung.qa import (
     fragments,
     invitation_selectors,
+    question_html,
     selectors,
     thread_html,
     thread_selectors,
@@ -99,7 +103,10 @@ def _visitor_question_status(pk: int) -> str:
 
 
 def _status_html(question: Question) -> str:
-    """Render the locked or closed notice, the original read afresh (not under the version)."""
+    """Render the locked or closed notice, the original read afresh (not under the version);
+    "" for a question that is neither, as the page's template leaves it."""
+    if question.closed_at is None and question.locked_at is None:
+        return ""
     return render_to_string("qa/_question_status.html", {"question": question})
 
 
@@ -197,6 +204,11 @@ def _question(
         if status_mark is not None and question.closed_at is not None:
             # A visitor's kept copy: the notice is read for each response (see above).
             page["question_status"] = SafeString(status_mark)
+        # Most readers' pages are written in Python (rung/qa/question_html.py); the rest
+        # are left to the template, which question.html includes when there is no main.
+        page["page_main"] = question_html.question_page_html(
+            {**page, "request": request, "user": user, "csrf_token": _page_csrf(request)}
+        )
     response = render(request, "qa/question.html", page)
     patch_vary_headers(response, ["HX-Request"])
     return response
@@ -221,23 +233,25 @@ def _reads_shared_copy(
 
 
 def _question_card_part(
-    request: HttpRequest, question: Question, name: str, template_name: str
+    request: HttpRequest, question: Question, name: str, renderer: fragments.Renderer
 ) -> SafeString:
     """Return a part of the question that shows its card (crumbs "qcrumbs", body "qmain")."""
     return fragments.render_cached(
         request,
         fragments.fragment_key(name, question.pk, question.version),
-        template_name,
+        renderer,
         lambda: {"question": selectors.question_load_card(question)},
     )
 
 
+# The same HTML as qa/_question_crumbs.html and qa/_question_main.html, written in Python:
+# see rung/qa/question_html.py.
 def _question_crumbs(request: HttpRequest, question: Question) -> SafeString:
-    return _question_card_part(request, question, "qcrumbs", "qa/_question_crumbs.html")
+    return _question_card_part(request, question, "qcrumbs", question_html.crumbs_html)
 
 
 def _question_main(request: HttpRequest, question: Question) -> SafeString:
-    return _question_card_part(request, question, "qmain", "qa/_question_main.html")
+    return _question_card_part(request, question, "qmain", question_html.question_main_html)
 
 
 def _question_shared_main(
@@ -291,10 +305,23 @@ def _question_shared_main(
         fragments.fragment_key(
             "qpage", question.pk, question.version, sort, cursor or "", "member"
         ),
-        "qa/_question_page.html",
+        _question_page_html,
         context,
         parts,
     )
+
+
+def _question_page_html(context: dict[str, Any]) -> str:
+    """Render qa/_question_page.html, in Python for the readers rung/qa/question_html.py
+    renders: every member with nothing of their own on the page is one."""
+    return question_html.question_page_html(context) or render_to_string(
+        "qa/_question_page.html", context, request=context["request"]
+    )
+
+
+def _page_csrf(request: HttpRequest) -> SimpleLazyObject:
+    """The response's CSRF token, masked only if a form asks for it (members' forms do)."""
+    return SimpleLazyObject(lambda: page_csrf_token(request))
 
 
 def _outcome_html(request: HttpRequest, question: Question) -> str:
