@@ -1,5 +1,6 @@
 """Reads about members that other apps need, without reaching into allauth themselves."""
 
+import functools
 import string
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -22,6 +23,32 @@ def byline_related(path: str = "") -> tuple[str, ...]:
     if not path:
         return _BYLINE_RELATED
     return (path, *(f"{path}__{name}" for name in _BYLINE_RELATED))
+
+
+# A level's guide texts, in every language: paragraphs a byline never shows.
+_LEVEL_GUIDE = ("tagline", "summary", "next_level", "common_gaps")
+
+
+@functools.cache
+def _level_guide_fields() -> tuple[str, ...]:
+    return tuple(
+        field.name
+        for field in Level._meta.concrete_fields
+        if any(field.name == text or field.name.startswith(f"{text}_") for text in _LEVEL_GUIDE)
+    )
+
+
+def byline_deferred(path: str) -> tuple[str, ...]:
+    """Return what `defer()` leaves out of the levels `byline_related(path)` joins.
+
+    A thread reads its posts' authors with their two levels each; the guide's paragraphs
+    in each language were most of what that read returned, and a byline shows none.
+    """
+    return tuple(
+        f"{path}__{level}__{name}"
+        for level in ("level", "company_level__level")
+        for name in _level_guide_fields()
+    )
 
 
 def member_own_emails(member: User) -> set[str]:

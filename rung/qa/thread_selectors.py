@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from rung.accounts.models import User
-from rung.accounts.selectors import byline_related
+from rung.accounts.selectors import byline_deferred, byline_related
 from rung.core.prepared_sql import PreparedModels
 from rung.qa.models import Answer, Like, Post, Question
 from rung.qa.visibility import READER_OWN, Viewer, readable_q, reader_kind, reader_stand_in
@@ -246,6 +246,7 @@ def _page_query(
     return (
         Answer.objects.filter(pk__in=_ids_of(branches))
         .select_related(*byline_related("author"))
+        .defer(*byline_deferred("author"))
         .annotate(reply_count=Coalesce(Subquery(reply_count), 0))
     )
 
@@ -262,6 +263,7 @@ def _replies_query(parents: list[int], viewer: Viewer) -> QuerySet[Answer]:
     return (
         Answer.objects.filter(pk__in=first)
         .select_related(*byline_related("author"))
+        .defer(*byline_deferred("author"))
         .order_by(*_REPLY_ORDER)
     )
 
@@ -313,7 +315,9 @@ def answer_replies_page(
     after = replies if cursor is None else _after(replies, cursor, order="replies")[0]
     remaining = after.count()
     shown = list(
-        after.select_related(*byline_related("author")).order_by(*_REPLY_ORDER)[:REPLIES_PER_PAGE]
+        after.select_related(*byline_related("author"))
+        .defer(*byline_deferred("author"))
+        .order_by(*_REPLY_ORDER)[:REPLIES_PER_PAGE]
     )
     _mark([answer, *shown], answer.question, liked)
     thread = AnswerThread(answer=answer, replies=shown, more_replies=remaining - len(shown))

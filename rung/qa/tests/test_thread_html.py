@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from rung.accounts.models import User
 from rung.core.relative_time import label_slot_mark
+from rung.ladder.models import CompanyLevel, Level
 from rung.qa import services, thread_selectors
 from rung.qa.fragments import READER_POST_MARK, GenericMember
 from rung.qa.models import Answer, Question, Visibility
@@ -146,3 +147,35 @@ def test_a_post_offered_for_translation_renders_the_same(settings: Any) -> None:
         old, new = _both(story["question"], AnonymousUser(), reader=None, is_asker=False)
     assert "translate-control" in new
     _same(new, old)
+
+
+def test_bylines_need_nothing_the_thread_left_out(django_assert_num_queries: Any) -> None:
+    """The thread reads its authors' levels without the levels' guides, in any language,
+    and the answers' HTML is written from what it read, with no query of its own."""
+    story = _story()
+    question = story["question"]
+    tencent = CompanyLevel.objects.get(company__slug="tencent", code="12")
+    User.objects.filter(pk=story["bob"].pk).update(
+        level=Level.objects.get(slug="senior"), company_level=tencent
+    )
+    User.objects.filter(pk=story["dave"].pk).update(level=Level.objects.get(slug="staff"))
+    page = thread_selectors.question_thread_page(question, viewer=story["moderator"])
+    authors = [thread.answer.author for thread in page.threads]
+    levels = [author.level for author in authors if author.level_id]
+    assert levels and all("summary_zh_hans" in level.get_deferred_fields() for level in levels)
+    request = RequestFactory().get(question.get_absolute_url())
+    request.user = story["moderator"]
+    for language in ("en", "zh-hans"):
+        with translation.override(language), django_assert_num_queries(0):
+            html = threads_html(
+                {
+                    "request": request,
+                    "question": question,
+                    "page": page,
+                    "user": story["moderator"],
+                    "is_asker": False,
+                    "can_moderate": True,
+                    READER_POST_MARK: "post-mark.",
+                }
+            )
+        assert "level-pill" in html
