@@ -1,6 +1,5 @@
 """Reads about members that other apps need, without reaching into allauth themselves."""
 
-import functools
 import string
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -13,6 +12,7 @@ from django.db.models.functions import Collate, Lower
 from rung.accounts.models import User
 from rung.accounts.slots import answer_totals_source, directory_extension
 from rung.ladder.models import Level
+from rung.ladder.selectors import level_guide_deferred
 
 # What a byline shows of a member: their level and company level, each with its names.
 _BYLINE_RELATED = ("level", "company_level__company", "company_level__level")
@@ -25,29 +25,34 @@ def byline_related(path: str = "") -> tuple[str, ...]:
     return (path, *(f"{path}__{name}" for name in _BYLINE_RELATED))
 
 
-# A level's guide texts, in every language: paragraphs a byline never shows.
-_LEVEL_GUIDE = ("tagline", "summary", "next_level", "common_gaps")
-
-
-@functools.cache
-def _level_guide_fields() -> tuple[str, ...]:
-    return tuple(
-        field.name
-        for field in Level._meta.concrete_fields
-        if any(field.name == text or field.name.startswith(f"{text}_") for text in _LEVEL_GUIDE)
-    )
+# What a byline never shows of the member: their account's own columns and the profile's
+# longer parts. A thread reads them once per post, each converted (dates, JSON) on the way.
+_BYLINE_UNUSED = (
+    "password",
+    "last_login",
+    "is_superuser",
+    "first_name",
+    "last_name",
+    "email",
+    "is_staff",
+    "is_active",
+    "date_joined",
+    "bio",
+    "languages",
+    "companies",
+    "years_experience",
+    "ui_language",
+)
 
 
 def byline_deferred(path: str) -> tuple[str, ...]:
-    """Return what `defer()` leaves out of the levels `byline_related(path)` joins.
-
-    A thread reads its posts' authors with their two levels each; the guide's paragraphs
-    in each language were most of what that read returned, and a byline shows none.
-    """
-    return tuple(
-        f"{path}__{level}__{name}"
-        for level in ("level", "company_level__level")
-        for name in _level_guide_fields()
+    """Return what `defer()` leaves out of what `byline_related(path)` joins: the member's
+    columns a byline never shows and their levels' guide texts. A thread reads its posts'
+    authors with two levels each, and the guide's paragraphs in each language were most of
+    what that read returned."""
+    return (
+        *(f"{path}__{name}" for name in _BYLINE_UNUSED),
+        *level_guide_deferred(f"{path}__level", f"{path}__company_level__level"),
     )
 
 

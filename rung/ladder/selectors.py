@@ -1,10 +1,30 @@
 """Reads of the ladder: how companies' own levels line up with Rung's."""
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rung.ladder.models import Company, CompanyLevel, Level
+
+# A level's guide, in every language: paragraphs that only the level's own page shows.
+_LEVEL_GUIDE = ("tagline", "summary", "next_level", "common_gaps")
+
+
+@functools.cache
+def _level_guide_fields() -> tuple[str, ...]:
+    return tuple(
+        field.name
+        for field in Level._meta.concrete_fields
+        if any(field.name == text or field.name.startswith(f"{text}_") for text in _LEVEL_GUIDE)
+    )
+
+
+def level_guide_deferred(*paths: str) -> tuple[str, ...]:
+    """Return what `defer()` leaves out of the levels a read joins at `paths`
+    (e.g. "author__level"): a level's guide texts, which pages that only name the level
+    never show, and which are most of a level's row."""
+    return tuple(f"{path}__{name}" for path in paths for name in _level_guide_fields())
 
 
 @dataclass(frozen=True)

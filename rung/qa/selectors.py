@@ -18,10 +18,11 @@ from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from rung.accounts.models import User
-from rung.accounts.selectors import byline_related
+from rung.accounts.selectors import byline_deferred, byline_related
 from rung.core.people_version import people_version
 from rung.core.prepared_sql import PreparedModels, PreparedRows
 from rung.ladder.models import Expectation, Level
+from rung.ladder.selectors import level_guide_deferred
 from rung.qa.models import (
     Answer,
     ContextRating,
@@ -301,6 +302,12 @@ def question_get_visible(pk: int, *, viewer: Viewer = None) -> Question:
 
 
 _QUESTION_RELATED = (*_CARD_RELATED, "ctx_scale", "duplicate_of", "outcome")
+# The page names the levels it joins and shows none of their guides; what it joins is kept
+# in the cache for members' warm reads, so the guides' paragraphs would be kept too.
+_QUESTION_DEFERRED = (
+    *byline_deferred("author"),
+    *level_guide_deferred("ctx_level", "ctx_company_level__level"),
+)
 _QUESTIONS_WITH_RELATED: dict[str, PreparedModels[Question]] = {}
 
 
@@ -313,6 +320,7 @@ def _question_with_related(kind: str) -> PreparedModels[Question]:
             viewer = reader_stand_in(kind, reader[0] if reader else None)
             return (
                 Question.objects.select_related(*_QUESTION_RELATED)
+                .defer(*_QUESTION_DEFERRED)
                 .annotate(feeds_version=RawSQL(_FEEDS_VERSION_SQL, ()))
                 .filter(readable_q(viewer), pk=pk)
             )
