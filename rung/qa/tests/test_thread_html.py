@@ -161,7 +161,7 @@ def test_bylines_need_nothing_the_thread_left_out(django_assert_num_queries: Any
     User.objects.filter(pk=story["dave"].pk).update(level=Level.objects.get(slug="staff"))
     page = thread_selectors.question_thread_page(question, viewer=story["moderator"])
     authors = [thread.answer.author for thread in page.threads]
-    levels = [author.level for author in authors if author.level_id]
+    levels = [author.level for author in authors if author.level is not None]
     assert levels and all("summary_zh_hans" in level.get_deferred_fields() for level in levels)
     request = RequestFactory().get(question.get_absolute_url())
     request.user = story["moderator"]
