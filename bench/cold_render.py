@@ -5,11 +5,10 @@
 Runs in a process with the benchmark's settings and database (the caller sets them up).
 Through Django's test client, it requests the bare health view and the question page,
 alternately, clearing the cache before each page request (all but the member's session,
-which a reader keeps), and reports the median CPU
-time of the process for each (`time.process_time`, which holds steady when other
-programs share the machine; the database's own work on PostgreSQL is not in it). With
---profile, a further round runs under cProfile, writes the statistics to OUT and prints
-the functions that cost most.
+which a reader keeps), and reports the median CPU time of the process for each
+(`time.process_time`, which holds steady when other programs share the machine; the
+database's own work on PostgreSQL is not in it). With --profile, a further round runs
+under cProfile, writes the statistics to OUT and prints the functions that cost most.
 """
 
 import argparse

@@ -1,11 +1,13 @@
-"""A question's topic crumbs and its card (context and body) as HTML, written in Python.
+"""A question's page as HTML, written in Python: its topic crumbs, its card (context and
+body) and the page around them with the answers' section and form.
 
-The same HTML as `qa/_question_crumbs.html` and `qa/_question_main.html` (with
-`qa/_context_card.html`), which rung/qa/tests/test_question_html.py renders both ways
-and compares; the templates stay as the reference that test reads. Both parts are kept
-in the cache under the question's version (rung/qa/views/question.py), so they are
-rendered on a question's first read: there the context card's lookups and translated
-labels cost the template engine more than the rest of the card, for a dozen values.
+The same HTML as `qa/_question_crumbs.html`, `qa/_question_main.html` (with
+`qa/_context_card.html`) and `qa/_question_page.html`, which
+rung/qa/tests/test_question_html.py renders both ways and compares; the templates stay as
+the reference that test reads, and the page's template still renders the pages of the
+readers `question_page_html` leaves out. These parts are rendered on a question's first
+read, where the template engine's lookups, includes and translated labels cost more than
+the dozen values they show.
 
 Every value a member or the database gave is escaped, as the templates' autoescaping
 does; the interface strings are the templates' literals, which Django trusts, so their
@@ -18,7 +20,7 @@ from typing import Any
 
 from django.template.defaultfilters import urlencode
 from django.template.loader import render_to_string
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
@@ -28,6 +30,7 @@ from rung.qa.models import Question
 from rung.qa.slots import post_language_parts
 from rung.qa.templatetags.byline import byline
 from rung.qa.templatetags.post_actions import post_actions, reader_post_parts_tag
+from rung.qa.thread_html import csrf_input, human_check, like_form
 
 
 def crumbs_html(context: dict[str, Any]) -> str:
@@ -119,6 +122,14 @@ def _ratings(question: Question, ratings: list[Any]) -> str:
     return f'<div class="wide"><dt>{heading}</dt><dd class="ratings">{marks}</dd></div>'
 
 
+def status_html(question: Question) -> str:
+    """Render the closed or locked notice (`qa/_question_status.html`), reading the original
+    a duplicate points to as it is now; "" for a question that is neither."""
+    if question.closed_at is None and question.locked_at is None:
+        return ""
+    return render_to_string("qa/_question_status.html", {"question": question})
+
+
 def _escaped(value: Any) -> str:
     """`{{ value }}`: HTML given as safe stays as it is, anything else is escaped."""
     return str(conditional_escape(value))
@@ -151,19 +162,9 @@ def question_page_html(context: dict[str, Any]) -> SafeString | None:
     when = time_writer()
     # Only members' forms take the token: a visitor's page never asks for one, so their
     # response sets no CSRF cookie and can be kept (rung/qa/visitor_pages.py).
-    csrf = context.get("csrf_token") if user.is_authenticated else None
-    csrf_input = (
-        format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', csrf)
-        if csrf and csrf != "NOTPROVIDED"
-        else ""
-    )
+    csrf = csrf_input(context.get("csrf_token")) if user.is_authenticated else ""
     status = context.get("question_status")
-    if status is not None:
-        status = _escaped(status)
-    elif question.closed_at or question.locked_at:
-        status = render_to_string("qa/_question_status.html", {"question": question})
-    else:
-        status = ""
+    status = status_html(question) if status is None else _escaped(status)
     edited = (
         f'<a href="{escape(fast_reverse("qa:question_history", question.pk))}">'
         f"{gettext('edited')} {when(question.edited_at)}</a>"
@@ -174,15 +175,13 @@ def question_page_html(context: dict[str, Any]) -> SafeString | None:
     views = escape(views_label(question.view_count)) if views is None else _escaped(views)
     answers = escape(answers_label(question.answer_count))
     if user.is_authenticated:
-        like_url = escape(fast_reverse("qa:question_like", question.pk))
         liked = bool(context.get("question_liked"))
-        like = (
-            f'<form class="like-form" method="post" action="{like_url}" hx-post="{like_url}" '
-            f'hx-swap="outerHTML">{csrf_input}<button type="submit" '
-            f'class="like{" liked" if liked else ""}" '
-            f'aria-pressed="{"true" if liked else "false"}" ><span aria-hidden="true">▲</span> '
-            f'<span class="like-label">{gettext("Liked") if liked else gettext("Like")}</span> '
-            f'<span class="like-count">{question.like_count}</span></button></form>\n'
+        like = like_form(
+            escape(fast_reverse("qa:question_like", question.pk)),
+            csrf,
+            liked=liked,
+            count=question.like_count,
+            label=gettext("Liked") if liked else gettext("Like"),
         )
     else:
         like = f'<span class="like-static">▲ {escape(likes_label(question.like_count))}</span>'
@@ -220,7 +219,7 @@ def question_page_html(context: dict[str, Any]) -> SafeString | None:
         "\n\n"
         f"{_answers_section(context, question, answers)}"
         "\n\n"
-        f"{_answer_form(context, question, user, request, csrf_input)}"
+        f"{_answer_form(context, question, user, request, csrf)}"
         "\n\n\n\n"
         + "".join(_escaped(section) for section in context.get("end_sections") or ())
         + "\n"
@@ -264,7 +263,7 @@ def _answers_section(context: dict[str, Any], question: Question, answers: str) 
 
 
 def _answer_form(
-    context: dict[str, Any], question: Question, user: Any, request: Any, csrf_input: str
+    context: dict[str, Any], question: Question, user: Any, request: Any, csrf: str
 ) -> str:
     if not question.takes_answers:
         return ""
@@ -273,16 +272,16 @@ def _answer_form(
         help_text = gettext(
             "Markdown works. Be specific: what you did, what happened, what you would do again."
         )
+        check = human_check(
+            "answer", gettext("Leave this empty"), _escaped(context.get("started_token", ""))
+        )
         action = escape(fast_reverse("qa:answer_create", question.pk))
         suggest = escape(fast_reverse("accounts:member_suggest"))
         form = (
-            f'  <form method="post" action="{action}">{csrf_input}\n'
+            f'  <form method="post" action="{action}">{csrf}\n'
             '    <input type="hidden" name="submit_token" '
             f'value="{_escaped(context.get("form_token", ""))}">\n'
-            f'    <p class="hp-field"><label for="website-answer">{gettext("Leave this empty")}'
-            '</label><input type="text" name="website" id="website-answer" autocomplete="off" '
-            'tabindex="-1"></p><input type="hidden" name="started" '
-            f'value="{_escaped(context.get("started_token", ""))}">\n\n'
+            f"    {check}\n\n"
             f'    <label for="id_body" class="visually-hidden">{heading}</label>'
             '<textarea name="body" id="id_body" rows="8" '
             f'maxlength="{_escaped(context.get("body_max_length", ""))}" required '

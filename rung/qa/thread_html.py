@@ -168,11 +168,7 @@ def threads_html(context: dict[str, Any]) -> SafeString:
         user=user,
         is_asker=bool(context.get("is_asker")),
         can_moderate=bool(context.get("can_moderate")),
-        csrf_input=(
-            format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', csrf)
-            if csrf and csrf != "NOTPROVIDED"
-            else ""
-        ),
+        csrf_input=csrf_input(csrf),
         form_token=escape(context.get("form_token", "")),
         started_token=escape(context.get("started_token", "")),
         words=words,
@@ -260,10 +256,7 @@ def _answer(out: list[str], r: _Rendering, thread: AnswerThread) -> None:
                 f'\n    <details class="reply-box"><summary>{words.reply}</summary>\n      '
                 f'<form method="post" action="{r.url("qa:reply_create", pk)}">{r.csrf_input}'
                 f'<input type="hidden" name="submit_token" value="{r.form_token}">'
-                f'<p class="hp-field"><label for="website-{pk}">{words.leave_empty}</label>'
-                f'<input type="text" name="website" id="website-{pk}" autocomplete="off" '
-                f'tabindex="-1"></p><input type="hidden" name="started" '
-                f'value="{r.started_token}">\n'
+                f"{human_check(pk, words.leave_empty, r.started_token)}\n"
                 f'<label class="visually-hidden" for="reply-{pk}">{words.your_reply}</label>'
                 f'<textarea id="reply-{pk}" name="body" rows="3" maxlength="30000" required '
                 f'data-mention-source="{r.member_suggest}" '
@@ -321,15 +314,41 @@ def _edit_and_delete(r: _Rendering, pk: int, gap: str) -> str:
 
 def _like_button(r: _Rendering, post: Answer) -> str:
     words = r.words
-    url = r.url("qa:answer_like", post.pk)
     liked = post.liked  # type: ignore[attr-defined]
+    return like_form(
+        r.url("qa:answer_like", post.pk),
+        r.csrf_input,
+        liked=liked,
+        count=post.like_count,
+        label=words.liked if liked else words.like,
+    )
+
+
+def like_form(url: str, csrf: str, *, liked: bool, count: int, label: str) -> str:
+    """Return `qa/_like_button.html` for a post: `url` escaped, `csrf` from `csrf_input`."""
     return (
         f'<form class="like-form" method="post" action="{url}" hx-post="{url}" '
-        f'hx-swap="outerHTML">{r.csrf_input}<button type="submit" '
+        f'hx-swap="outerHTML">{csrf}<button type="submit" '
         f'class="like{" liked" if liked else ""}" '
         f'aria-pressed="{"true" if liked else "false"}" ><span aria-hidden="true">▲</span> '
-        f'<span class="like-label">{words.liked if liked else words.like}</span> '
-        f'<span class="like-count">{post.like_count}</span></button></form>\n'
+        f'<span class="like-label">{label}</span> '
+        f'<span class="like-count">{count}</span></button></form>\n'
+    )
+
+
+def csrf_input(token: object) -> str:
+    """Return `{% csrf_token %}` for a token (a fragment's slot mark, or the response's)."""
+    if token and token != "NOTPROVIDED":
+        return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
+    return ""
+
+
+def human_check(field_id: object, label: str, started: str) -> str:
+    """Return `qa/_human_check.html`: the field people leave empty and the signed time."""
+    return (
+        f'<p class="hp-field"><label for="website-{field_id}">{label}</label>'
+        f'<input type="text" name="website" id="website-{field_id}" autocomplete="off" '
+        f'tabindex="-1"></p><input type="hidden" name="started" value="{started}">'
     )
 
 

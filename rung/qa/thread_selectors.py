@@ -423,9 +423,3 @@ def reader_marks(user: User | AnonymousUser, question: Question) -> ReaderMarks:
         else:
             wrote = True
     return ReaderMarks(question_liked, liked_answers, wrote)
-
-
-def liked_post_ids(user: User | AnonymousUser, question: Question) -> tuple[bool, set[int]]:
-    """Return whether a member liked the question, and which of its answers they liked."""
-    marks = reader_marks(user, question)
-    return marks.question_liked, marks.liked_answers

@@ -1,5 +1,6 @@
 """Test support: the factories, a plain-HTTP browser, a real Chromium, CPU timing, the
-shared corpora and the route matrix. docs/testing.md says how they fit together.
+shared corpora, the route matrix and comparing rendered HTML. docs/testing.md says how
+they fit together.
 
 The names most tests need are importable from here; the modules hold the rest.
 """

@@ -1,6 +1,5 @@
 """A question's page, crumbs and card rendered in Python are the same HTML as their templates."""
 
-import difflib
 from typing import Any
 
 import pytest
@@ -20,6 +19,7 @@ from rung.qa.moderation_services import question_close_as_duplicate, question_lo
 from rung.qa.question_html import crumbs_html, question_main_html, question_page_html
 from rung.qa.services import ContextCard
 from rung.testing.factories import make_answer, make_card, make_member, make_question
+from rung.testing.html import assert_same_html
 
 pytestmark = pytest.mark.django_db
 
@@ -69,14 +69,6 @@ def _loaded(question: Question) -> Question:
     return selectors.question_load_card(fresh)
 
 
-def _same(new: str, old: str) -> None:
-    if new != old:
-        diff = difflib.unified_diff(
-            old.splitlines(), new.splitlines(), "template", "python", lineterm=""
-        )
-        pytest.fail("\n".join(diff) or f"{old!r}\n!=\n{new!r}")
-
-
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_the_card_and_crumbs_render_the_same_html_as_the_templates(language: str) -> None:
     asker = make_member("asker")
@@ -90,8 +82,8 @@ def test_the_card_and_crumbs_render_the_same_html_as_the_templates(language: str
             new_main = question_main_html({"request": request, **context})
             old_crumbs = render_to_string("qa/_question_crumbs.html", context, request=request)
             new_crumbs = crumbs_html({"request": request, **context})
-        _same(new_main, old_main)
-        _same(new_crumbs, old_crumbs)
+        assert_same_html(new_main, old_main)
+        assert_same_html(new_crumbs, old_crumbs)
         if name == "full":
             # The story reaches every part it is meant to, escaped.
             assert 'class="context-card"' in new_main
@@ -117,7 +109,7 @@ def test_a_card_offered_for_translation_renders_the_same(settings: Any) -> None:
         old = render_to_string("qa/_question_main.html", {"question": question}, request=request)
         new = question_main_html({"request": request, "question": question})
     assert "translate-control" in new
-    _same(new, old)
+    assert_same_html(new, old)
 
 
 def _page_story() -> dict[str, Any]:
@@ -228,7 +220,7 @@ def test_a_readers_question_page_renders_the_same_html_as_the_template(language:
         with translation.override(language):
             old, new = _page_both(context)
         assert new is not None, name
-        _same(new, old)
+        assert_same_html(new, old)
     # The story reaches the parts it is meant to.
     with translation.override(language):
         _old, visitor_page = _page_both(_page_context(questions["open"], AnonymousUser()))

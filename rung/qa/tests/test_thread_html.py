@@ -1,6 +1,5 @@
 """The answers rendered in Python are the same HTML as `qa/_threads.html` renders."""
 
-import difflib
 from datetime import timedelta
 from typing import Any
 
@@ -18,6 +17,7 @@ from rung.qa.fragments import READER_POST_MARK, GenericMember
 from rung.qa.models import Answer, Question, Visibility
 from rung.qa.thread_html import threads_html
 from rung.testing.factories import make_answer, make_member, make_question
+from rung.testing.html import assert_same_html
 
 pytestmark = pytest.mark.django_db
 
@@ -56,14 +56,6 @@ def _story() -> dict[str, Any]:
         "moderator": moderator,
         "liked": {chinese.pk},
     }
-
-
-def _same(new: str, old: str) -> None:
-    if new != old:
-        diff = difflib.unified_diff(
-            old.splitlines(), new.splitlines(), "template", "python", lineterm=""
-        )
-        pytest.fail("\n".join(diff))
 
 
 def _both(
@@ -109,7 +101,7 @@ def test_answers_render_the_same_html_as_the_templates(language: str, who: str) 
         old, new = _both(
             question, viewer, reader=reader, is_asker=who == "asker", liked=story["liked"]
         )
-    _same(new, old)
+    assert_same_html(new, old)
     # The story reaches every part it is meant to.
     assert "post-mark.answer." in new
     assert "time-mark." in new
@@ -128,7 +120,7 @@ def test_pages_after_the_first_and_the_empty_page_render_the_same(language: str)
         moderator = story["moderator"]
         first_old, first_new = _both(question, moderator, reader=moderator, is_asker=False, size=1)
         assert "more-answers" in first_new
-        _same(first_new, first_old)
+        assert_same_html(first_new, first_old)
         late = thread_selectors.AnswerCursor(
             rank=0, created_at=timezone.now() + timedelta(days=1), pk=0
         )
@@ -136,7 +128,7 @@ def test_pages_after_the_first_and_the_empty_page_render_the_same(language: str)
             question, AnonymousUser(), reader=None, is_asker=False, cursor=late
         )
     assert 'class="empty"' in empty_new
-    _same(empty_new, empty_old)
+    assert_same_html(empty_new, empty_old)
 
 
 def test_a_post_offered_for_translation_renders_the_same(settings: Any) -> None:
@@ -146,7 +138,7 @@ def test_a_post_offered_for_translation_renders_the_same(settings: Any) -> None:
     with translation.override("en"):
         old, new = _both(story["question"], AnonymousUser(), reader=None, is_asker=False)
     assert "translate-control" in new
-    _same(new, old)
+    assert_same_html(new, old)
 
 
 def test_bylines_need_nothing_the_thread_left_out(django_assert_num_queries: Any) -> None:

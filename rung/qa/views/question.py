@@ -9,15 +9,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
-from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 
 from rung.accounts.models import User
 from rung.accounts.roles import is_moderator
+from rung.core import page_csrf
 from rung.core.human_check import started_token
-from rung.core.page_csrf import page_csrf_token
 from rung.core.requests import HtmxRequest
 from rung.core.templatetags.rung import views_label
 from rung.qa import (
@@ -99,15 +98,7 @@ def _visitor_question_status(pk: int) -> str:
     except Http404:
         # Gone since the lookup: the page goes with the next request.
         return ""
-    return _status_html(question)
-
-
-def _status_html(question: Question) -> str:
-    """Render the locked or closed notice, the original read afresh (not under the version);
-    "" for a question that is neither, as the page's template leaves it."""
-    if question.closed_at is None and question.locked_at is None:
-        return ""
-    return render_to_string("qa/_question_status.html", {"question": question})
+    return question_html.status_html(question)
 
 
 @visitor_pages.early_lookup(_question_early)
@@ -206,8 +197,9 @@ def _question(
             page["question_status"] = SafeString(status_mark)
         # Most readers' pages are written in Python (rung/qa/question_html.py); the rest
         # are left to the template, which question.html includes when there is no main.
+        # The CSRF token is the one templates get, masked only if a member's form asks.
         page["page_main"] = question_html.question_page_html(
-            {**page, "request": request, "user": user, "csrf_token": _page_csrf(request)}
+            {**page, "request": request, "user": user, **page_csrf.csrf(request)}
         )
     response = render(request, "qa/question.html", page)
     patch_vary_headers(response, ["HX-Request"])
@@ -279,7 +271,7 @@ def _question_shared_main(
         "actions": lambda: "".join(question_page_actions.render(request, question)),
         "end": lambda: "".join(question_page_end.render(request, question)),
         "views": lambda: escape(views_label(question.view_count)),
-        "status": lambda: _status_html(question),
+        "status": lambda: question_html.status_html(question),
     }
 
     def context(marks: dict[str, str]) -> dict[str, object]:
@@ -317,11 +309,6 @@ def _question_page_html(context: dict[str, Any]) -> str:
     return question_html.question_page_html(context) or render_to_string(
         "qa/_question_page.html", context, request=context["request"]
     )
-
-
-def _page_csrf(request: HttpRequest) -> SimpleLazyObject:
-    """The response's CSRF token, masked only if a form asks for it (members' forms do)."""
-    return SimpleLazyObject(lambda: page_csrf_token(request))
 
 
 def _outcome_html(request: HttpRequest, question: Question) -> str:
@@ -434,7 +421,7 @@ def answer_replies(request: HtmxRequest, pk: int) -> HttpResponse:
         raise Http404("Replies belong to answers.")
     question = answer.question
     cursor = thread_selectors.answer_cursor_parse(request.GET.get("after"))
-    _liked_question, liked = thread_selectors.liked_post_ids(request.user, question)
+    liked = thread_selectors.reader_marks(request.user, question).liked_answers
     context = {
         "question": question,
         "answer": answer,
