@@ -89,18 +89,23 @@ def render_cached(
     template_name: Renderer,
     context: Callable[..., dict[str, Any]],
     parts: Parts | None = None,
+    *,
+    keep: bool = True,
 ) -> SafeString:
     """Return a template's HTML from the cache, rendering it (and its queries) on a miss.
 
     `parts` name what the fragment holds that is not the same for every reader who gets
     it (their own controls, other fragments with slots of their own, a live count): the
     context function receives a mark for each, to put where that part goes, and each
-    response fills the marks from these functions.
+    response fills the marks from these functions. With `keep` false the fragment is
+    rendered the same way but neither looked up nor kept: for a part only ever read
+    inside a page that is itself kept whole.
     """
-    pieces = cache.get(key)
+    pieces = cache.get(key) if keep else None
     if pieces is None:
         pieces = _render_pieces(template_name, context, request, parts or {})
-        cache.set(key, pieces, FRAGMENT_SECONDS)
+        if keep:
+            cache.set(key, pieces, FRAGMENT_SECONDS)
     return _fill_slots(request, pieces, parts)
 
 

@@ -302,6 +302,38 @@ def test_a_visitors_miss_keeps_the_page_in_one_write(
         assert second.get(header) is not None and header in first
 
 
+def _answer_fragments(variant: str) -> list[str]:
+    return [key for key in _keys() if ":threads:" in key and key.endswith(f":{variant}")]
+
+
+def test_a_visitors_answers_are_kept_inside_the_page_alone(
+    question: Question, bob: User, alice: User
+) -> None:
+    """The visitor's copy of the answers is only ever read inside the visitor's page, which
+    is kept whole, so it is not stored a second time beside it. A member's shared copy
+    and a visitor's next page of answers (htmx) are still kept as parts."""
+    answers = [make_answer(question, bob, body=f"Answer number {n}.") for n in range(3)]
+    url = question.get_absolute_url()
+    first = Client().get(url)
+    assert first.status_code == 200
+    assert _visitor_copies() == 1
+    assert _answer_fragments("visitor") == []
+    for answer in answers:
+        assert f'id="answer-{answer.pk}"' in first.content.decode()
+    # Served again from the kept page, with the answers in it.
+    again = Client().get(url)
+    assert _NONCE.sub("", again.content.decode()) == _NONCE.sub("", first.content.decode())
+
+    member = Client()
+    member.force_login(make_member("dora"))
+    assert member.get(url).status_code == 200
+    assert len(_answer_fragments("member")) == 1
+
+    more = Client().get(f"{url}?answers_after=0.0.0", HTTP_HX_REQUEST="true")
+    assert more.status_code == 200
+    assert len(_answer_fragments("visitor")) == 1
+
+
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_the_closed_notice_shows_the_originals_title_as_typed(
     question: Question, alice: User, language: str

@@ -174,8 +174,17 @@ def _question(
                 "question_main": _question_main(request, question),
                 "outcome_html": _outcome_html(request, question),
                 "asker_outcome": _asker_outcome(request, question) if is_asker else None,
+                # A visitor's answers are only read inside the visitor's page, which is
+                # kept whole (`serve` above): keeping them apart as well would store the
+                # same HTML twice.
                 "threads_html": _threads_html(
-                    request, question, viewer, liked_answers, cursor, sort
+                    request,
+                    question,
+                    viewer,
+                    liked_answers,
+                    cursor,
+                    sort,
+                    keep=end_sections is None,
                 ),
                 "end_sections": (
                     question_page_end.render(request, question)
@@ -382,9 +391,12 @@ def _threads_html(
     liked_answers: set[int],
     cursor: thread_selectors.AnswerCursor | None,
     sort: str,
+    *,
+    keep: bool = True,
 ) -> str:
     """Render one page of answers from cache, keyed on the question's version, the order
-    and the page, for the copy `_thread_viewer` chose."""
+    and the page, for the copy `_thread_viewer` chose (rendered but not kept when `keep`
+    is false)."""
     variant, reader_as, is_asker = viewer
     # Only a copy of one's own may hold posts that are not published.
     reader = reader_as if isinstance(reader_as, User) else None
@@ -404,6 +416,7 @@ def _threads_html(
             "is_asker": is_asker,
             "can_moderate": is_moderator(reader),
         },
+        keep=keep,
     )
 
 
