@@ -142,6 +142,12 @@ def _question(
     end_sections: list[SafeString] | None = None,
     status_mark: str | None = None,
 ) -> HttpResponse:
+    """Render a question page for the request's reader.
+
+    `end_sections` and `status_mark` are given when the page is the visitors' copy that
+    `visitor_pages.serve` keeps whole: marks for the parts it fills in per response.
+    """
+    visitors_copy = end_sections is not None
     user = request.user
     # A cursor that is not one of ours pages like the first page, never an error.
     cursor = thread_selectors.answer_cursor_parse(request.GET.get("answers_after"))
@@ -165,7 +171,7 @@ def _question(
         "answer_sort": sort,
         "body_max_length": BODY_MAX_LENGTH,
     }
-    if end_sections is None and _reads_shared_copy(question, viewer, question_liked, invitation):
+    if not visitors_copy and _reads_shared_copy(question, viewer, question_liked, invitation):
         page["page_main"] = _question_shared_main(request, question, viewer, cursor, sort, page)
     else:
         page.update(
@@ -174,9 +180,8 @@ def _question(
                 "question_main": _question_main(request, question),
                 "outcome_html": _outcome_html(request, question),
                 "asker_outcome": _asker_outcome(request, question) if is_asker else None,
-                # A visitor's answers are only read inside the visitor's page, which is
-                # kept whole (`serve` above): keeping them apart as well would store the
-                # same HTML twice.
+                # The visitors' copy of the answers is only read inside that page, which
+                # is kept whole: keeping them apart as well would store the HTML twice.
                 "threads_html": _threads_html(
                     request,
                     question,
@@ -184,7 +189,7 @@ def _question(
                     liked_answers,
                     cursor,
                     sort,
-                    keep=end_sections is None,
+                    keep=not visitors_copy,
                 ),
                 "end_sections": (
                     question_page_end.render(request, question)
