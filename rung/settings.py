@@ -194,11 +194,15 @@ if os.environ.get("DATABASE_URL"):
         DATABASES["default"].setdefault("OPTIONS", {}).update(
             server_side_binding=True, prepare_threshold=5
         )
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["default"]["ENGINE"] = "rung.core.sqlite_backend"
 else:
     # rung.embedded.prepare() creates VAR_DIR; SQLite does not create folders.
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's, with each statement's placeholders rewritten once per process
+            # (rung/core/sqlite_backend/base.py).
+            "ENGINE": "rung.core.sqlite_backend",
             "NAME": str(SQLITE_PATH),
             # Reuse connections: opening one reruns the PRAGMAs and drops the page cache.
             "CONN_MAX_AGE": 600,
