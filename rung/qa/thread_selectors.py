@@ -29,6 +29,10 @@ ANSWER_SORTS = (SORT_HELPFUL, SORT_NEWEST)
 _ANSWER_ORDER = ("-helpful_rank", "created_at", "id")
 _NEWEST_ORDER = ("-created_at", "-id")
 _REPLY_ORDER = ("created_at", "id")
+# What a thread's HTML never shows of a post: its Markdown source (the page shows the
+# stored HTML), the token its form was sent with, when it was deleted and the author's
+# weight at the time. Left out of every read of a page's posts.
+_UNSHOWN = ("body", "submit_token", "deleted_at", "author_weight")
 
 
 def answer_sort_parse(raw: str | None) -> str:
@@ -246,7 +250,7 @@ def _page_query(
     return (
         Answer.objects.filter(pk__in=_ids_of(branches))
         .select_related(*byline_related("author"))
-        .defer(*byline_deferred("author"))
+        .defer(*_UNSHOWN, *byline_deferred("author"))
         .annotate(reply_count=Coalesce(Subquery(reply_count), 0))
     )
 
@@ -263,7 +267,7 @@ def _replies_query(parents: list[int], viewer: Viewer) -> QuerySet[Answer]:
     return (
         Answer.objects.filter(pk__in=first)
         .select_related(*byline_related("author"))
-        .defer(*byline_deferred("author"))
+        .defer(*_UNSHOWN, *byline_deferred("author"))
         .order_by(*_REPLY_ORDER)
     )
 
@@ -316,7 +320,7 @@ def answer_replies_page(
     remaining = after.count()
     shown = list(
         after.select_related(*byline_related("author"))
-        .defer(*byline_deferred("author"))
+        .defer(*_UNSHOWN, *byline_deferred("author"))
         .order_by(*_REPLY_ORDER)[:REPLIES_PER_PAGE]
     )
     _mark([answer, *shown], answer.question, liked)
