@@ -18,7 +18,6 @@ from django.db.backends.sqlite3 import base
 # Distinct statements kept: the pages run a few hundred shapes; a statement that differs
 # every time (a list of ids of varying length) only pushes the oldest out.
 _KEPT = 2048
-_ENGINE = "rung.core.sqlite_backend"
 
 
 class SQLiteCursorWrapper(base.SQLiteCursorWrapper):

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -15,16 +16,19 @@ from rung.qa.models import Question
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def _database_options(tmp_path: Path, **env: str) -> dict[str, object]:
-    """Return the default database's OPTIONS as the settings make them from `env`."""
-    variables = {k: v for k, v in os.environ.items() if not k.startswith("RUNG_PG_")}
+def database_setting(tmp_path: Path, name: str, **env: str) -> Any:
+    """Return a setting of the default database as the settings make it from `env` alone
+    (no DATABASE_URL or RUNG_PG_* of the environment the tests run in)."""
+    variables = {
+        k: v for k, v in os.environ.items() if k != "DATABASE_URL" and not k.startswith("RUNG_PG_")
+    }
     variables.update(RUNG_VAR_DIR=str(tmp_path), **env)
     out = subprocess.run(
         [
             sys.executable,
             "-c",
             "import json, rung.settings as s; "
-            "print(json.dumps(s.DATABASES['default'].get('OPTIONS', {})))",
+            f"print(json.dumps(s.DATABASES['default'].get({name!r})))",
         ],
         cwd=ROOT,
         env=variables,
@@ -32,7 +36,12 @@ def _database_options(tmp_path: Path, **env: str) -> dict[str, object]:
         text=True,
         check=True,
     )
-    options: dict[str, object] = json.loads(out.stdout)
+    return json.loads(out.stdout)
+
+
+def _database_options(tmp_path: Path, **env: str) -> dict[str, object]:
+    """Return the default database's OPTIONS as the settings make them from `env`."""
+    options: dict[str, object] = database_setting(tmp_path, "OPTIONS", **env) or {}
     return options
 
 

@@ -1,10 +1,6 @@
 """The SQLite backend rewrites each statement's placeholders once, exactly as Django does."""
 
-import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,9 +8,8 @@ from django.db import connection, connections
 from django.db.backends.sqlite3.base import SQLiteCursorWrapper as DjangoCursor
 
 from rung.core.sqlite_backend import base as backend
+from rung.core.tests.test_postgres_prepared import database_setting
 from rung.qa.models import Question
-
-ROOT = Path(__file__).resolve().parents[3]
 
 # Statements the ORM and raw SQL write: placeholders, escaped percent signs, a percent
 # sign before a placeholder, and text that only looks like one.
@@ -82,28 +77,13 @@ def test_the_site_runs_its_reads_through_it(question: Question) -> None:
         assert isinstance(connections["default"], backend.DatabaseWrapper)
 
 
-def _engine(tmp_path: Path, **env: str) -> str:
-    variables = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    variables.update(RUNG_VAR_DIR=str(tmp_path), **env)
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import json, rung.settings as s; print(json.dumps(s.DATABASES['default']['ENGINE']))",
-        ],
-        cwd=ROOT,
-        env=variables,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    engine: str = json.loads(out.stdout)
-    return engine
-
-
 def test_sqlite_uses_the_backend_by_default_and_by_address(tmp_path: Path) -> None:
-    assert _engine(tmp_path) == "rung.core.sqlite_backend"
-    by_address = _engine(tmp_path, DATABASE_URL=f"sqlite:///{tmp_path}/other.sqlite3")
+    assert database_setting(tmp_path, "ENGINE") == "rung.core.sqlite_backend"
+    by_address = database_setting(
+        tmp_path, "ENGINE", DATABASE_URL=f"sqlite:///{tmp_path}/other.sqlite3"
+    )
     assert by_address == "rung.core.sqlite_backend"
-    postgres = _engine(tmp_path, DATABASE_URL="postgres://rung@db.example:5432/rung")
+    postgres = database_setting(
+        tmp_path, "ENGINE", DATABASE_URL="postgres://rung@db.example:5432/rung"
+    )
     assert postgres == "django.db.backends.postgresql"
